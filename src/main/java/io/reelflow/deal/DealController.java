@@ -1,0 +1,55 @@
+package io.reelflow.deal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/deals")
+@Tag(name = "Deals", description = "Signed deals from the CRM")
+public class DealController {
+
+    private final DealService deals;
+
+    public DealController(DealService deals) {
+        this.deals = deals;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Post a signed deal",
+            description = "Idempotent on crmDealId: the same deal posted again answers 200 with the recorded deal; the same id with other "
+                    + "terms answers 409 listing each difference. A new deal answers 201 and its deal-lifecycle process has started.")
+    @ApiResponse(responseCode = "201", description = "deal recorded, deal-lifecycle started")
+    @ApiResponse(responseCode = "200", description = "the same deal was already recorded")
+    @ApiResponse(responseCode = "400", description = "invalid input (problem+json, errors name each field)")
+    @ApiResponse(responseCode = "409", description = "same CRM deal id, other terms")
+    @ApiResponse(responseCode = "413", description = "body too large")
+    public ResponseEntity<DealView> post(@Valid @RequestBody DealRequest request) {
+        DealService.IntakeResult result;
+        try {
+            result = deals.intake(request);
+        } catch (DataIntegrityViolationException raced) {
+            // the same deal was posted concurrently and the other request committed first: answer as a repeat
+            result = deals.intake(request);
+        }
+        if (!result.created()) return ResponseEntity.ok(result.deal());
+        return ResponseEntity.created(URI.create("/api/deals/" + result.deal().crmDealId())).body(result.deal());
+    }
+
+    @GetMapping("/{crmDealId}")
+    @Operation(summary = "Status of a deal: conflicts, grants, where its processes stand")
+    public DealView get(@PathVariable String crmDealId) {
+        return deals.find(crmDealId);
+    }
+}

@@ -1,0 +1,88 @@
+package io.reelflow.deal;
+
+import io.reelflow.rights.rules.Conflict;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The deal's satellites: its titles, the conflicts of its latest check, and its event trail. */
+@Repository
+public class DealRecords {
+
+    public record DealTitle(long titleId, String name) {
+    }
+
+    public record ConflictRow(String rule, long titleId, String titleName, String territory, String media, LocalDate from, LocalDate to,
+                              String recordType, Long recordId, String message) {
+    }
+
+    public record DealEvent(Instant at, String kind, String detail, String actor) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public DealRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void addTitles(long dealId, List<Long> titleIds) {
+        for (int i = 0; i < titleIds.size(); i++) {
+            jdbc.update("INSERT INTO deal_title (deal_id, title_id, position) VALUES (?, ?, ?)", dealId, titleIds.get(i), i);
+        }
+    }
+
+    public List<DealTitle> titles(long dealId) {
+        return jdbc.query("""
+                SELECT t.id, t.name FROM deal_title dt JOIN title t ON t.id = dt.title_id
+                WHERE dt.deal_id = ? ORDER BY dt.position""", (rs, i) -> new DealTitle(rs.getLong(1), rs.getString(2)), dealId);
+    }
+
+    /** Replaces the conflicts of the previous check: a check is idempotent. */
+    public void replaceConflicts(long dealId, List<Conflict> conflicts) {
+        jdbc.update("DELETE FROM deal_conflict WHERE deal_id = ?", dealId);
+        jdbc.batchUpdate("""
+                INSERT INTO deal_conflict (deal_id, rule, title_id, territory, media, date_from, date_to, record_type, record_id, message)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", conflicts, 500, (ps, c) -> {
+            ps.setLong(1, dealId);
+            ps.setString(2, c.rule().name());
+            ps.setLong(3, c.titleId());
+            ps.setString(4, c.territory());
+            ps.setString(5, c.media() == null ? "" : c.media().name());
+            ps.setDate(6, c.from() == null ? null : Date.valueOf(c.from()));
+            ps.setDate(7, c.to() == null ? null : Date.valueOf(c.to()));
+            ps.setString(8, c.recordType());
+            if (c.recordId() == null) ps.setNull(9, java.sql.Types.BIGINT); else ps.setLong(9, c.recordId());
+            ps.setString(10, c.message());
+        });
+    }
+
+    public List<ConflictRow> conflicts(long dealId) {
+        return jdbc.query("""
+                SELECT c.rule, c.title_id, t.name, c.territory, c.media, c.date_from, c.date_to, c.record_type, c.record_id, c.message
+                FROM deal_conflict c JOIN title t ON t.id = c.title_id WHERE c.deal_id = ?
+                ORDER BY t.name, c.territory, c.media, c.rule, c.date_from""", (rs, i) -> new ConflictRow(
+                rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), date(rs.getDate(6)), date(rs.getDate(7)),
+                rs.getString(8), (Long) rs.getObject(9), rs.getString(10)), dealId);
+    }
+
+    public void event(long dealId, String kind, String detail, String actor) {
+        jdbc.update("INSERT INTO deal_event (deal_id, kind, detail, actor) VALUES (?, ?, ?, ?)", dealId, kind, detail, actor);
+    }
+
+    public List<DealEvent> events(long dealId) {
+        return jdbc.query("SELECT at, kind, detail, actor FROM deal_event WHERE deal_id = ? ORDER BY id",
+                (rs, i) -> new DealEvent(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)), dealId);
+    }
+
+    private static LocalDate date(Date d) {
+        return d == null ? null : d.toLocalDate();
+    }
+
+    static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+}

@@ -1,0 +1,139 @@
+package io.reelflow.deal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reelflow.platform.web.ConflictException;
+import io.reelflow.platform.web.FieldProblem;
+import io.reelflow.platform.web.InvalidInputException;
+import io.reelflow.platform.web.NotFoundException;
+import io.reelflow.rights.GrantView;
+import io.reelflow.rights.RightsService;
+import io.reelflow.rights.TitleRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** CRM intake: validate, record the deal and start its deal-lifecycle, in one transaction. */
+@Service
+public class DealService {
+
+    public static final String PROCESS_KEY = "deal-lifecycle";
+
+    public record IntakeResult(DealView deal, boolean created) {
+    }
+
+    private final DealRepository deals;
+    private final DealRecords records;
+    private final TitleRepository titles;
+    private final RightsService rights;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final ObjectMapper json;
+    private final DealIntakeValidator validator = new DealIntakeValidator();
+
+    public DealService(DealRepository deals, DealRecords records, TitleRepository titles, RightsService rights,
+                       RuntimeService runtime, HistoryService history, ObjectMapper json) {
+        this.deals = deals;
+        this.records = records;
+        this.titles = titles;
+        this.rights = rights;
+        this.runtime = runtime;
+        this.history = history;
+        this.json = json;
+    }
+
+    /**
+     * Records a signed deal and starts its {@code deal-lifecycle} (business key = CRM deal id), or
+     * answers with the deal already recorded under that id when the terms are the same.
+     *
+     * @throws InvalidInputException nothing stored, no process started
+     * @throws ConflictException     same CRM deal id, other terms: lists what differs
+     */
+    @Transactional
+    public IntakeResult intake(DealRequest request) {
+        DealIntakeValidator.Result v = validator.validate(request);
+        List<FieldProblem> problems = new ArrayList<>(v.problems());
+        DealRequest deal = v.normalised();
+        String termsJson = toJson(deal);
+
+        var existing = deals.findByCrmDealId(deal.crmDealId());
+        if (existing.isPresent()) {
+            if (!problems.isEmpty()) throw new InvalidInputException(problems);
+            return new IntakeResult(sameOrConflict(existing.get(), termsJson), false);
+        }
+
+        List<String> titleNames = new ArrayList<>();
+        for (int i = 0; i < request.titleIds().size(); i++) {
+            Long id = request.titleIds().get(i);
+            var title = titles.findById(id);
+            if (title.isEmpty()) problems.add(new FieldProblem("titleIds[" + i + "]", "no title with id " + id));
+            else if (!titleNames.contains(title.get().getName())) titleNames.add(title.get().getName());
+        }
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+
+        Deal saved = deals.saveAndFlush(new Deal(deal.crmDealId(), deal.licensee(), deal.media(), deal.exclusive(), deal.territories(),
+                v.countries(), deal.windowStart(), deal.windowEnd(), deal.deliveryDue(), termsJson));
+        records.addTitles(saved.getId(), deal.titleIds());
+        records.event(saved.getId(), "RECEIVED", "deal received from the CRM", null);
+        ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS_KEY, deal.crmDealId(), Map.of(
+                "dealId", saved.getId(),
+                "crmDealId", deal.crmDealId(),
+                "licensee", deal.licensee(),
+                "titleNames", String.join(", ", titleNames)));
+        saved.startedAs(pi.getId());
+        return new IntakeResult(view(saved), true);
+    }
+
+    @Transactional(readOnly = true)
+    public DealView find(String crmDealId) {
+        return view(deals.findByCrmDealId(crmDealId).orElseThrow(() -> new NotFoundException("no deal with CRM deal id " + crmDealId)));
+    }
+
+    private DealView sameOrConflict(Deal recorded, String postedJson) {
+        try {
+            List<FieldProblem> diffs = TermsDiff.between(json.readTree(recorded.getTermsJson()), json.readTree(postedJson));
+            if (!diffs.isEmpty()) {
+                throw new ConflictException("deal " + recorded.getCrmDealId() + " is already recorded with other terms", diffs);
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored terms of deal " + recorded.getCrmDealId() + " are unreadable", e);
+        }
+        return view(recorded);
+    }
+
+    private String toJson(DealRequest deal) {
+        try {
+            return json.writeValueAsString(deal);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    DealView view(Deal d) {
+        List<GrantView> grants = rights.grantsOfDeal(d.getCrmDealId());
+        List<DealView.ProcessView> processes = new ArrayList<>();
+        for (HistoricProcessInstance p : history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(d.getCrmDealId())
+                .orderByProcessInstanceStartTime().asc().list()) {
+            // user tasks by their task name ("Resolve rights conflict: <title>"), other steps by activity name
+            List<String> waitingAt = new ArrayList<>();
+            history.createHistoricTaskInstanceQuery().processInstanceId(p.getId()).unfinished().list()
+                    .forEach(t -> waitingAt.add(t.getName()));
+            history.createHistoricActivityInstanceQuery().processInstanceId(p.getId()).unfinished().list().stream()
+                    .filter(a -> !a.getActivityType().contains("Gateway") && !"subProcess".equals(a.getActivityType())
+                            && !"userTask".equals(a.getActivityType()))
+                    .map(HistoricActivityInstance::getActivityName).filter(n -> n != null).forEach(waitingAt::add);
+            processes.add(new DealView.ProcessView(p.getProcessDefinitionKey(), p.getId(), p.getState(), p.getStartTime(), p.getEndTime(),
+                    waitingAt, p.getEndActivityId()));
+        }
+        return new DealView(d.getCrmDealId(), d.getStatus(), d.getLicensee(), records.titles(d.getId()), d.getMedia(), d.isExclusive(),
+                d.getTerritoriesRequested(), d.getTerritories(), d.getWindowStart(), d.getWindowEnd(), d.getDeliveryDue(),
+                records.conflicts(d.getId()), grants, processes, records.events(d.getId()), d.getCreatedAt(), d.getUpdatedAt());
+    }
+}

@@ -1,0 +1,21 @@
+package io.reelflow.deal;
+
+import io.reelflow.rights.GrantView;
+import io.reelflow.rights.rules.Media;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+/** A deal as the CRM reads it: status, conflicts, grants and where its processes stand. */
+public record DealView(String crmDealId, DealStatus status, String licensee, List<DealRecords.DealTitle> titles, Set<Media> media,
+                       boolean exclusive, Set<String> territoriesRequested, Set<String> territories, LocalDate windowStart,
+                       LocalDate windowEnd, LocalDate deliveryDue, List<DealRecords.ConflictRow> conflicts, List<GrantView> grants,
+                       List<ProcessView> processes, List<DealRecords.DealEvent> events, Instant createdAt, Instant updatedAt) {
+
+    /** @param waitingAt names of the activities the instance is at now (empty when ended) */
+    public record ProcessView(String process, String instanceId, String state, Date started, Date ended, List<String> waitingAt,
+                              String endedAt) {
+    }
+}

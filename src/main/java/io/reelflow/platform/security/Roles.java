@@ -1,0 +1,14 @@
+package io.reelflow.platform.security;
+
+/** The groups of Camunda's identity service, which are also the roles of the REST API. */
+public final class Roles {
+    public static final String CRM_INTEGRATION = "crm-integration";
+    public static final String RIGHTS_MANAGERS = "rights-managers";
+    public static final String DELIVERY_COORDINATORS = "delivery-coordinators";
+    public static final String FINANCE = "finance";
+    public static final String MANAGERS = "managers";
+    public static final String ADMINS = "admins";
+
+    private Roles() {
+    }
+}

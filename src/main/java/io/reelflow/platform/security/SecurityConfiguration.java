@@ -1,0 +1,72 @@
+package io.reelflow.platform.security;
+
+import static io.reelflow.platform.security.Roles.ADMINS;
+import static io.reelflow.platform.security.Roles.CRM_INTEGRATION;
+import static io.reelflow.platform.security.Roles.DELIVERY_COORDINATORS;
+import static io.reelflow.platform.security.Roles.FINANCE;
+import static io.reelflow.platform.security.Roles.MANAGERS;
+import static io.reelflow.platform.security.Roles.RIGHTS_MANAGERS;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * The REST API and /engine-rest take HTTP Basic against Camunda's identity service. The webapps
+ * (Tasklist, Cockpit, Admin under /camunda) authenticate with their own login against the same store.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    private static final AuthenticationEntryPoint UNAUTHORIZED =
+            (req, res, ex) -> problem(res, 401, "Unauthorized", "authentication required (HTTP Basic with a valid user and password)");
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, IdentityServiceAuthenticationProvider users) throws Exception {
+        // Ant matchers: /engine-rest is served by Jersey, not by Spring MVC's DispatcherServlet
+        http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**")))
+                .authenticationProvider(users)
+                .csrf(c -> c.disable()) // stateless Basic auth: no cookie to ride on
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.realmName("Reelflow").authenticationEntryPoint(UNAUTHORIZED))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(UNAUTHORIZED)
+                        .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden", "your role may not do this")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/deals").hasAnyRole(CRM_INTEGRATION, ADMINS)
+                        .requestMatchers(HttpMethod.GET, "/api/deals/**").hasAnyRole(CRM_INTEGRATION, RIGHTS_MANAGERS, DELIVERY_COORDINATORS, FINANCE, MANAGERS, ADMINS)
+                        .requestMatchers(HttpMethod.GET, "/api/titles/**", "/api/rights-in/**", "/api/avails/**", "/api/avails")
+                            .hasAnyRole(CRM_INTEGRATION, RIGHTS_MANAGERS, DELIVERY_COORDINATORS, MANAGERS, ADMINS)
+                        .requestMatchers("/api/titles/**", "/api/titles", "/api/rights-in/**", "/api/rights-in").hasAnyRole(RIGHTS_MANAGERS, ADMINS)
+                        .requestMatchers(antMatcher("/engine-rest/**")).hasAnyRole(ADMINS, MANAGERS)
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain rest(HttpSecurity http) throws Exception {
+        // Webapps protect themselves (own login, own CSRF); docs and health are open.
+        http.csrf(c -> c.disable())
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse res, int status, String title, String detail) throws java.io.IOException {
+        res.setStatus(status);
+        res.setContentType("application/problem+json");
+        if (status == 401) res.setHeader("WWW-Authenticate", "Basic realm=\"Reelflow\"");
+        res.getWriter().write("{\"type\":\"https://reelflow.io/problems/" + title.toLowerCase() + "\",\"title\":\"" + title
+                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
+    }
+}

@@ -1,0 +1,77 @@
+package io.reelflow.rights;
+
+import io.reelflow.rights.rules.DateWindow;
+import io.reelflow.rights.rules.Media;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Writes grants. The exclusion constraint {@code grant_no_exclusive_overlap} is the final judge:
+ * a row that would overlap another deal's exclusive grant is silently not inserted
+ * ({@code ON CONFLICT DO NOTHING} waits for a racing transaction and then yields to it).
+ */
+@Repository
+public class GrantLedger {
+
+    public record GrantLine(long titleId, String territory, Media media) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public GrantLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return how many of the lines were recorded; fewer than asked means another deal holds some. */
+    public int recordActive(String dealRef, String licensee, DateWindow window, boolean exclusive, List<GrantLine> lines) {
+        int[][] counts = jdbc.batchUpdate("""
+                INSERT INTO grant_out (title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE') ON CONFLICT DO NOTHING""", lines, 500, (PreparedStatement ps, GrantLine l) -> {
+            ps.setLong(1, l.titleId());
+            ps.setString(2, l.territory());
+            ps.setString(3, l.media().name());
+            ps.setDate(4, Date.valueOf(window.start()));
+            ps.setDate(5, window.end() == null ? null : Date.valueOf(window.end()));
+            ps.setBoolean(6, exclusive);
+            ps.setString(7, licensee);
+            ps.setString(8, dealRef);
+        });
+        int recorded = 0;
+        for (int[] batch : counts) for (int c : batch) recorded += Math.max(c, 0);
+        return recorded;
+    }
+
+    /** Removes a deal's blocking grants, so that a repeated or lost grant attempt starts clean. */
+    public int removeBlocking(String dealRef) {
+        return jdbc.update("DELETE FROM grant_out WHERE deal_ref = ? AND status IN ('PENDING', 'ACTIVE')", dealRef);
+    }
+
+    public List<GrantView> forDeal(String dealRef) {
+        return jdbc.query("""
+                SELECT id, title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref, status
+                FROM grant_out WHERE deal_ref = ? ORDER BY title_id, territory, media""", (rs, i) -> view(rs), dealRef);
+    }
+
+    public List<GrantView> forTitle(long titleId) {
+        return jdbc.query("""
+                SELECT id, title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref, status
+                FROM grant_out WHERE title_id = ? ORDER BY territory, media, window_start""", (rs, i) -> view(rs), titleId);
+    }
+
+    private static GrantView view(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Date end = rs.getDate("window_end");
+        return new GrantView(rs.getLong("id"), rs.getLong("title_id"), rs.getString("territory"), rs.getString("media"),
+                rs.getDate("window_start").toLocalDate(), end == null ? null : end.toLocalDate(), rs.getBoolean("exclusive"),
+                rs.getString("licensee"), rs.getString("deal_ref"), GrantStatus.valueOf(rs.getString("status")));
+    }
+
+    static List<GrantLine> lines(List<Long> titleIds, Iterable<String> territories, Iterable<Media> media) {
+        List<GrantLine> lines = new ArrayList<>();
+        for (long t : titleIds) for (String c : territories) for (Media m : media) lines.add(new GrantLine(t, c, m));
+        return lines;
+    }
+}

@@ -1,0 +1,87 @@
+package io.reelflow.rights;
+
+import io.reelflow.rights.GrantLedger.GrantLine;
+import io.reelflow.rights.rules.AvailsCalculator;
+import io.reelflow.rights.rules.Conflict;
+import io.reelflow.rights.rules.ConflictChecker;
+import io.reelflow.rights.rules.DateWindow;
+import io.reelflow.rights.rules.LicenceRequest;
+import io.reelflow.rights.rules.Media;
+import io.reelflow.rights.rules.TerritoryAvail;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Checks deals against the rights database and records the grants of clean ones. */
+@Service
+public class RightsService {
+
+    /** What a deal asks of the rights database. */
+    public record DealRights(String dealRef, String licensee, List<Long> titleIds, Set<String> territories, Set<Media> media,
+                             DateWindow window, boolean exclusive) {
+    }
+
+    /** granted, or refused with the conflicts that stand in the way. */
+    public record GrantOutcome(boolean granted, int grantsRecorded, List<Conflict> conflicts) {
+    }
+
+    private final RightsSnapshots snapshots;
+    private final GrantLedger ledger;
+    private final ConflictChecker checker = new ConflictChecker();
+    private final AvailsCalculator availsCalculator = new AvailsCalculator();
+
+    public RightsService(RightsSnapshots snapshots, GrantLedger ledger) {
+        this.snapshots = snapshots;
+        this.ledger = ledger;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Conflict> check(DealRights deal) {
+        RightsSnapshots.Snapshot s = snapshots.load(deal.titleIds());
+        List<Conflict> conflicts = new ArrayList<>();
+        for (long titleId : deal.titleIds()) {
+            conflicts.addAll(checker.check(new LicenceRequest(deal.dealRef(), titleId, deal.territories(), deal.media(), deal.window(), deal.exclusive()),
+                    s.held(), s.holdbacks(), s.grants()));
+        }
+        return conflicts;
+    }
+
+    /**
+     * Records the deal's grants, all or none. Safe to repeat. When another deal won a race for the
+     * same exclusive rights (the database refused some rows), nothing is kept and the conflicts are
+     * reported as a fresh check sees them.
+     */
+    @Transactional
+    public GrantOutcome grant(DealRights deal) {
+        ledger.removeBlocking(deal.dealRef());
+        List<GrantLine> lines = GrantLedger.lines(deal.titleIds(), deal.territories(), deal.media());
+        int recorded = ledger.recordActive(deal.dealRef(), deal.licensee(), deal.window(), deal.exclusive(), lines);
+        if (recorded == lines.size()) return new GrantOutcome(true, recorded, List.of());
+        ledger.removeBlocking(deal.dealRef());
+        return new GrantOutcome(false, 0, check(deal));
+    }
+
+    /** Gives the deal's rights back (withdrawn deal): its pending or active grants are removed. */
+    @Transactional
+    public int releaseAll(String dealRef) {
+        return ledger.removeBlocking(dealRef);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TerritoryAvail> avails(long titleId, Media media, DateWindow period, boolean exclusive, Set<String> territories) {
+        RightsSnapshots.Snapshot s = snapshots.load(List.of(titleId));
+        return availsCalculator.avails(titleId, media, period, exclusive, territories, s.held(), s.holdbacks(), s.grants());
+    }
+
+    @Transactional(readOnly = true)
+    public List<GrantView> grantsOfDeal(String dealRef) {
+        return ledger.forDeal(dealRef);
+    }
+
+    @Transactional(readOnly = true)
+    public List<GrantView> grantsOfTitle(long titleId) {
+        return ledger.forTitle(titleId);
+    }
+}

@@ -1,0 +1,3 @@
+package io.reelflow.rights;
+
+public enum TitleKind { FEATURE, SERIES, SEASON, EPISODE }
