@@ -11,10 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -34,10 +32,37 @@ public class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties props) throws IOException {
+    /**
+     * The pool owns the server: both close together, after everything that uses the DataSource
+     * (the engine writes on shutdown), so PostgreSQL never stops under a live pool.
+     */
+    @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgresProperties props) throws IOException {
+        EmbeddedPostgres pg = start(props);
+        HikariDataSource ds = new HikariDataSource() {
+            @Override
+            public void close() {
+                super.close();
+                try {
+                    pg.close();
+                } catch (IOException e) {
+                    log.warn("Embedded PostgreSQL did not stop cleanly", e);
+                }
+            }
+        };
+        ds.setJdbcUrl(pg.getJdbcUrl("postgres", props.database()));
+        ds.setUsername("postgres");
+        ds.setPassword("");
+        ds.setPoolName("reelflow");
+        return ds;
+    }
+
+    private static EmbeddedPostgres start(EmbeddedPostgresProperties props) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // Spring stops the server after the engine has closed; a JVM hook of its own would race that
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB");
         if (props.ephemeral()) {
@@ -61,17 +86,6 @@ public class EmbeddedPostgresConfiguration {
         log.info("Embedded PostgreSQL on port {} (data: {}, database: {})", pg.getPort(),
                 props.ephemeral() ? "temporary" : props.dataDirectory(), props.database());
         return pg;
-    }
-
-    @Bean
-    @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres pg, EmbeddedPostgresProperties props, DataSourceProperties dsProps) {
-        HikariDataSource ds = new HikariDataSource();
-        ds.setJdbcUrl(pg.getJdbcUrl("postgres", props.database()));
-        ds.setUsername("postgres");
-        ds.setPassword("");
-        ds.setPoolName("reelflow");
-        return ds;
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres pg, String database) throws IOException {
