@@ -1,0 +1,112 @@
+package io.reelflow.inspection;
+
+import static io.reelflow.inspection.Severity.ERROR;
+import static io.reelflow.inspection.Severity.WARNING;
+
+/**
+ * Every finding the inspection can report. The constant's name is the stable code that the workflow, the JSON
+ * report and docs/inspection.md use; never rename one, add a new one instead.
+ */
+public enum FindingCode {
+
+    // --- any XML document
+    XML_MALFORMED(ERROR, "XML not well-formed"),
+    XML_DOCTYPE_FORBIDDEN(ERROR, "XML with a DOCTYPE (refused for security)"),
+    NAMESPACE_UNSUPPORTED(ERROR, "document not in a supported SMPTE namespace"),
+
+    // --- IMF package: ASSETMAP / PKL / files
+    ASSETMAP_MISSING(ERROR, "no ASSETMAP.xml"),
+    PKL_MISSING(ERROR, "no packing list"),
+    CPL_MISSING(ERROR, "no composition playlist"),
+    ASSET_PATH_INVALID(ERROR, "ASSETMAP path outside the package"),
+    ASSET_FILE_MISSING(ERROR, "asset file missing"),
+    ASSET_NOT_IN_ASSETMAP(ERROR, "packing-list asset not located by the ASSETMAP"),
+    ASSET_NOT_IN_PKL(WARNING, "ASSETMAP asset not in any packing list"),
+    ASSET_SIZE_MISMATCH(ERROR, "asset size differs from the packing list"),
+    ASSET_HASH_MISMATCH(ERROR, "asset SHA-1 differs from the packing list"),
+    ASSET_HASH_MISSING(ERROR, "packing-list asset without a hash"),
+    HASH_ALGORITHM_UNSUPPORTED(WARNING, "hash algorithm not supported, asset not verified"),
+    ASSET_UNREADABLE(ERROR, "asset file unreadable"),
+    UNREFERENCED_FILE(WARNING, "file not named by the ASSETMAP"),
+
+    // --- composition playlist structure
+    CPL_EDIT_RATE_INVALID(ERROR, "composition edit rate missing or invalid"),
+    MAIN_IMAGE_TRACK_MISSING(ERROR, "no main image track"),
+    MAIN_IMAGE_TRACK_MULTIPLE(ERROR, "more than one main image track"),
+    EDIT_RATE_MISMATCH(ERROR, "inconsistent edit rates"),
+    RESOURCE_DURATION_INVALID(ERROR, "resource durations invalid"),
+    TRACK_DURATION_MISMATCH(ERROR, "track duration differs from the picture (sync)"),
+    SEGMENT_DURATION_MISMATCH(ERROR, "segment durations differ between tracks (sync)"),
+    TRACK_FILE_NOT_IN_PKL(ERROR, "track file not in the packing list"),
+    CPL_HASH_MISMATCH(ERROR, "CPL resource hash differs from the packing list"),
+    ESSENCE_DESCRIPTOR_MISSING(ERROR, "essence descriptor missing"),
+    PICTURE_DESCRIPTOR_UNRECOGNIZED(ERROR, "picture essence descriptor unrecognized"),
+    COLOR_PRIMARIES_UNKNOWN(ERROR, "unknown colour primaries UL"),
+    TRANSFER_CHARACTERISTIC_UNKNOWN(ERROR, "unknown transfer characteristic UL"),
+    CODING_EQUATIONS_UNKNOWN(ERROR, "unknown coding equations UL"),
+    AUDIO_LANGUAGE_MISSING(WARNING, "audio track without a spoken-language tag"),
+    AUDIO_LANGUAGE_INVALID(ERROR, "audio language tag not valid BCP 47"),
+
+    // --- composition against the deal's order
+    RESOLUTION_MISMATCH(ERROR, "picture resolution differs from the order"),
+    FRAME_RATE_NOT_ALLOWED(ERROR, "frame rate not allowed by the order"),
+    COLOR_METADATA_MISSING(ERROR, "colour metadata missing"),
+    COLOR_PRIMARIES_MISMATCH(ERROR, "colour primaries differ from the order"),
+    TRANSFER_CHARACTERISTIC_MISMATCH(ERROR, "transfer characteristic differs from the order"),
+    CODING_EQUATIONS_MISMATCH(ERROR, "coding equations differ from the order"),
+    MASTERING_DISPLAY_METADATA_MISSING(ERROR, "HDR mastering display metadata missing"),
+    DOLBY_VISION_METADATA_MISSING(WARNING, "no Dolby Vision metadata track"),
+    MAIN_AUDIO_TRACK_MISSING(ERROR, "no main audio track"),
+    AUDIO_CHANNELS_INSUFFICIENT(ERROR, "too few audio channels"),
+    ATMOS_MISSING(ERROR, "Atmos (IAB) track missing"),
+    AUDIO_ORIGINAL_LANGUAGE_MISSING(ERROR, "no audio in the original language"),
+
+    // --- timed text
+    TTML_NAMESPACE_INVALID(ERROR, "not a TTML document"),
+    TTML_LANGUAGE_MISSING(ERROR, "xml:lang missing on tt"),
+    TTML_LANGUAGE_INVALID(ERROR, "xml:lang not valid BCP 47"),
+    TTML_LANGUAGE_MISMATCH(ERROR, "xml:lang differs from the requested language"),
+    TTML_TIMING_ATTRIBUTE_INVALID(ERROR, "invalid ttp: timing attribute"),
+    TTML_TIME_BASE_UNSUPPORTED(ERROR, "time base not media or smpte"),
+    TTML_FRAME_RATE_MISSING(ERROR, "frame-based times without ttp:frameRate"),
+    TTML_TIMING_INCONSISTENT(ERROR, "inconsistent ttp: timing attributes"),
+    TTML_TIME_EXPRESSION_INVALID(ERROR, "invalid time expression"),
+    TTML_DUPLICATE_ID(ERROR, "duplicate xml:id"),
+    TTML_NO_EVENTS(ERROR, "no subtitle events"),
+    TTML_EVENT_UNTIMED(ERROR, "subtitle event without timing"),
+    TTML_EVENT_EMPTY(WARNING, "subtitle event without text"),
+    TTML_EVENT_OUTSIDE_RUNTIME(ERROR, "subtitle event outside the runtime"),
+    TTML_EVENT_OUT_OF_ORDER(ERROR, "subtitle events out of order"),
+    TTML_EVENT_OVERLAP(ERROR, "overlapping subtitle events"),
+    TTML_EVENT_GAP_TOO_SHORT(ERROR, "gap between events under 2 frames"),
+    TTML_EVENT_TOO_SHORT(ERROR, "subtitle event under 5/6 s"),
+    TTML_EVENT_TOO_LONG(ERROR, "subtitle event over 7 s"),
+    TTML_TOO_MANY_LINES(ERROR, "more than 2 lines"),
+    TTML_LINE_TOO_LONG(ERROR, "line over the character limit"),
+    TTML_READING_SPEED_TOO_HIGH(ERROR, "reading speed over the limit"),
+    FORCED_EVENT_NOT_IN_FULL_SUBTITLES(ERROR, "forced event missing from the full subtitles"),
+    FORCED_LANGUAGE_MISMATCH(ERROR, "forced and full subtitles in different languages"),
+
+    // --- completeness of the deal's deliverables
+    REQUIRED_TRACK_MISSING(ERROR, "required track missing"),
+    TRACK_LANGUAGE_INVALID(ERROR, "track language tag not valid BCP 47"),
+    AUDIO_DURATION_MISMATCH(ERROR, "dub/AD duration differs from the composition"),
+    AUDIO_DURATION_UNKNOWN(WARNING, "dub/AD duration not known");
+
+    private final Severity defaultSeverity;
+    private final String label;
+
+    FindingCode(Severity defaultSeverity, String label) {
+        this.defaultSeverity = defaultSeverity;
+        this.label = label;
+    }
+
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+
+    /** A short phrase for the plain-English summary. */
+    public String label() {
+        return label;
+    }
+}

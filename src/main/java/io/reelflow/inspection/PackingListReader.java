@@ -1,0 +1,48 @@
+package io.reelflow.inspection;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.w3c.dom.Element;
+
+/** Reads a packing list (PKL). */
+public final class PackingListReader {
+
+    /** ST 429-8 and ST 2067-2:2016 and later. */
+    static final Pattern NAMESPACE = Pattern.compile("http://www\\.smpte-ra\\.org/schemas/(429-8|2067-2)/\\d{4}/PKL");
+
+    private PackingListReader() {
+    }
+
+    public static PackingList read(Path file, String displayName, List<Finding> findings) throws XmlProblem {
+        Element root = SecureXml.parse(file).getDocumentElement();
+        if (!"PackingList".equals(root.getLocalName()) || root.getNamespaceURI() == null
+                || !NAMESPACE.matcher(root.getNamespaceURI()).matches()) {
+            findings.add(Finding.of(FindingCode.NAMESPACE_UNSUPPORTED, displayName, root.getTagName(),
+                    "expected a PackingList in the SMPTE ST 429-8 or ST 2067-2 namespace, found "
+                            + AssetMapReader.describe(root)));
+        }
+        List<PackingList.Asset> assets = new ArrayList<>();
+        Element list = SecureXml.child(root, "AssetList");
+        if (list != null) {
+            for (Element asset : SecureXml.children(list, "Asset")) {
+                String id = SecureXml.childText(asset, "Id");
+                String sizeText = SecureXml.childText(asset, "Size");
+                Long size = null;
+                try {
+                    size = sizeText == null ? null : Long.valueOf(sizeText);
+                } catch (NumberFormatException e) {
+                    findings.add(Finding.of(FindingCode.ASSET_SIZE_MISMATCH, displayName, "Asset " + id,
+                            "the packing list gives the size '" + sizeText + "', which is not a number"));
+                }
+                Element algorithm = SecureXml.child(asset, "HashAlgorithm");
+                String algorithmUri = algorithm == null ? PackingList.SHA1 : algorithm.getAttribute("Algorithm").trim();
+                assets.add(new PackingList.Asset(id, SecureXml.childText(asset, "Hash"), size,
+                        SecureXml.childText(asset, "Type"), SecureXml.childText(asset, "OriginalFileName"),
+                        algorithmUri));
+            }
+        }
+        return new PackingList(SecureXml.childText(root, "Id"), displayName, assets);
+    }
+}

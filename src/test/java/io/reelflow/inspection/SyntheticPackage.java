@@ -1,0 +1,193 @@
+package io.reelflow.inspection;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Writes a small but complete IMP (ASSETMAP, PKL with real sizes and hashes, CPL, stand-in track files) so that
+ * package checks can be tested without the shared samples. Every setter returns this; {@link #writeTo} builds it.
+ */
+final class SyntheticPackage {
+
+    static final String VIDEO_ID = "urn:uuid:11111111-1111-4111-8111-111111111111";
+    static final String AUDIO_ID = "urn:uuid:22222222-2222-4222-8222-222222222222";
+    static final String IAB_ID = "urn:uuid:33333333-3333-4333-8333-333333333333";
+    static final String CPL_ID = "urn:uuid:44444444-4444-4444-8444-444444444444";
+    static final String PKL_ID = "urn:uuid:55555555-5555-4555-8555-555555555555";
+
+    static final String BT709_PRIMARIES = "urn:smpte:ul:060e2b34.04010106.04010101.03030000";
+    static final String BT709_TRANSFER = "urn:smpte:ul:060e2b34.04010101.04010101.01020000";
+    static final String BT2020_PRIMARIES = "urn:smpte:ul:060e2b34.0401010d.04010101.03040000";
+    static final String PQ_TRANSFER = "urn:smpte:ul:060e2b34.0401010d.04010101.010a0000";
+    static final String MASTERING = """
+            <r1:MasteringDisplayPrimaries>8500 39850 6550 2300 35400 14600</r1:MasteringDisplayPrimaries>
+            <r1:MasteringDisplayWhitePointChromaticity>15635 16450</r1:MasteringDisplayWhitePointChromaticity>
+            <r1:MasteringDisplayMaximumLuminance>10000000</r1:MasteringDisplayMaximumLuminance>
+            <r1:MasteringDisplayMinimumLuminance>50</r1:MasteringDisplayMinimumLuminance>""";
+
+    String editRate = "24000 1001";
+    String pictureSampleRate = "24000/1001";
+    int width = 1920;
+    int height = 1080;
+    String primaries = BT709_PRIMARIES;
+    String transfer = BT709_TRANSFER;
+    String pictureExtra = "";
+    int channels = 6;
+    String language = "en";
+    boolean iab;
+    String extraSequences = "";
+    /** (image frames, audio samples) per segment. */
+    List<long[]> segments = new ArrayList<>(List.of(new long[] {240, 480_480}));
+
+    SyntheticPackage hdr10(int w, int h) {
+        width = w;
+        height = h;
+        primaries = BT2020_PRIMARIES;
+        transfer = PQ_TRANSFER;
+        pictureExtra = MASTERING;
+        return this;
+    }
+
+    SyntheticPackage segments(long[]... framesAndSamples) {
+        segments = new ArrayList<>(List.of(framesAndSamples));
+        return this;
+    }
+
+    Path writeTo(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, String[]> assets = new LinkedHashMap<>(); // id -> {file, type}
+        write(dir.resolve("video.mxf"), 64 * 1024, 1);
+        assets.put(VIDEO_ID, new String[] {"video.mxf", "application/mxf"});
+        write(dir.resolve("audio.mxf"), 32 * 1024, 2);
+        assets.put(AUDIO_ID, new String[] {"audio.mxf", "application/mxf"});
+        if (iab) {
+            write(dir.resolve("iab.mxf"), 16 * 1024, 3);
+            assets.put(IAB_ID, new String[] {"iab.mxf", "application/mxf"});
+        }
+        Files.writeString(dir.resolve("CPL.xml"), cpl());
+        assets.put(CPL_ID, new String[] {"CPL.xml", "text/xml"});
+
+        StringBuilder pkl = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <PackingList xmlns="http://www.smpte-ra.org/schemas/2067-2/2016/PKL">
+                  <Id>%s</Id>
+                  <AssetList>
+                """.formatted(PKL_ID));
+        for (Map.Entry<String, String[]> a : assets.entrySet()) {
+            Path f = dir.resolve(a.getValue()[0]);
+            pkl.append("""
+                        <Asset>
+                          <Id>%s</Id>
+                          <Hash>%s</Hash>
+                          <Size>%d</Size>
+                          <Type>%s</Type>
+                          <OriginalFileName>%s</OriginalFileName>
+                          <HashAlgorithm Algorithm="http://www.w3.org/2000/09/xmldsig#sha1"/>
+                        </Asset>
+                    """.formatted(a.getKey(), StreamingSha1.base64(f), Files.size(f), a.getValue()[1],
+                    a.getValue()[0]));
+        }
+        pkl.append("  </AssetList>\n</PackingList>\n");
+        Files.writeString(dir.resolve("PKL.xml"), pkl);
+        assets.put(PKL_ID, new String[] {"PKL.xml", "pkl"});
+
+        StringBuilder am = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <AssetMap xmlns="http://www.smpte-ra.org/schemas/429-9/2007/AM">
+                  <Id>urn:uuid:66666666-6666-4666-8666-666666666666</Id>
+                  <AssetList>
+                """);
+        for (Map.Entry<String, String[]> a : assets.entrySet()) {
+            am.append("    <Asset><Id>").append(a.getKey()).append("</Id>")
+                    .append(a.getValue()[1].equals("pkl") ? "<PackingList>true</PackingList>" : "")
+                    .append("<ChunkList><Chunk><Path>").append(a.getValue()[0])
+                    .append("</Path></Chunk></ChunkList></Asset>\n");
+        }
+        am.append("  </AssetList>\n</AssetMap>\n");
+        Files.writeString(dir.resolve("ASSETMAP.xml"), am);
+        return dir;
+    }
+
+    private String cpl() {
+        StringBuilder segmentXml = new StringBuilder();
+        long imageEntry = 0;
+        long audioEntry = 0;
+        long imageTotal = segments.stream().mapToLong(s -> s[0]).sum();
+        long audioTotal = segments.stream().mapToLong(s -> s[1]).sum();
+        for (int i = 0; i < segments.size(); i++) {
+            long[] s = segments.get(i);
+            segmentXml.append("""
+                    <Segment><Id>urn:uuid:77777777-7777-4777-8777-00000000000%d</Id><SequenceList>
+                      <cc:MainImageSequence><Id>urn:uuid:a%d</Id><TrackId>urn:uuid:track-image</TrackId><ResourceList>
+                        <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:ri%d</Id><EditRate>%s</EditRate>
+                          <IntrinsicDuration>%d</IntrinsicDuration><EntryPoint>%d</EntryPoint><SourceDuration>%d</SourceDuration>
+                          <SourceEncoding>urn:uuid:d-video</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
+                      </ResourceList></cc:MainImageSequence>
+                      <cc:MainAudioSequence><Id>urn:uuid:b%d</Id><TrackId>urn:uuid:track-audio</TrackId><ResourceList>
+                        <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:ra%d</Id><EditRate>48000 1</EditRate>
+                          <IntrinsicDuration>%d</IntrinsicDuration><EntryPoint>%d</EntryPoint><SourceDuration>%d</SourceDuration>
+                          <SourceEncoding>urn:uuid:d-audio</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
+                      </ResourceList></cc:MainAudioSequence>
+                    %s%s
+                    </SequenceList></Segment>
+                    """.formatted(i, i, i, editRate, imageTotal, imageEntry, s[0], VIDEO_ID,
+                    i, i, audioTotal, audioEntry, s[1], AUDIO_ID,
+                    iab ? iabSequence(i, s[0], imageEntry, imageTotal) : "", i == 0 ? extraSequences : ""));
+            imageEntry += s[0];
+            audioEntry += s[1];
+        }
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <CompositionPlaylist xmlns="http://www.smpte-ra.org/schemas/2067-3/2016"
+                    xmlns:cc="http://www.smpte-ra.org/ns/2067-2/2020" xmlns:iab="http://www.smpte-ra.org/ns/2067-201/2019"
+                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                    xmlns:r0="http://www.smpte-ra.org/reg/395/2014/13/1/aaf" xmlns:r1="http://www.smpte-ra.org/reg/335/2012">
+                  <Id>%s</Id>
+                  <EssenceDescriptorList>
+                    <EssenceDescriptor><Id>urn:uuid:d-video</Id>
+                      <r0:RGBADescriptor>
+                        <r1:SampleRate>%s</r1:SampleRate>
+                        <r1:StoredWidth>%d</r1:StoredWidth><r1:StoredHeight>%d</r1:StoredHeight>
+                        <r1:TransferCharacteristic>%s</r1:TransferCharacteristic>
+                        <r1:ColorPrimaries>%s</r1:ColorPrimaries>
+                        %s
+                      </r0:RGBADescriptor></EssenceDescriptor>
+                    <EssenceDescriptor><Id>urn:uuid:d-audio</Id>
+                      <r0:WAVEPCMDescriptor>
+                        <r1:SampleRate>48000/1</r1:SampleRate><r1:ChannelCount>%d</r1:ChannelCount>
+                        <r1:SubDescriptors><r0:SoundfieldGroupLabelSubDescriptor>%s</r0:SoundfieldGroupLabelSubDescriptor></r1:SubDescriptors>
+                      </r0:WAVEPCMDescriptor></EssenceDescriptor>
+                    <EssenceDescriptor><Id>urn:uuid:d-iab</Id>
+                      <r0:IABEssenceDescriptor><r1:SampleRate>%s</r1:SampleRate></r0:IABEssenceDescriptor></EssenceDescriptor>
+                  </EssenceDescriptorList>
+                  <EditRate>%s</EditRate>
+                  <SegmentList>
+                %s  </SegmentList>
+                </CompositionPlaylist>
+                """.formatted(CPL_ID, pictureSampleRate, width, height, transfer, primaries, pictureExtra, channels,
+                language == null ? "" : "<r1:RFC5646SpokenLanguage>" + language + "</r1:RFC5646SpokenLanguage>",
+                editRate.replace(' ', '/'), editRate, segmentXml);
+    }
+
+    private String iabSequence(int i, long frames, long entry, long total) {
+        return """
+                  <iab:IABSequence><Id>urn:uuid:c%d</Id><TrackId>urn:uuid:track-iab</TrackId><ResourceList>
+                    <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:rb%d</Id>
+                      <IntrinsicDuration>%d</IntrinsicDuration><EntryPoint>%d</EntryPoint><SourceDuration>%d</SourceDuration>
+                      <SourceEncoding>urn:uuid:d-iab</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
+                  </ResourceList></iab:IABSequence>
+                """.formatted(i, i, total, entry, frames, IAB_ID);
+    }
+
+    private static void write(Path file, int size, long seed) throws IOException {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        Files.write(file, data);
+    }
+}
