@@ -22,7 +22,7 @@ import java.util.List;
 @Schema(description = "A licence deal signed in the CRM")
 public record DealRequest(
         @Schema(example = "CRM-2026-0042") @NotBlank @Size(max = 64)
-        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:/-]*", message = "may contain letters, digits and . _ : / - only")
+        @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._:-]*", message = "may contain letters, digits and . _ : - only (it becomes part of the deal's URL)")
         String crmDealId,
         @Schema(example = "Netflix") @NotBlank @Size(max = 200) String licensee,
         @NotEmpty @Size(max = 100) List<@NotNull @Positive Long> titleIds,

@@ -102,6 +102,7 @@ public class CatalogueService {
     @Transactional
     public ImportResult importCsv(String csv) {
         List<List<String>> rows;
+        if (csv.startsWith("\uFEFF")) csv = csv.substring(1); // byte-order mark, as spreadsheet programs save it
         try {
             rows = Csv.parse(csv);
         } catch (IllegalArgumentException e) {
@@ -149,7 +150,7 @@ public class CatalogueService {
             ValidRightsIn v = validate(req, at, problems);
             if (problems.size() == before) valid.add(v);
         }
-        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        if (!problems.isEmpty()) throw new InvalidInputException(problems.stream().map(CatalogueService::csvColumn).toList());
         List<Long> ids = valid.stream().map(this::store).map(RightsInView::id).toList();
         return new ImportResult(ids.size(), ids);
     }
@@ -234,6 +235,15 @@ public class CatalogueService {
             }
         }
         return media;
+    }
+
+    /** Problems of a CSV row name the CSV column, not the JSON field the row was checked as. */
+    private static FieldProblem csvColumn(FieldProblem p) {
+        String field = p.field();
+        for (String[] names : new String[][] {{"titleId", "title_id"}, {"termStart", "term_start"}, {"termEnd", "term_end"}}) {
+            if (field.endsWith(": " + names[0])) field = field.substring(0, field.length() - names[0].length()) + names[1];
+        }
+        return new FieldProblem(field, p.reason());
     }
 
     private static List<String> split(String cell) {

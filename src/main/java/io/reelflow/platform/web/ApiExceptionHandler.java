@@ -35,6 +35,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * {@code errors} as {@code {field, reason}}. Bad input is never a 500.
  */
 @RestControllerAdvice(basePackages = "io.reelflow")
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE) // before Boot's own problem-details handler
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -73,6 +74,11 @@ public class ApiExceptionHandler {
         Throwable cause = e.getCause();
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PayloadTooLargeException tooLarge) return tooLarge(tooLarge);
+            // broken JSON is a body problem even when Jackson reports it while binding a field
+            if (t instanceof JsonParseException p && !(cause instanceof MismatchedInputException m && m.getCause() == null)) {
+                cause = p;
+                break;
+            }
         }
         if (cause instanceof UnrecognizedPropertyException u) {
             return field(path(u), "unknown field");
