@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class DealController {
 
     private final DealService deals;
+    private final DealWindowService windows;
 
-    public DealController(DealService deals) {
+    public DealController(DealService deals, DealWindowService windows) {
         this.deals = deals;
+        this.windows = windows;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -45,6 +47,25 @@ public class DealController {
         }
         if (!result.created()) return ResponseEntity.ok(result.deal());
         return ResponseEntity.created(URI.create("/api/deals/" + result.deal().crmDealId())).body(result.deal());
+    }
+
+    /** A new last day for a granted deal's window. */
+    public record Amendment(@jakarta.validation.constraints.NotNull java.time.LocalDate windowEnd,
+                            @jakarta.validation.constraints.Size(max = 500) String reason) {
+    }
+
+    @PostMapping(path = "/{crmDealId}/amendments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Move the last day of a granted deal's window",
+            description = "Earlier or later. A later end is checked against the rights first (409 with the conflicts, nothing changed). "
+                    + "The window's timers are re-armed for the new date; none fires for the old one.")
+    @ApiResponse(responseCode = "200", description = "amended")
+    @ApiResponse(responseCode = "409", description = "the extension collides, or the deal is not granted / its window has ended")
+    public DealView amend(@PathVariable String crmDealId, @Valid @RequestBody Amendment amendment) {
+        try {
+            return windows.amend(crmDealId, amendment.windowEnd(), amendment.reason(), deals);
+        } catch (DataIntegrityViolationException raced) {
+            throw new io.reelflow.platform.web.ConflictException("the new last day collides with rights licensed meanwhile", java.util.List.of());
+        }
     }
 
     @GetMapping("/{crmDealId}")

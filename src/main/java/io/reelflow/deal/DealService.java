@@ -36,10 +36,11 @@ public class DealService {
     private final RuntimeService runtime;
     private final HistoryService history;
     private final ObjectMapper json;
+    private final io.reelflow.window.WindowService windows;
     private final DealIntakeValidator validator = new DealIntakeValidator();
 
     public DealService(DealRepository deals, DealRecords records, TitleRepository titles, RightsService rights,
-                       RuntimeService runtime, HistoryService history, ObjectMapper json) {
+                       RuntimeService runtime, HistoryService history, ObjectMapper json, io.reelflow.window.WindowService windows) {
         this.deals = deals;
         this.records = records;
         this.titles = titles;
@@ -47,6 +48,7 @@ public class DealService {
         this.runtime = runtime;
         this.history = history;
         this.json = json;
+        this.windows = windows;
     }
 
     /**
@@ -134,6 +136,7 @@ public class DealService {
         }
         return new DealView(d.getCrmDealId(), d.getStatus(), d.getLicensee(), records.titles(d.getId()), d.getMedia(), d.isExclusive(),
                 d.getTerritoriesRequested(), d.getTerritories(), d.getWindowStart(), d.getWindowEnd(), d.getDeliveryDue(),
-                records.conflicts(d.getId()), grants, processes, records.events(d.getId()), d.getCreatedAt(), d.getUpdatedAt());
+                records.conflicts(d.getId()), grants, windows.find(d.getCrmDealId()).orElse(null), processes, records.events(d.getId()),
+                d.getCreatedAt(), d.getUpdatedAt());
     }
 }

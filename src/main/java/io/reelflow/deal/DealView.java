@@ -12,7 +12,8 @@ import java.util.Set;
 public record DealView(String crmDealId, DealStatus status, String licensee, List<DealRecords.DealTitle> titles, Set<Media> media,
                        boolean exclusive, Set<String> territoriesRequested, Set<String> territories, LocalDate windowStart,
                        LocalDate windowEnd, LocalDate deliveryDue, List<DealRecords.ConflictRow> conflicts, List<GrantView> grants,
-                       List<ProcessView> processes, List<DealRecords.DealEvent> events, Instant createdAt, Instant updatedAt) {
+                       io.reelflow.window.WindowService.LicenceWindow window, List<ProcessView> processes, List<DealRecords.DealEvent> events,
+                       Instant createdAt, Instant updatedAt) {
 
     /** @param waitingAt names of the activities the instance is at now (empty when ended) */
     public record ProcessView(String process, String instanceId, String state, Date started, Date ended, List<String> waitingAt,

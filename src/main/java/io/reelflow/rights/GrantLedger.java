@@ -50,6 +50,33 @@ public class GrantLedger {
         return jdbc.update("DELETE FROM grant_out WHERE deal_ref = ? AND status IN ('PENDING', 'ACTIVE')", dealRef);
     }
 
+    /** The window ended: the rights return to the avails from {@code on}. */
+    public int release(String dealRef, java.time.LocalDate on) {
+        return jdbc.update("""
+                UPDATE grant_out SET status = 'RELEASED', released_on = ?
+                WHERE deal_ref = ? AND status IN ('PENDING', 'ACTIVE')""", Date.valueOf(on), dealRef);
+    }
+
+    /** Moves the end of a deal's blocking grants; the exclusion constraint refuses a collision. */
+    public int changeEnd(String dealRef, java.time.LocalDate newEnd) {
+        return jdbc.update("""
+                UPDATE grant_out SET window_end = ?
+                WHERE deal_ref = ? AND status IN ('PENDING', 'ACTIVE')""", newEnd == null ? null : Date.valueOf(newEnd), dealRef);
+    }
+
+    /** Grants of other deals on the same titles and media that start after {@code after}: what a renewal would run into. */
+    public List<GrantView> startingAfter(String dealRef, List<Long> titleIds, java.time.LocalDate after) {
+        if (titleIds.isEmpty()) return List.of();
+        return jdbc.query("""
+                SELECT g.id, g.title_id, g.territory, g.media, g.window_start, g.window_end, g.exclusive, g.licensee, g.deal_ref, g.status
+                FROM grant_out g
+                WHERE g.title_id = ANY (?::bigint[]) AND g.deal_ref <> ? AND g.status IN ('PENDING', 'ACTIVE') AND g.window_start > ?
+                  AND EXISTS (SELECT 1 FROM grant_out mine WHERE mine.deal_ref = ? AND mine.title_id = g.title_id
+                              AND mine.territory = g.territory AND mine.media = g.media)
+                ORDER BY g.window_start, g.territory""", (rs, i) -> view(rs),
+                titleIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",", "{", "}")), dealRef, Date.valueOf(after), dealRef);
+    }
+
     public List<GrantView> forDeal(String dealRef) {
         return jdbc.query("""
                 SELECT id, title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref, status

@@ -69,6 +69,35 @@ public class RightsService {
         return ledger.removeBlocking(dealRef);
     }
 
+    /** Reversion at the end of a window: the deal's grants are released from {@code on}. */
+    @Transactional
+    public int release(String dealRef, java.time.LocalDate on) {
+        return ledger.release(dealRef, on);
+    }
+
+    /**
+     * Moves the end of a deal's window in its grants. An extension is checked first: the conflicts
+     * of the added days are returned and nothing changes; the database still refuses a race.
+     */
+    @Transactional
+    public List<Conflict> changeEnd(DealRights deal, java.time.LocalDate newEnd) {
+        java.time.LocalDate oldEnd = deal.window().end();
+        boolean extends_ = newEnd == null || (oldEnd != null && newEnd.isAfter(oldEnd));
+        if (extends_ && oldEnd != null) {
+            DealRights extension = new DealRights(deal.dealRef(), deal.licensee(), deal.titleIds(), deal.territories(), deal.media(),
+                    new DateWindow(oldEnd.plusDays(1), newEnd), deal.exclusive());
+            List<Conflict> conflicts = check(extension);
+            if (!conflicts.isEmpty()) return conflicts;
+        }
+        ledger.changeEnd(deal.dealRef(), newEnd);
+        return List.of();
+    }
+
+    @Transactional(readOnly = true)
+    public List<GrantView> soldAfter(String dealRef, List<Long> titleIds, java.time.LocalDate after) {
+        return ledger.startingAfter(dealRef, titleIds, after);
+    }
+
     @Transactional(readOnly = true)
     public List<TerritoryAvail> avails(long titleId, Media media, DateWindow period, boolean exclusive, Set<String> territories) {
         RightsSnapshots.Snapshot s = snapshots.load(List.of(titleId));

@@ -65,7 +65,8 @@ class DealLifecycleProcessTest {
         assertThat(pi).isWaitingAt("grantRights");
         execute(job(pi));
 
-        assertThat(pi).isEnded().hasPassed("checkTerritoryConflicts", "grantRights", "rightsGranted").hasNotPassed("resolveRightsConflict");
+        assertThat(pi).isWaitingAt("watchLicenceWindow").hasPassed("checkTerritoryConflicts", "grantRights").hasNotPassed("resolveRightsConflict");
+        assertThat(pi).calledProcessInstance("window-watch").isNotNull();
         assertThat(deal(pi).status()).isEqualTo(DealStatus.GRANTED);
         assertThat(deal(pi).grants()).extracting(GrantView::territory).containsExactlyInAnyOrder("DE", "FR");
         assertThat(deal(pi).grants()).allMatch(g -> g.status() == GrantStatus.ACTIVE);
@@ -91,7 +92,7 @@ class DealLifecycleProcessTest {
         execute(job(pi)); // check again
         execute(job(pi)); // grant
 
-        assertThat(pi).isEnded().hasPassed("rightsGranted");
+        assertThat(pi).isWaitingAt("watchLicenceWindow").hasPassed("grantRights");
         DealView deal = deal(pi);
         assertThat(deal.status()).isEqualTo(DealStatus.GRANTED);
         assertThat(deal.territories()).containsExactly("FR");
@@ -110,7 +111,7 @@ class DealLifecycleProcessTest {
         execute(job(pi));
         execute(job(pi));
 
-        assertThat(pi).isEnded().hasPassed("rightsGranted");
+        assertThat(pi).isWaitingAt("watchLicenceWindow").hasPassed("grantRights");
         assertThat(deal(pi).windowStart()).isEqualTo(LocalDate.of(2030, 1, 1));
         assertThat(deal(pi).windowEnd()).isEqualTo(LocalDate.of(2030, 12, 31));
     }
@@ -152,7 +153,7 @@ class DealLifecycleProcessTest {
         ProcessInstance rival = start(List.of("DE"), "2027-06-01", "2028-05-31");
         execute(job(rival));
         execute(job(rival));
-        assertThat(rival).isEnded().hasPassed("rightsGranted");
+        assertThat(rival).isWaitingAt("watchLicenceWindow");
 
         execute(job(pi)); // our grant is refused by the database
         assertThat(pi).isWaitingAt("resolveRightsConflict").hasPassed("grantRights");

@@ -1,0 +1,208 @@
+package io.reelflow.deal;
+
+import io.reelflow.platform.web.ConflictException;
+import io.reelflow.platform.web.FieldProblem;
+import io.reelflow.platform.web.InvalidInputException;
+import io.reelflow.platform.web.NotFoundException;
+import io.reelflow.rights.GrantView;
+import io.reelflow.rights.RightsService;
+import io.reelflow.rights.RightsService.DealRights;
+import io.reelflow.rights.rules.Conflict;
+import io.reelflow.window.RenewalStatus;
+import io.reelflow.window.WindowService;
+import io.reelflow.window.WindowService.LicenceWindow;
+import io.reelflow.window.WindowService.WindowPlan;
+import io.reelflow.window.WindowState;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The licence-window part of a deal's life: go-live, renewal decisions, CRM amendments, expiry. */
+@Service
+public class DealWindowService {
+
+    public static final String WINDOW_PROCESS_KEY = "window-watch";
+    public static final String AMENDED_MESSAGE = "windowAmended";
+
+    public enum Decision { RENEW, LET_EXPIRE, RELICENSE }
+
+    private final DealRepository deals;
+    private final DealRecords records;
+    private final RightsService rights;
+    private final WindowService windows;
+    private final RuntimeService runtime;
+
+    public DealWindowService(DealRepository deals, DealRecords records, RightsService rights, WindowService windows, RuntimeService runtime) {
+        this.deals = deals;
+        this.records = records;
+        this.rights = rights;
+        this.windows = windows;
+        this.runtime = runtime;
+    }
+
+    @Transactional
+    public void open(long dealId, String titleNames) {
+        Deal d = deal(dealId);
+        windows.open(d.getCrmDealId(), d.getLicensee(), titleNames, d.getWindowStart(), d.getWindowEnd());
+    }
+
+    @Transactional(readOnly = true)
+    public WindowPlan plan(long dealId, LocalDate today) {
+        return windows.plan(deal(dealId).getCrmDealId(), today);
+    }
+
+    @Transactional
+    public void goLive(long dealId) {
+        Deal d = deal(dealId);
+        windows.goLive(d.getCrmDealId());
+        if (d.getStatus() == DealStatus.GRANTED) {
+            d.moveTo(DealStatus.IN_WINDOW);
+            records.event(d.getId(), "IN_WINDOW", "licence window started " + d.getWindowStart(), null);
+        }
+    }
+
+    /** A renewal alert is due: returns what the rights manager needs to see for the decision. */
+    @Transactional
+    public String raiseAlert(long dealId, int leadDays) {
+        Deal d = deal(dealId);
+        windows.alertRaised(d.getCrmDealId(), leadDays);
+        List<GrantView> soldAfter = rights.soldAfter(d.getCrmDealId(), titleIds(d), d.getWindowEnd());
+        StringBuilder sb = new StringBuilder();
+        sb.append("Window ").append(d.getWindowStart()).append(" .. ").append(d.getWindowEnd()).append(" (last day), ")
+                .append(d.getTerritories().size()).append(" territories, ").append(d.getMedia()).append(d.isExclusive() ? ", exclusive" : "")
+                .append(". Alert ").append(leadDays).append(" days before the end.\n");
+        if (soldAfter.isEmpty()) {
+            sb.append("Nothing else is sold to start after this window: a renewal is free in every territory of the deal.");
+        } else {
+            sb.append("Already sold to start after this window (a renewal would collide there):\n");
+            soldAfter.stream().limit(40).forEach(g -> sb.append("· ").append(g.territory()).append(' ').append(g.media()).append(' ')
+                    .append(g.windowStart()).append("..").append(g.windowEnd() == null ? "open" : g.windowEnd()).append(" to ")
+                    .append(g.licensee()).append(" (deal ").append(g.dealRef()).append(g.exclusive() ? ", exclusive" : "").append(")\n"));
+            if (soldAfter.size() > 40) sb.append("… and ").append(soldAfter.size() - 40).append(" more");
+        }
+        records.event(d.getId(), "RENEWAL_ALERT", "renewal decision due (" + leadDays + " days before the end)", null);
+        return sb.toString().strip();
+    }
+
+    /** A rights manager's renewal decision. Bad input or a renewal that collides is refused; nothing changes then. */
+    @Transactional
+    public Decision decide(long dealId, String decision, String newEnd, String newFee, String note, String actor) {
+        Deal d = deal(dealId);
+        Decision choice;
+        try {
+            choice = Decision.valueOf(decision == null ? "" : decision.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("renewalDecision", "choose one of RENEW, LET_EXPIRE, RELICENSE");
+        }
+        String why = note == null || note.isBlank() ? "" : " (" + note.strip() + ")";
+        switch (choice) {
+            case RENEW -> {
+                LocalDate end = date(newEnd, "newWindowEnd");
+                String fee = "";
+                if (newFee != null && !newFee.isBlank()) {
+                    try {
+                        BigDecimal amount = new BigDecimal(newFee.strip());
+                        if (amount.signum() <= 0) throw new NumberFormatException();
+                        fee = ", new licence fee " + amount.toPlainString();
+                    } catch (NumberFormatException e) {
+                        throw new InvalidInputException("newFeeAmount", "'" + newFee + "' is not a positive amount");
+                    }
+                }
+                if (d.getWindowEnd() != null && !end.isAfter(d.getWindowEnd())) {
+                    throw new InvalidInputException("newWindowEnd", "a renewal must end after the current last day " + d.getWindowEnd());
+                }
+                moveEnd(d, end, "newWindowEnd");
+                windows.changeEnd(d.getCrmDealId(), end, RenewalStatus.RENEWED);
+                records.event(d.getId(), "RENEWED", "renewed until " + end + fee + why, actor);
+            }
+            case LET_EXPIRE -> {
+                windows.decided(d.getCrmDealId(), RenewalStatus.LET_EXPIRE, note);
+                records.event(d.getId(), "LET_EXPIRE", "window left to expire on " + d.getWindowEnd() + why, actor);
+            }
+            case RELICENSE -> {
+                windows.decided(d.getCrmDealId(), RenewalStatus.RELICENSE, note);
+                records.event(d.getId(), "RELICENSE", "rights to be offered elsewhere once free after " + d.getWindowEnd() + why, actor);
+            }
+        }
+        return choice;
+    }
+
+    /**
+     * The CRM moved the last day of a granted deal. Earlier or later; a later end is checked for
+     * conflicts first. The window-watch process re-arms its timers (its old timers are cancelled).
+     */
+    @Transactional
+    public DealView amend(String crmDealId, LocalDate newEnd, String reason, DealService view) {
+        Deal d = deals.findByCrmDealId(crmDealId).orElseThrow(() -> new NotFoundException("no deal with CRM deal id " + crmDealId));
+        if (d.getStatus() != DealStatus.GRANTED && d.getStatus() != DealStatus.IN_WINDOW) {
+            throw new ConflictException("deal " + crmDealId + " is " + d.getStatus() + ": only a granted deal's window can be amended", List.of());
+        }
+        if (d.getWindowEnd() == null) {
+            throw new InvalidInputException("windowEnd", "deal " + crmDealId + " is evergreen; it has no end date to move");
+        }
+        if (newEnd.isBefore(d.getWindowStart())) {
+            throw new InvalidInputException("windowEnd", "new last day " + newEnd + " is before the window start " + d.getWindowStart());
+        }
+        LocalDate today = LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC);
+        if (newEnd.isBefore(today)) {
+            throw new InvalidInputException("windowEnd", "new last day " + newEnd + " is in the past");
+        }
+        if (newEnd.equals(d.getWindowEnd())) return view.view(d);
+        LicenceWindow w = windows.find(crmDealId).orElse(null);
+        if (w == null || w.state() == WindowState.ENDED) {
+            throw new ConflictException("deal " + crmDealId + " has no open licence window to amend", List.of());
+        }
+        LocalDate before = d.getWindowEnd();
+        moveEnd(d, newEnd, "windowEnd");
+        windows.changeEnd(crmDealId, newEnd, w.renewalStatus() == RenewalStatus.DECISION_PENDING ? RenewalStatus.NOT_DUE : w.renewalStatus());
+        records.event(d.getId(), "AMENDED", "last day moved from " + before + " to " + newEnd
+                + (reason == null || reason.isBlank() ? "" : " (" + reason.strip() + ")"), "crm");
+        var correlated = runtime.createMessageCorrelation(AMENDED_MESSAGE).processInstanceBusinessKey(crmDealId).correlateAllWithResult();
+        if (correlated.isEmpty()) {
+            throw new ConflictException("deal " + crmDealId + " is not being watched yet; retry in a moment", List.of());
+        }
+        return view.view(d);
+    }
+
+    @Transactional
+    public void expire(long dealId) {
+        Deal d = deal(dealId);
+        int released = windows.expire(d.getCrmDealId());
+        if (d.getStatus() != DealStatus.CLOSED) {
+            d.moveTo(DealStatus.CLOSED);
+            records.event(d.getId(), "CLOSED", "window ended " + d.getWindowEnd() + "; " + released + " grants released, rights back in the avails", null);
+        }
+    }
+
+    private void moveEnd(Deal d, LocalDate end, String field) {
+        List<Conflict> conflicts = rights.changeEnd(new DealRights(d.getCrmDealId(), d.getLicensee(), titleIds(d),
+                new LinkedHashSet<>(d.getTerritories()), d.getMedia(), d.window(), d.isExclusive()), end);
+        if (!conflicts.isEmpty()) {
+            throw new ConflictException("the new last day " + end + " collides with rights already licensed",
+                    conflicts.stream().limit(50).map(c -> new FieldProblem(field, c.rule() + ": " + c.message())).toList());
+        }
+        d.changeWindow(d.getWindowStart(), end);
+    }
+
+    private List<Long> titleIds(Deal d) {
+        return records.titles(d.getId()).stream().map(DealRecords.DealTitle::titleId).toList();
+    }
+
+    private static LocalDate date(String value, String field) {
+        if (value == null || value.isBlank()) throw new InvalidInputException(field, "required (YYYY-MM-DD)");
+        try {
+            return LocalDate.parse(value.strip().length() > 10 ? value.strip().substring(0, 10) : value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "'" + value + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+
+    private Deal deal(long dealId) {
+        return deals.findById(dealId).orElseThrow(() -> new IllegalStateException("deal " + dealId + " does not exist"));
+    }
+}

@@ -1,0 +1,141 @@
+package io.reelflow.window;
+
+import io.reelflow.rights.RightsService;
+import io.reelflow.window.rules.Alert;
+import io.reelflow.window.rules.AlertSchedule;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Licence windows: when they go live, when renewal alerts fall due, and reversion of the rights
+ * on the day after the last day. Timer dates are instants at 00:00 UTC of the contract's day.
+ */
+@Service
+public class WindowService {
+
+    /** A window as the API and the processes see it. */
+    public record LicenceWindow(String dealRef, String licensee, String titleNames, LocalDate start, LocalDate end, WindowState state,
+                                RenewalStatus renewalStatus, Integer lastAlertLeadDays, String renewalNote) {
+        public boolean evergreen() {
+            return end == null;
+        }
+    }
+
+    /** What the window-watch process arms next. */
+    public record WindowPlan(boolean live, java.util.Date startsAt, boolean evergreen, boolean alertDue, java.util.Date nextAlertAt,
+                             int nextAlertLeadDays, java.util.Date escalationAt, java.util.Date expiresAt, String windowEndLabel) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final RightsService rights;
+    private final List<Integer> leadTimes;
+
+    public WindowService(JdbcTemplate jdbc, RightsService rights, @Value("${reelflow.window.alert-lead-days:180,90,30}") List<Integer> leadTimes) {
+        this.jdbc = jdbc;
+        this.rights = rights;
+        this.leadTimes = List.copyOf(leadTimes);
+    }
+
+    /** Records the window of a granted deal; repeating it changes nothing. */
+    @Transactional
+    public void open(String dealRef, String licensee, String titleNames, LocalDate start, LocalDate end) {
+        jdbc.update("""
+                INSERT INTO licence_window (deal_ref, licensee, title_names, window_start, window_end, state)
+                VALUES (?, ?, ?, ?, ?, 'SCHEDULED') ON CONFLICT (deal_ref) DO NOTHING""",
+                dealRef, licensee, titleNames, Date.valueOf(start), end == null ? null : Date.valueOf(end));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<LicenceWindow> find(String dealRef) {
+        return jdbc.query("SELECT * FROM licence_window WHERE deal_ref = ?", (rs, i) -> map(rs), dealRef).stream().findFirst();
+    }
+
+    /** The next timers of the window, as of {@code today}. */
+    @Transactional(readOnly = true)
+    public WindowPlan plan(String dealRef, LocalDate today) {
+        LicenceWindow w = require(dealRef);
+        boolean live = !today.isBefore(w.start());
+        if (w.evergreen()) {
+            return new WindowPlan(live, midnight(w.start()), true, false, null, 0, null, null, "never (evergreen)");
+        }
+        java.util.Date expiresAt = midnight(AlertSchedule.expiryDate(w.end()));
+        boolean decided = w.renewalStatus() == RenewalStatus.LET_EXPIRE || w.renewalStatus() == RenewalStatus.RELICENSE;
+        List<Alert> alerts = decided ? List.of() : AlertSchedule.alertDates(w.start(), w.end(), leadTimes, today);
+        if (alerts.isEmpty()) {
+            return new WindowPlan(live, midnight(w.start()), false, false, null, 0, null, expiresAt, w.end().toString());
+        }
+        Alert next = alerts.get(0);
+        return new WindowPlan(live, midnight(w.start()), false, true, midnight(next.date()), next.leadDays(),
+                midnight(AlertSchedule.escalationDate(next, w.end(), leadTimes)), expiresAt, w.end().toString());
+    }
+
+    @Transactional
+    public void goLive(String dealRef) {
+        jdbc.update("UPDATE licence_window SET state = 'LIVE', updated_at = now() WHERE deal_ref = ? AND state = 'SCHEDULED'", dealRef);
+    }
+
+    /** A renewal alert fell due: a decision is now pending. */
+    @Transactional
+    public void alertRaised(String dealRef, int leadDays) {
+        jdbc.update("""
+                UPDATE licence_window SET renewal_status = 'DECISION_PENDING', last_alert_lead_days = ?, updated_at = now()
+                WHERE deal_ref = ?""", leadDays, dealRef);
+    }
+
+    @Transactional
+    public void decided(String dealRef, RenewalStatus status, String note) {
+        jdbc.update("UPDATE licence_window SET renewal_status = ?, renewal_note = ?, updated_at = now() WHERE deal_ref = ?",
+                status.name(), note, dealRef);
+    }
+
+    /** A new last day (renewal or CRM amendment); the caller has already moved the grants. */
+    @Transactional
+    public void changeEnd(String dealRef, LocalDate newEnd, RenewalStatus status) {
+        jdbc.update("UPDATE licence_window SET window_end = ?, renewal_status = ?, updated_at = now() WHERE deal_ref = ?",
+                newEnd == null ? null : Date.valueOf(newEnd), status.name(), dealRef);
+    }
+
+    /** The day after the last day: the grants are released and the rights are in the avails again. */
+    @Transactional
+    public int expire(String dealRef) {
+        LicenceWindow w = require(dealRef);
+        if (w.state() == WindowState.ENDED) return 0;
+        int released = rights.release(dealRef, AlertSchedule.expiryDate(w.end()));
+        jdbc.update("UPDATE licence_window SET state = 'ENDED', updated_at = now() WHERE deal_ref = ?", dealRef);
+        return released;
+    }
+
+    /** Windows whose last day falls between today and today + days, soonest first. */
+    @Transactional(readOnly = true)
+    public List<LicenceWindow> expiring(LocalDate today, int days) {
+        return jdbc.query("""
+                SELECT * FROM licence_window WHERE state <> 'ENDED' AND window_end BETWEEN ? AND ?
+                ORDER BY window_end, deal_ref""", (rs, i) -> map(rs), Date.valueOf(today), Date.valueOf(today.plusDays(days)));
+    }
+
+    public List<Integer> leadTimes() {
+        return leadTimes;
+    }
+
+    private LicenceWindow require(String dealRef) {
+        return find(dealRef).orElseThrow(() -> new IllegalStateException("no licence window for deal " + dealRef));
+    }
+
+    static java.util.Date midnight(LocalDate day) {
+        return java.util.Date.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+
+    private static LicenceWindow map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Date end = rs.getDate("window_end");
+        return new LicenceWindow(rs.getString("deal_ref"), rs.getString("licensee"), rs.getString("title_names"),
+                rs.getDate("window_start").toLocalDate(), end == null ? null : end.toLocalDate(), WindowState.valueOf(rs.getString("state")),
+                RenewalStatus.valueOf(rs.getString("renewal_status")), (Integer) rs.getObject("last_alert_lead_days"), rs.getString("renewal_note"));
+    }
+}

@@ -1,0 +1,3 @@
+package io.reelflow.window;
+
+public enum WindowState { SCHEDULED, LIVE, ENDED }
