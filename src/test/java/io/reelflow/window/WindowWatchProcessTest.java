@@ -113,6 +113,34 @@ class WindowWatchProcessTest extends ApiTestSupport {
     }
 
     @Test
+    void aRenewalNobodyDecidesStillEndsTheWindowOnTime() {
+        // 180 days before 2027-05-31 falls before the start: the alerts are 90 (2027-03-02) and 30 days (2027-05-01)
+        String deal = grantedDeal("2027-01-01", "2027-05-31");
+        ProcessInstance watch = watch(deal);
+        assertThat(timerDates(watch)).containsExactly(day("2027-03-02"));
+
+        at("2027-03-02");
+        runJobs();
+        assertThat(watch).isWaitingAt("decideRenewal");
+        assertThat(timerDates(watch)).containsExactlyInAnyOrder(day("2027-05-01"), day("2027-06-01"));
+        at("2027-05-01");
+        runJobs();
+        assertThat(watch).isWaitingAt("decideRenewal", "escalateRenewal");
+        at("2027-06-01");
+        runJobs();
+
+        assertThat(watch).hasPassed("expiredUndecided", "expireWindow", "windowEnded").isWaitingAt("escalateRenewal");
+        assertThat(tasks.createTaskQuery().processInstanceId(watch.getId()).taskDefinitionKey("decideRenewal").count()).isZero();
+        assertThat(status(deal)).isEqualTo("CLOSED");
+        tasks.complete(task(watch, "escalateRenewal").getId(), Map.of("escalationNote", "too late"));
+        assertThat(watch).isEnded();
+        ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(deal).singleResult();
+        assertThat(lifecycle).isNull();
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(deal)
+                .processDefinitionKey("deal-lifecycle").singleResult().getEndActivityId()).isEqualTo("dealDone");
+    }
+
+    @Test
     void renewalMovesTheEndAndReArmsEveryTimer() {
         String deal = grantedDeal("2027-01-01", "2027-12-31");
         ProcessInstance watch = watch(deal);
