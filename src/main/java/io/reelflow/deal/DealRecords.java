@@ -41,6 +41,10 @@ public class DealRecords {
                 WHERE dt.deal_id = ? ORDER BY dt.position""", (rs, i) -> new DealTitle(rs.getLong(1), rs.getString(2)), dealId);
     }
 
+    public String originalLanguage(long titleId) {
+        return jdbc.queryForObject("SELECT original_language FROM title WHERE id = ?", String.class, titleId);
+    }
+
     /** Replaces the conflicts of the previous check: a check is idempotent. */
     public void replaceConflicts(long dealId, List<Conflict> conflicts) {
         jdbc.update("DELETE FROM deal_conflict WHERE deal_id = ?", dealId);

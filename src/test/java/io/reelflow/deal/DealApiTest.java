@@ -123,12 +123,18 @@ class DealApiTest extends ApiTestSupport {
 
         // granted: the deal's lifecycle now watches the licence window, which waits for its first day
         JsonNode processes = granted.path("processes");
-        assertThat(processes).hasSize(2);
+        // deal-lifecycle, window-watch, and one netflix-delivery per title (2)
+        assertThat(processes).hasSize(4);
         assertThat(processes.get(0).path("process").asText()).isEqualTo("deal-lifecycle");
         assertThat(processes.get(0).path("state").asText()).isEqualTo("ACTIVE");
         assertThat(processes.get(0).path("waitingAt").toString()).contains("Watch licence window");
-        assertThat(processes.get(1).path("process").asText()).isEqualTo("window-watch");
-        assertThat(processes.get(1).path("waitingAt").toString()).contains("Window starts");
+        List<String> keys = new java.util.ArrayList<>();
+        processes.forEach(p -> keys.add(p.path("process").asText()));
+        assertThat(keys).containsExactlyInAnyOrder("deal-lifecycle", "window-watch", "netflix-delivery", "netflix-delivery");
+        processes.forEach(p -> {
+            if (p.path("process").asText().equals("window-watch")) assertThat(p.path("waitingAt").toString()).contains("Window starts");
+            if (p.path("process").asText().equals("netflix-delivery")) assertThat(p.path("waitingAt").toString()).contains("in Backlot");
+        });
         assertThat(eventKinds(granted)).containsExactly("RECEIVED", "GRANTED");
 
         assertThat(dealRows(crmDealId)).isEqualTo(1);

@@ -134,10 +134,10 @@ class WindowWatchProcessTest extends ApiTestSupport {
         assertThat(status(deal)).isEqualTo("CLOSED");
         tasks.complete(task(watch, "escalateRenewal").getId(), Map.of("escalationNote", "too late"));
         assertThat(watch).isEnded();
-        ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(deal).singleResult();
-        assertThat(lifecycle).isNull();
-        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(deal)
-                .processDefinitionKey("deal-lifecycle").singleResult().getEndActivityId()).isEqualTo("dealDone");
+        // the deal's lifecycle now waits only for the title's Netflix delivery
+        ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("deal-lifecycle").processInstanceBusinessKey(deal)
+                .singleResult();
+        assertThat(lifecycle).isWaitingAt("deliverTitles", "dealJoin").hasPassed("watchLicenceWindow");
     }
 
     @Test
@@ -223,13 +223,14 @@ class WindowWatchProcessTest extends ApiTestSupport {
         runJobs();
 
         assertThat(status(deal)).isEqualTo("IN_WINDOW");
+        // window-watch ended at "Evergreen: no expiry"; the deal's lifecycle waits only for the delivery
         ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("deal-lifecycle").processInstanceBusinessKey(deal)
                 .singleResult();
-        assertThat(lifecycle).isNull(); // window-watch ended at "Evergreen: no expiry", and so did the deal's lifecycle
+        assertThat(lifecycle).isWaitingAt("deliverTitles", "dealJoin").hasPassed("watchLicenceWindow");
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("evergreenNoExpiry").count()).isPositive();
-        List<String> instances = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(deal).list()
-                .stream().map(h -> h.getId()).toList();
-        assertThat(instances).hasSize(2);
+        List<String> instances = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(deal)
+                .processDefinitionKey("window-watch").list().stream().map(h -> h.getId()).toList();
+        assertThat(instances).hasSize(1);
         assertThat(management.createJobQuery().timers().list()).noneMatch(j -> instances.contains(j.getProcessInstanceId()));
         JsonNode avails = get("rita", "/api/avails?titleId=" + titleId + "&media=SVOD&from=2030-01-01&to=2030-12-31&territories=BE").json();
         assertThat(avails.at("/territories/0/available").asBoolean()).isFalse();

@@ -44,6 +44,9 @@ public class SecurityConfiguration {
                         .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden", "your role may not do this")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/deals", "/api/deals/*/amendments").hasAnyRole(CRM_INTEGRATION, ADMINS)
+                        .requestMatchers(HttpMethod.POST, "/api/deliveries/*/events").hasAnyRole(CRM_INTEGRATION, DELIVERY_COORDINATORS, ADMINS)
+                        .requestMatchers(HttpMethod.GET, "/api/deliveries/**", "/api/deliveries", "/api/reports/**")
+                            .hasAnyRole(CRM_INTEGRATION, DELIVERY_COORDINATORS, MANAGERS, ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/windows/**").hasAnyRole(CRM_INTEGRATION, RIGHTS_MANAGERS, MANAGERS, ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/deals/**").hasAnyRole(CRM_INTEGRATION, RIGHTS_MANAGERS, DELIVERY_COORDINATORS, FINANCE, MANAGERS, ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/titles/**", "/api/rights-in/**", "/api/avails/**", "/api/avails")

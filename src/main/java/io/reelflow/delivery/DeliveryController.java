@@ -1,0 +1,115 @@
+package io.reelflow.delivery;
+
+import io.reelflow.platform.web.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Deliveries", description = "Netflix deliveries, events from vendors, post houses and Backlot, QC report")
+public class DeliveryController {
+
+    public record TrackView(long id, String kind, String language, String status, String vendor, String fileLocation, String findings,
+                            int attempts) {
+    }
+
+    public record QcItemView(int attempt, String category, String code, String timecode, String note, String language, String routedTo) {
+    }
+
+    public record DeliveryView(long id, String crmDealId, long titleId, String titleName, String format, String stage, int attempt,
+                               int rejections, String packageStatus, String packageFindings, String backlotTitleId, List<TrackView> tracks,
+                               List<QcItemView> openItems, List<String> pendingEvents) {
+    }
+
+    public record QcReport(int deliveriesWithQcResult, int acceptedFirstPass, BigDecimal firstPassAcceptanceRate,
+                           Map<String, Integer> rejectionsByCategory, Map<String, Integer> rejectionsByVendor, Map<String, BigDecimal> averageDaysPerStage) {
+    }
+
+    private final DeliveryService deliveries;
+    private final EventInbox inbox;
+    private final JdbcTemplate jdbc;
+
+    public DeliveryController(DeliveryService deliveries, EventInbox inbox, JdbcTemplate jdbc) {
+        this.deliveries = deliveries;
+        this.inbox = inbox;
+        this.jdbc = jdbc;
+    }
+
+    @PostMapping(path = "/api/deliveries/{deliveryId}/events", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "An event for a delivery: PACKAGE_READY, TRACK_DELIVERED or QC_RESULT",
+            description = "Stored before anything else. 202 with status DELIVERED (the process took it) or PENDING (kept until the process "
+                    + "waits for it). The same eventId again answers 200 with the first result and does nothing.")
+    public ResponseEntity<EventInbox.Receipt> event(@PathVariable long deliveryId, @Valid @RequestBody DeliveryEventRequest event) {
+        EventInbox.Receipt receipt = inbox.accept(deliveryId, event);
+        return ResponseEntity.status(receipt.duplicate() ? 200 : 202).body(receipt);
+    }
+
+    @GetMapping("/api/deliveries/{deliveryId}")
+    @Operation(summary = "A delivery: stage, attempt, open QC items, each track's state")
+    public DeliveryView delivery(@PathVariable long deliveryId) {
+        return view(deliveries.find(deliveryId).orElseThrow(() -> new NotFoundException("no delivery with id " + deliveryId)));
+    }
+
+    @GetMapping("/api/deliveries")
+    @Operation(summary = "The deliveries of a deal")
+    public List<DeliveryView> ofDeal(@RequestParam String crmDealId) {
+        return deliveries.ofDeal(crmDealId).stream().map(this::view).toList();
+    }
+
+    @GetMapping("/api/reports/qc")
+    @Operation(summary = "QC report: first-pass acceptance, rejections by category and by vendor, average days per stage")
+    public QcReport qcReport() {
+        int withResult = count("SELECT count(*) FROM delivery WHERE stage = 'ACCEPTED' OR rejections > 0");
+        int firstPass = count("SELECT count(*) FROM delivery WHERE stage = 'ACCEPTED' AND rejections = 0");
+        BigDecimal rate = withResult == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(firstPass).divide(BigDecimal.valueOf(withResult), 4, java.math.RoundingMode.HALF_EVEN);
+        Map<String, Integer> byCategory = new java.util.TreeMap<>();
+        jdbc.query("SELECT category, count(*) FROM qc_item GROUP BY category", rs -> {
+            byCategory.put(rs.getString(1), rs.getInt(2));
+        });
+        Map<String, Integer> byVendor = new java.util.TreeMap<>();
+        jdbc.query("""
+                SELECT coalesce(t.vendor, CASE WHEN q.routed_to LIKE 'post house%' THEN d.post_house END, 'coordinator') AS vendor, count(*)
+                FROM qc_item q JOIN delivery d ON d.id = q.delivery_id LEFT JOIN delivery_track t ON t.id = q.track_id
+                GROUP BY 1""", rs -> {
+            byVendor.put(rs.getString(1) == null ? "unknown" : rs.getString(1), rs.getInt(2));
+        });
+        Map<String, BigDecimal> days = new java.util.TreeMap<>();
+        jdbc.query("""
+                SELECT stage, avg(extract(epoch FROM (left_at - entered_at)) / 86400.0) FROM delivery_stage
+                WHERE left_at IS NOT NULL GROUP BY stage""", rs -> {
+            days.put(rs.getString(1), rs.getBigDecimal(2).setScale(2, java.math.RoundingMode.HALF_EVEN));
+        });
+        return new QcReport(withResult, firstPass, rate, byCategory, byVendor, days);
+    }
+
+    private DeliveryView view(DeliveryService.Delivery d) {
+        List<TrackView> tracks = deliveries.tracks(d.id()).stream().map(t -> new TrackView(t.id(), t.kind().name(), t.language(), t.status(),
+                t.vendor(), t.fileLocation(), t.findings(), t.attempts())).toList();
+        List<QcItemView> open = d.stage() == DeliveryStage.ACCEPTED ? List.of() : jdbc.query("""
+                SELECT attempt, category, code, timecode, note, language, routed_to FROM qc_item WHERE delivery_id = ? AND attempt = ?
+                ORDER BY id""", (rs, i) -> new QcItemView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7)), d.id(), d.attempt());
+        List<String> pending = jdbc.queryForList("SELECT event_id FROM delivery_event WHERE delivery_id = ? AND status = 'PENDING' ORDER BY received_at",
+                String.class, d.id());
+        return new DeliveryView(d.id(), d.dealRef(), d.titleId(), d.titleName(), d.formatLabel(), d.stage().name(), d.attempt(), d.rejections(),
+                d.packageStatus(), d.packageFindings(), d.backlotTitleId(), tracks, open, pending);
+    }
+
+    private int count(String sql) {
+        Integer n = jdbc.queryForObject(sql, Integer.class);
+        return n == null ? 0 : n;
+    }
+}

@@ -1,0 +1,347 @@
+package io.reelflow.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reelflow.inspection.AcceptedTrack;
+import io.reelflow.inspection.CompletenessCheck;
+import io.reelflow.inspection.DeliveryOrder;
+import io.reelflow.inspection.Finding;
+import io.reelflow.inspection.ImfPackageInspector;
+import io.reelflow.inspection.InspectionReport;
+import io.reelflow.inspection.Rational;
+import io.reelflow.inspection.RequiredTrack;
+import io.reelflow.inspection.Severity;
+import io.reelflow.inspection.TimedTextExpectations;
+import io.reelflow.inspection.TimedTextInspector;
+import io.reelflow.inspection.TrackKind;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A title's delivery to Netflix: its tracks, package and track inspections, readiness, submissions and QC. */
+@Service
+public class DeliveryService {
+
+    public record Required(TrackKind kind, String language) {
+    }
+
+    public record Delivery(long id, String dealRef, long titleId, String titleName, String resolution, String dynamicRange,
+                           String originalLanguage, LocalDate dueDate, DeliveryStage stage, int attempt, int rejections, String backlotTitleId,
+                           String sourceRequests, String postHouse, String purchaseOrder, String packageLocation, String packageStatus,
+                           String packageFindings, String metadataFix) {
+        public String formatLabel() {
+            return resolution + " " + dynamicRange.replace('_', ' ');
+        }
+    }
+
+    public record Track(long id, long deliveryId, TrackKind kind, String language, String status, String vendor, String fileLocation,
+                        String findings, int attempts) {
+        public String label() {
+            return Deliveries.label(kind) + " " + language;
+        }
+    }
+
+    public record Outcome(boolean passed, String summary) {
+    }
+
+    public record Readiness(boolean ready, String missing, String checklist) {
+    }
+
+    public record QcOutcome(boolean accepted, boolean atRisk, int rejections, boolean packageRework, boolean tracksRework,
+                            boolean metadataFix, String itemsSummary) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public DeliveryService(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Creates the delivery of one title with its required tracks; repeating it returns the same delivery. */
+    @Transactional
+    public long create(String dealRef, long titleId, String titleName, String resolution, String dynamicRange, String originalLanguage,
+                       LocalDate due, List<Required> tracks) {
+        jdbc.update("""
+                INSERT INTO delivery (deal_ref, title_id, title_name, resolution, dynamic_range, original_language, due_date, stage)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'BACKLOT_SETUP') ON CONFLICT (deal_ref, title_id) DO NOTHING""",
+                dealRef, titleId, titleName, resolution, dynamicRange, originalLanguage, due == null ? null : Date.valueOf(due));
+        long id = jdbc.queryForObject("SELECT id FROM delivery WHERE deal_ref = ? AND title_id = ?", Long.class, dealRef, titleId);
+        for (Required r : tracks) {
+            jdbc.update("""
+                    INSERT INTO delivery_track (delivery_id, kind, language, status) VALUES (?, ?, ?, 'PENDING')
+                    ON CONFLICT (delivery_id, kind, language) DO NOTHING""", id, r.kind().name(), r.language());
+        }
+        if (count("SELECT count(*) FROM delivery_stage WHERE delivery_id = ?", id) == 0) enterStage(id, DeliveryStage.BACKLOT_SETUP);
+        return id;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Delivery> find(long id) {
+        return jdbc.query("SELECT * FROM delivery WHERE id = ?", (rs, i) -> delivery(rs), id).stream().findFirst();
+    }
+
+    public Delivery get(long id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("delivery " + id + " does not exist"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Delivery> ofDeal(String dealRef) {
+        return jdbc.query("SELECT * FROM delivery WHERE deal_ref = ? ORDER BY id", (rs, i) -> delivery(rs), dealRef);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Track> tracks(long deliveryId) {
+        return jdbc.query("SELECT * FROM delivery_track WHERE delivery_id = ? ORDER BY kind, language", (rs, i) -> track(rs), deliveryId);
+    }
+
+    @Transactional(readOnly = true)
+    public Track track(long trackId) {
+        return jdbc.queryForObject("SELECT * FROM delivery_track WHERE id = ?", (rs, i) -> track(rs), trackId);
+    }
+
+    /** Tracks still to be (re)delivered: never ordered, or sent back after a QC rejection. */
+    @Transactional(readOnly = true)
+    public List<Long> pendingTrackIds(long deliveryId) {
+        return jdbc.queryForList("SELECT id FROM delivery_track WHERE delivery_id = ? AND status IN ('PENDING', 'REWORK') ORDER BY id",
+                Long.class, deliveryId);
+    }
+
+    @Transactional
+    public void recordBacklotSetup(long deliveryId, String backlotTitleId, String sourceRequests) {
+        jdbc.update("UPDATE delivery SET backlot_title_id = ?, source_requests = ?, updated_at = now() WHERE id = ?",
+                backlotTitleId, sourceRequests, deliveryId);
+        enterStage(deliveryId, DeliveryStage.PREPARING);
+    }
+
+    @Transactional
+    public void recordImfOrder(long deliveryId, String postHouse, String purchaseOrder) {
+        jdbc.update("""
+                UPDATE delivery SET post_house = ?, purchase_order = ?, package_status = 'ORDERED', updated_at = now() WHERE id = ?""",
+                postHouse, purchaseOrder, deliveryId);
+    }
+
+    /**
+     * Inspects the package the post house reported ready. Never passes what it could not inspect: a
+     * missing or unreadable folder is a failure with that finding.
+     */
+    @Transactional
+    public Outcome inspectPackage(long deliveryId, String location) {
+        Delivery d = get(deliveryId);
+        String summary;
+        boolean passed;
+        Path dir = location == null ? null : Path.of(location);
+        if (dir == null || !Files.isDirectory(dir)) {
+            passed = false;
+            summary = "The package location '" + location + "' is not a readable folder on the delivery storage: nothing was inspected.";
+        } else {
+            DeliveryOrder order = DeliveryOrder.of(DeliveryOrder.Resolution.valueOf(d.resolution()),
+                    DeliveryOrder.DynamicRange.valueOf(d.dynamicRange()), d.originalLanguage());
+            InspectionReport report = new ImfPackageInspector().inspect(dir, order);
+            passed = report.passed();
+            summary = report.summary() + (report.findings().isEmpty() ? "" : "\n" + lines(report.findings()));
+        }
+        jdbc.update("UPDATE delivery SET package_location = ?, package_status = ?, package_findings = ?, updated_at = now() WHERE id = ?",
+                location, passed ? "ACCEPTED" : "FAILED", summary, deliveryId);
+        return new Outcome(passed, summary);
+    }
+
+    @Transactional
+    public void recordTrackOrder(long trackId, String vendor) {
+        jdbc.update("UPDATE delivery_track SET vendor = ?, status = 'ORDERED', attempts = attempts + 1 WHERE id = ?", vendor, trackId);
+    }
+
+    /** Checks a delivered track: timed text against the rules for its language and the title's runtime; audio must be readable. */
+    @Transactional
+    public Outcome inspectTrack(long trackId, String location, BigDecimal durationSeconds) {
+        Track t = track(trackId);
+        Delivery d = get(t.deliveryId());
+        Path file = location == null ? null : Path.of(location);
+        boolean passed;
+        String summary;
+        if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
+            passed = false;
+            summary = "The file '" + location + "' is not readable on the delivery storage: nothing was inspected.";
+        } else if (t.kind() == TrackKind.SUBTITLE || t.kind() == TrackKind.FORCED_NARRATIVE) {
+            TimedTextExpectations expected = TimedTextExpectations.of(t.language());
+            Integer runtime = jdbc.queryForObject("SELECT runtime_minutes FROM title WHERE id = ?", Integer.class, d.titleId());
+            if (runtime != null) expected = expected.withRuntimeSeconds(Rational.of(runtime * 60L));
+            Boolean kids = jdbc.queryForObject("SELECT kids FROM title WHERE id = ?", Boolean.class, d.titleId());
+            if (Boolean.TRUE.equals(kids)) expected = expected.forKids();
+            if (t.kind() == TrackKind.FORCED_NARRATIVE) expected = expected.asForcedNarrative();
+            InspectionReport report = new TimedTextInspector().inspect(file, expected);
+            passed = report.passed();
+            summary = report.summary() + (report.findings().isEmpty() ? "" : "\n" + lines(report.findings()));
+        } else if (durationSeconds == null || durationSeconds.signum() <= 0) {
+            passed = false;
+            summary = "The vendor did not report the audio's duration (durationSeconds): it cannot be checked against the picture.";
+        } else {
+            passed = true;
+            summary = "Audio file received, " + durationSeconds.toPlainString() + " s; its duration is checked against the composition at the readiness gate.";
+        }
+        jdbc.update("UPDATE delivery_track SET file_location = ?, status = ?, findings = ?, duration_seconds = ? WHERE id = ?",
+                location, passed ? "ACCEPTED" : "FAILED", summary, durationSeconds, trackId);
+        return new Outcome(passed, summary);
+    }
+
+    /**
+     * The readiness gate: the package accepted, every required track accepted with exactly the
+     * language the deal asked for, dubs and audio description as long as the picture.
+     */
+    @Transactional
+    public Readiness readiness(long deliveryId) {
+        Delivery d = get(deliveryId);
+        List<Track> tracks = tracks(deliveryId);
+        List<String> missing = new ArrayList<>();
+        if (!"ACCEPTED".equals(d.packageStatus())) missing.add("IMF package (" + d.packageStatus().toLowerCase().replace('_', ' ') + ")");
+        List<RequiredTrack> required = tracks.stream().map(t -> new RequiredTrack(t.kind(), t.language())).toList();
+        Optional<Deliveries.Composition> composition = d.packageLocation() == null ? Optional.empty()
+                : Deliveries.composition(Path.of(d.packageLocation()));
+        List<AcceptedTrack> accepted = new ArrayList<>();
+        for (Track t : tracks) {
+            if (!"ACCEPTED".equals(t.status())) continue;
+            BigDecimal seconds = jdbc.queryForObject("SELECT duration_seconds FROM delivery_track WHERE id = ?", BigDecimal.class, t.id());
+            accepted.add(t.kind().isAudio()
+                    ? AcceptedTrack.audio(t.kind(), t.language(), seconds == null || composition.isEmpty() ? null
+                            : io.reelflow.inspection.MediaDuration.ofSeconds(Rational.parse(seconds.toPlainString())))
+                    : AcceptedTrack.timedText(t.kind(), t.language()));
+        }
+        List<Finding> findings = CompletenessCheck.check(required, accepted, composition.map(Deliveries.Composition::duration).orElse(null),
+                composition.map(Deliveries.Composition::editRate).orElse(Rational.of(24)));
+        findings.stream().filter(f -> f.severity() == Severity.ERROR).forEach(f -> missing.add(f.element() + ": " + f.message()));
+        StringBuilder checklist = new StringBuilder();
+        checklist.append("Backlot title ").append(d.backlotTitleId()).append('\n');
+        checklist.append("IMF package ").append(d.packageLocation()).append('\n');
+        tracks.forEach(t -> checklist.append(t.label()).append(": ").append(t.fileLocation()).append('\n'));
+        if (d.sourceRequests() != null) checklist.append("Source requests:\n").append(d.sourceRequests());
+        if (missing.isEmpty()) enterStage(deliveryId, DeliveryStage.READY);
+        return new Readiness(missing.isEmpty(), String.join("\n", missing), checklist.toString().strip());
+    }
+
+    /** The coordinator uploaded: submission n. */
+    @Transactional
+    public int submitted(long deliveryId) {
+        jdbc.update("UPDATE delivery SET attempt = attempt + 1, updated_at = now() WHERE id = ?", deliveryId);
+        enterStage(deliveryId, DeliveryStage.SUBMITTED);
+        return get(deliveryId).attempt();
+    }
+
+    /** Records Netflix's QC answer; a rejection routes every item to whoever fixes it. Repeatable for the same event. */
+    @Transactional
+    public QcOutcome recordQc(long deliveryId, String eventId) {
+        Delivery d = get(deliveryId);
+        JsonNode payload = readPayload(eventId);
+        boolean accepted = "ACCEPTED".equals(payload.path("result").asText());
+        if (accepted) {
+            return new QcOutcome(true, false, d.rejections(), false, false, false, "");
+        }
+        if (count("SELECT count(*) FROM qc_item WHERE delivery_id = ? AND attempt = ?", deliveryId, d.attempt()) > 0) {
+            jdbc.update("DELETE FROM qc_item WHERE delivery_id = ? AND attempt = ?", deliveryId, d.attempt()); // a repeated job
+        } else {
+            jdbc.update("UPDATE delivery SET rejections = rejections + 1 WHERE id = ?", deliveryId);
+        }
+        List<QcRouting.Item> items = new ArrayList<>();
+        for (JsonNode i : payload.path("items")) {
+            items.add(new QcRouting.Item(QcCategory.valueOf(i.path("category").asText()), text(i, "code"), text(i, "timecode"),
+                    text(i, "note"), text(i, "language"), i.hasNonNull("kind") ? TrackKind.valueOf(i.get("kind").asText()) : null));
+        }
+        List<QcRouting.Track> tracks = tracks(deliveryId).stream().map(t -> new QcRouting.Track(t.id(), t.kind(), t.language())).toList();
+        QcRouting.Plan plan = QcRouting.route(items, tracks);
+        StringBuilder metadata = new StringBuilder();
+        for (QcRouting.Routed r : plan.items()) {
+            jdbc.update("""
+                    INSERT INTO qc_item (delivery_id, attempt, category, code, timecode, note, language, track_id, routed_to)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", deliveryId, d.attempt(), r.item().category().name(), r.item().code(),
+                    r.item().timecode(), r.item().note(), r.item().language(), r.trackId(), r.routedTo());
+            if (r.routedTo().startsWith("delivery coordinator")) {
+                metadata.append(r.item().category()).append(' ').append(nz(r.item().code())).append(' ').append(nz(r.item().timecode()))
+                        .append(": ").append(nz(r.item().note())).append('\n');
+            }
+        }
+        if (plan.packageRework()) jdbc.update("UPDATE delivery SET package_status = 'REWORK' WHERE id = ?", deliveryId);
+        for (Long trackId : plan.tracksToRedo()) jdbc.update("UPDATE delivery_track SET status = 'REWORK' WHERE id = ?", trackId);
+        jdbc.update("UPDATE delivery SET metadata_fix = ? WHERE id = ?", plan.metadataFix() ? metadata.toString().strip() : null, deliveryId);
+        enterStage(deliveryId, DeliveryStage.REJECTED);
+        Delivery after = get(deliveryId);
+        return new QcOutcome(false, after.rejections() >= 3, after.rejections(), plan.packageRework(), !plan.tracksToRedo().isEmpty(),
+                plan.metadataFix(), qcItemsSummary(deliveryId));
+    }
+
+    @Transactional
+    public void accept(long deliveryId) {
+        jdbc.update("UPDATE delivery SET accepted_at = coalesce(accepted_at, now()), updated_at = now() WHERE id = ?", deliveryId);
+        enterStage(deliveryId, DeliveryStage.ACCEPTED);
+    }
+
+    @Transactional(readOnly = true)
+    public String qcItemsSummary(long deliveryId) {
+        return String.join("\n", jdbc.query("""
+                SELECT attempt, category, code, timecode, note, language, routed_to FROM qc_item WHERE delivery_id = ? ORDER BY attempt, id""",
+                (rs, i) -> "#" + rs.getInt(1) + " " + rs.getString(2) + " " + nz(rs.getString(3)) + " " + nz(rs.getString(4)) + " "
+                        + nz(rs.getString(6)) + ": " + nz(rs.getString(5)) + " → " + rs.getString(7), deliveryId));
+    }
+
+    /** Closes the current stage and opens the next (idempotent: re-entering the current stage changes nothing). */
+    void enterStage(long deliveryId, DeliveryStage stage) {
+        String current = jdbc.query("SELECT stage FROM delivery_stage WHERE delivery_id = ? AND left_at IS NULL ORDER BY id DESC LIMIT 1",
+                (rs, i) -> rs.getString(1), deliveryId).stream().findFirst().orElse(null);
+        if (stage.name().equals(current)) return;
+        jdbc.update("UPDATE delivery_stage SET left_at = now() WHERE delivery_id = ? AND left_at IS NULL", deliveryId);
+        jdbc.update("INSERT INTO delivery_stage (delivery_id, stage, entered_at) VALUES (?, ?, now())", deliveryId, stage.name());
+        jdbc.update("UPDATE delivery SET stage = ?, updated_at = now() WHERE id = ?", stage.name(), deliveryId);
+    }
+
+    private JsonNode readPayload(String eventId) {
+        String raw = jdbc.queryForObject("SELECT payload::text FROM delivery_event WHERE event_id = ?", String.class, eventId);
+        try {
+            return json.readTree(raw);
+        } catch (Exception e) {
+            throw new IllegalStateException("event " + eventId + " has an unreadable payload", e);
+        }
+    }
+
+    private int count(String sql, Object... args) {
+        Integer n = jdbc.queryForObject(sql, Integer.class, args);
+        return n == null ? 0 : n;
+    }
+
+    private static String lines(List<Finding> findings) {
+        StringBuilder sb = new StringBuilder();
+        findings.stream().limit(60).forEach(f -> sb.append(f.severity()).append(' ').append(f.code()).append(' ')
+                .append(f.element() == null ? "" : f.element() + ": ").append(f.message()).append('\n'));
+        return sb.toString().strip();
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asText() : null;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Delivery delivery(ResultSet rs) throws SQLException {
+        Date due = rs.getDate("due_date");
+        return new Delivery(rs.getLong("id"), rs.getString("deal_ref"), rs.getLong("title_id"), rs.getString("title_name"),
+                rs.getString("resolution"), rs.getString("dynamic_range"), rs.getString("original_language"), due == null ? null : due.toLocalDate(),
+                DeliveryStage.valueOf(rs.getString("stage")), rs.getInt("attempt"), rs.getInt("rejections"), rs.getString("backlot_title_id"),
+                rs.getString("source_requests"), rs.getString("post_house"), rs.getString("purchase_order"), rs.getString("package_location"),
+                rs.getString("package_status"), rs.getString("package_findings"), rs.getString("metadata_fix"));
+    }
+
+    private static Track track(ResultSet rs) throws SQLException {
+        return new Track(rs.getLong("id"), rs.getLong("delivery_id"), TrackKind.valueOf(rs.getString("kind")), rs.getString("language"),
+                rs.getString("status"), rs.getString("vendor"), rs.getString("file_location"), rs.getString("findings"), rs.getInt("attempts"));
+    }
+}
