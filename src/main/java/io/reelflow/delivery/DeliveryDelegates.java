@@ -191,10 +191,16 @@ final class DeliveryDelegates {
             e.setVariable("nextAttempt", deliveries.get(id).attempt() + 1);
             e.setVariable("uploaded", false);
             if (!r.ready()) {
-                // what is missing is ordered again: the package if it is not accepted, tracks not accepted
+                // what is missing is ordered again: the package if it is not accepted, tracks sent back
                 DeliveryService.Delivery d = deliveries.get(id);
-                e.setVariable("packageNeeded", !"ACCEPTED".equals(d.packageStatus()));
-                e.setVariable("tracksPending", !deliveries.pendingTrackIds(id).isEmpty());
+                boolean packageNeeded = !"ACCEPTED".equals(d.packageStatus());
+                boolean tracksPending = !deliveries.pendingTrackIds(id).isEmpty();
+                if (!packageNeeded && !tracksPending) {
+                    // nothing to order again would loop for ever: stop here with an incident that says why
+                    throw new IllegalStateException("delivery " + id + " is not complete and nothing can be re-ordered: " + r.missing());
+                }
+                e.setVariable("packageNeeded", packageNeeded);
+                e.setVariable("tracksPending", tracksPending);
                 e.setVariable("metadataFixNeeded", false);
             }
         }

@@ -220,6 +220,21 @@ public class DeliveryService {
         List<Finding> findings = CompletenessCheck.check(required, accepted, composition.map(Deliveries.Composition::duration).orElse(null),
                 composition.map(Deliveries.Composition::editRate).orElse(Rational.of(24)));
         findings.stream().filter(f -> f.severity() == Severity.ERROR).forEach(f -> missing.add(f.element() + ": " + f.message()));
+        // a dub or audio description out of sync with the picture goes back to its vendor
+        if (composition.isPresent()) {
+            Rational oneFrame = composition.get().editRate().reciprocal();
+            for (Track t : tracks) {
+                if (!t.kind().isAudio() || !"ACCEPTED".equals(t.status())) continue;
+                BigDecimal seconds = jdbc.queryForObject("SELECT duration_seconds FROM delivery_track WHERE id = ?", BigDecimal.class, t.id());
+                if (seconds == null) continue;
+                Rational diff = Rational.parse(seconds.toPlainString()).minus(composition.get().duration().seconds()).abs();
+                if (diff.isGreaterThan(oneFrame)) {
+                    jdbc.update("UPDATE delivery_track SET status = 'REWORK', findings = ? WHERE id = ?",
+                            t.label() + " lasts " + seconds.toPlainString() + " s but the picture lasts " + composition.get().duration()
+                                    + ": more than one frame apart, back to the vendor", t.id());
+                }
+            }
+        }
         StringBuilder checklist = new StringBuilder();
         checklist.append("Backlot title ").append(d.backlotTitleId()).append('\n');
         checklist.append("IMF package ").append(d.packageLocation()).append('\n');

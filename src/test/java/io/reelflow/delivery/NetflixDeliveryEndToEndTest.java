@@ -4,47 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.reelflow.inspection.TestPackages;
-import io.reelflow.support.ApiTestSupport;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A deal with 3 subtitle and 2 dub languages, from POST /api/deals to Netflix's acceptance, with only
  * the REST API (deal, vendor and QC events) and the coordinators' task completions: two rejections
  * (colour → post house re-grade, audio sync on a dub → that dub's vendor) before acceptance.
  */
-class NetflixDeliveryEndToEndTest extends ApiTestSupport {
-
-    @TempDir
-    Path storage;
-    @Autowired TaskService tasks;
-    @Autowired RuntimeService runtime;
-
-    long titleId;
-    String deal;
-
-    @BeforeEach
-    void dealWithLocalization() {
-        titleId = createTitle(unique("Delivery Title"), "en");
-        createRightsIn(titleId, "[\"FR\", \"DE\", \"BR\", \"MX\"]", "[\"SVOD\"]", "2026-01-01", "2035-12-31", true);
-        deal = unique("DLV");
-        String body = dealJson(deal, titleId, "[\"FR\", \"DE\", \"BR\", \"MX\"]", "2027-01-01", "2028-12-31")
-                .replace("\"localization\": {\"subtitles\": [\"fr\", \"pt-BR\"], \"dubs\": [\"fr\"], \"audioDescription\": [], \"forcedNarratives\": []}",
-                        "\"localization\": {\"subtitles\": [\"fr\", \"de\", \"pt-BR\"], \"dubs\": [\"fr\", \"es-419\"], \"audioDescription\": [], \"forcedNarratives\": []}");
-        Response r = postJson("crm", "/api/deals", body);
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        runJobs();
-    }
+class NetflixDeliveryEndToEndTest extends DeliveryTestSupport {
 
     @Test
     void fromSignedDealToAcceptedDeliveryThroughTwoRejections() throws Exception {
@@ -162,79 +132,5 @@ class NetflixDeliveryEndToEndTest extends ApiTestSupport {
         assertThat(wrongCategory.body()).contains("items[0].category");
         assertThat(count("SELECT count(*) FROM delivery_event WHERE event_id LIKE ?", "bad%" + deal)).isZero();
         assertThat(postJson("rita", "/api/deliveries/" + deliveryId + "/events", packageReady("r-" + deal, storage)).status()).isEqualTo(403);
-    }
-
-    // --- helpers
-
-    private long deliveryId() {
-        Response r = get("dave", "/api/deliveries?crmDealId=" + deal);
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        assertThat(r.json()).hasSize(1);
-        return r.json().get(0).get("id").asLong();
-    }
-
-    private String titleName() {
-        return get("dave", "/api/deliveries?crmDealId=" + deal).json().get(0).get("titleName").asText();
-    }
-
-    private Task task(String key) {
-        List<Task> list = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey(key).list();
-        assertThat(list).as("open task " + key).hasSize(1);
-        return list.get(0);
-    }
-
-    private void complete(Task task, Map<String, Object> vars) {
-        tasks.complete(task.getId(), new HashMap<>(vars));
-    }
-
-    private void uploadAndCheck(int attempt) {
-        Task upload = task("uploadToBacklot");
-        assertThat(upload.getName()).startsWith("Upload Delivery Title").endsWith("to Backlot");
-        assertThat((String) tasks.getVariable(upload.getId(), "uploadChecklist")).contains("Backlot title 81234567", "Dubbed audio es-419");
-        complete(upload, Map.of("uploaded", true));
-        assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(deal).activityId("awaitQc").count()).isEqualTo(1);
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("uploadToBacklot").count()).isZero();
-        JsonNode d = get("dave", "/api/deliveries?crmDealId=" + deal).json().get(0);
-        assertThat(d.get("attempt").asInt()).isEqualTo(attempt);
-        assertThat(d.get("stage").asText()).isEqualTo("SUBMITTED");
-    }
-
-    private void qc(long deliveryId, String eventId, String result, String item) {
-        String body = "{\"eventId\": \"" + eventId + "-" + deal + "\", \"type\": \"QC_RESULT\", \"result\": \"" + result + "\""
-                + (item == null ? "" : ", \"items\": [" + item + "]") + "}";
-        event(deliveryId, body);
-        runJobs();
-    }
-
-    private JsonNode event(long deliveryId, String body) {
-        Response r = postJson("crm", "/api/deliveries/" + deliveryId + "/events", body);
-        assertThat(r.status()).as(r.toString()).isEqualTo(202);
-        return r.json();
-    }
-
-    private String packageReady(String eventId, Path location) {
-        return "{\"eventId\": \"" + eventId + "-" + deal + "\", \"type\": \"PACKAGE_READY\", \"packageLocation\": \"" + location + "\"}";
-    }
-
-    private void deliverSubtitle(long deliveryId, String lang, String eventId) throws Exception {
-        Path file = TestPackages.cleanTimedText(storage.resolve("subs/" + eventId + ".ttml"), lang);
-        event(deliveryId, "{\"eventId\": \"" + eventId + "-" + deal + "\", \"type\": \"TRACK_DELIVERED\", \"kind\": \"SUBTITLE\", \"language\": \"" + lang
-                + "\", \"fileLocation\": \"" + file + "\"}");
-    }
-
-    private void deliverDub(long deliveryId, String lang, String eventId) throws Exception {
-        event(deliveryId, dubEvent(eventId, lang));
-    }
-
-    private String dubEvent(String eventId, String lang) {
-        Path file = storage.resolve("dubs/" + eventId + ".wav");
-        try {
-            Files.createDirectories(file.getParent());
-            if (!Files.exists(file)) Files.write(file, new byte[] {1, 2, 3});
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return "{\"eventId\": \"" + eventId + "-" + deal + "\", \"type\": \"TRACK_DELIVERED\", \"kind\": \"DUB\", \"language\": \"" + lang
-                + "\", \"fileLocation\": \"" + file + "\", \"durationSeconds\": " + TestPackages.COMPOSITION_SECONDS + "}";
     }
 }

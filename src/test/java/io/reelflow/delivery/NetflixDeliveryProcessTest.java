@@ -1,0 +1,138 @@
+package io.reelflow.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reelflow.inspection.TestPackages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The other paths of netflix-delivery and localization-track: inspections that fail, escalations by timer, QC routing. */
+class NetflixDeliveryProcessTest extends DeliveryTestSupport {
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aPackageThatCannotBeInspectedNeverPassesAndGoesBackToThePostHouse() throws Exception {
+        long deliveryId = deliveryId();
+        complete(task("setUpBacklot"), Map.of("backlotTitleId", "81", "sourceRequests", "IMF package: SR-1"));
+        runJobs();
+        assertThatThrownBy(() -> complete(task("orderImfPackage"), Map.of("postHouse", " ")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("postHouse");
+        complete(task("orderImfPackage"), Map.of("postHouse", "Pixel Lab", "purchaseOrder", "PO-1"));
+
+        event(deliveryId, packageReady("pkg-missing", storage.resolve("nowhere")));
+        runJobs();
+        Task back = task("returnImfPackage");
+        assertThat(back.getName()).startsWith("Return package to post house: Delivery Title");
+        assertThat((String) tasks.getVariable(back.getId(), "packageFindings")).contains("nothing was inspected");
+        assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("packageStatus").asText()).isEqualTo("FAILED");
+        complete(back, Map.of("returnNote", "asked Pixel Lab for the real location"));
+
+        event(deliveryId, packageReady("pkg-good", TestPackages.hdSdrPackage(storage.resolve("imp"))));
+        runJobs();
+        assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("packageStatus").asText()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void aTrackThatFailsItsCheckGoesBackToItsVendorWithTheFindings() throws Exception {
+        long deliveryId = deliveryId();
+        complete(task("setUpBacklot"), Map.of("backlotTitleId", "81", "sourceRequests", "IMF package: SR-1"));
+        runJobs();
+        Task order = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack")
+                .taskNameLike("Order Subtitles pt-BR%").singleResult();
+        complete(order, Map.of("vendor", "Babel Studio"));
+        // the vendor labels Brazilian Portuguese subtitles as plain "pt"
+        Path wrong = TestPackages.cleanTimedText(storage.resolve("pt.ttml"), "pt");
+        event(deliveryId, "{\"eventId\": \"sub-pt-" + deal + "\", \"type\": \"TRACK_DELIVERED\", \"kind\": \"SUBTITLE\", \"language\": \"pt-BR\", "
+                + "\"fileLocation\": \"" + wrong + "\"}");
+        runJobs();
+        Task back = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("returnTrack").singleResult();
+        assertThat(back.getName()).startsWith("Return Subtitles pt-BR to vendor: Delivery Title");
+        assertThat((String) tasks.getVariable(back.getId(), "trackFindings")).contains("TTML_LANGUAGE_MISMATCH");
+        complete(back, Map.of("returnNote", "sent back: xml:lang must be pt-BR"));
+
+        deliverSubtitle(deliveryId, "pt-BR", "sub-pt-2");
+        runJobs();
+        assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("tracks"))
+                .anyMatch(t -> t.get("language").asText().equals("pt-BR") && t.get("status").asText().equals("ACCEPTED"));
+    }
+
+    @Test
+    void aBacklotSetupLeftUndoneEscalatesToAManager() {
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("escalateBacklotSetup").count()).isZero();
+        ClockUtil.setCurrentTime(Date.from(new Date().toInstant().plus(Duration.ofDays(6))));
+        runJobs();
+        Task escalation = task("escalateBacklotSetup");
+        assertThat(escalation.getName()).startsWith("Backlot setup overdue: Delivery Title");
+        assertThat(tasks.createTaskQuery().taskId(escalation.getId()).taskCandidateGroup("managers").count()).isEqualTo(1);
+        assertThat(task("setUpBacklot")).isNotNull(); // the coordinator's task stays open
+    }
+
+    @Test
+    void qcSilenceEscalatesMetadataGoesToTheCoordinatorAndTheThirdRejectionPutsTheDeliveryAtRisk() throws Exception {
+        long deliveryId = deliveryId();
+        everythingDeliveredClean(deliveryId);
+        complete(task("uploadToBacklot"), Map.of("uploaded", true));
+
+        ClockUtil.setCurrentTime(Date.from(new Date().toInstant().plus(Duration.ofDays(11))));
+        runJobs();
+        assertThat(task("escalateQc").getName()).startsWith("QC overdue: Delivery Title");
+
+        qc(deliveryId, "qc-1", "REJECTED", "{\"category\": \"METADATA\", \"code\": \"MD-3\", \"note\": \"synopsis too long\"}");
+        Task metadata = task("fixMetadata");
+        assertThat((String) tasks.getVariable(metadata.getId(), "metadataFix")).contains("synopsis too long");
+        complete(metadata, Map.of("metadataNote", "synopsis shortened in Backlot"));
+        runJobs();
+        complete(task("uploadToBacklot"), Map.of("uploaded", true));
+
+        qc(deliveryId, "qc-2", "REJECTED", "{\"category\": \"FORCED_NARRATIVES\", \"language\": \"fr\", \"note\": \"no forced narrative track\"}");
+        // no forced-narrative track was ordered for fr: the coordinator sorts it out
+        complete(task("fixMetadata"), Map.of("metadataNote", "asked Netflix: no FN required"));
+        runJobs();
+        complete(task("uploadToBacklot"), Map.of("uploaded", true));
+
+        qc(deliveryId, "qc-3", "REJECTED", "{\"category\": \"VIDEO\", \"timecode\": \"01:02:03:04\", \"note\": \"macroblocking\"}");
+        Task risk = task("deliveryAtRisk");
+        assertThat(risk.getName()).startsWith("Delivery at risk: Delivery Title");
+        assertThat((String) tasks.getVariable(risk.getId(), "qcItemsSummary")).contains("METADATA", "FORCED_NARRATIVES", "VIDEO");
+        assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("rejections").asInt()).isEqualTo(3);
+        complete(risk, Map.of("riskNote", "escalated to the post house's director"));
+        runJobs();
+        assertThat(task("orderImfPackage")).isNotNull();
+    }
+
+    @Test
+    void aDubOutOfSyncWithThePictureGoesBackToItsVendorAtTheReadinessGate() throws Exception {
+        long deliveryId = deliveryId();
+        complete(task("setUpBacklot"), Map.of("backlotTitleId", "81", "sourceRequests", "IMF package: SR-1"));
+        runJobs();
+        complete(task("orderImfPackage"), Map.of("postHouse", "Pixel Lab", "purchaseOrder", "PO-1"));
+        for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack").list()) complete(t, Map.of("vendor", "V"));
+        event(deliveryId, packageReady("pkg", TestPackages.hdSdrPackage(storage.resolve("imp"))));
+        for (String lang : new String[] {"fr", "de", "pt-BR"}) deliverSubtitle(deliveryId, lang, "sub-" + lang);
+        deliverDub(deliveryId, "fr", "dub-fr");
+        Path dub = storage.resolve("long.wav");
+        Files.write(dub, new byte[] {1});
+        event(deliveryId, "{\"eventId\": \"dub-es-long-" + deal + "\", \"type\": \"TRACK_DELIVERED\", \"kind\": \"DUB\", \"language\": \"es-419\", "
+                + "\"fileLocation\": \"" + dub + "\", \"durationSeconds\": 10.2}");
+        runJobs();
+
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("uploadToBacklot").count()).isZero();
+        Task redo = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack").singleResult();
+        assertThat(redo.getName()).startsWith("Order Dubbed audio es-419");
+        assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("tracks"))
+                .anyMatch(t -> t.get("language").asText().equals("es-419") && t.get("findings").asText().contains("more than one frame"));
+    }
+}
