@@ -1,6 +1,7 @@
 package io.reelflow.deal;
 
 import io.reelflow.platform.web.FieldProblem;
+import io.reelflow.platform.web.FormValues;
 import io.reelflow.platform.web.InvalidInputException;
 import io.reelflow.rights.CatalogueService;
 import io.reelflow.rights.RightsService;
@@ -8,7 +9,6 @@ import io.reelflow.rights.RightsService.DealRights;
 import io.reelflow.rights.RightsService.GrantOutcome;
 import io.reelflow.rights.rules.Conflict;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -100,8 +100,8 @@ public class DealRightsService {
                 records.event(deal.getId(), "CARVED_OUT", "territories carved out: " + String.join(" ", removed) + why, actor);
             }
             case CHANGE_WINDOW -> {
-                LocalDate start = date(newStart, "newWindowStart", true);
-                LocalDate end = date(newEnd, "newWindowEnd", deal.getWindowEnd() != null);
+                LocalDate start = FormValues.date(newStart, "newWindowStart", true);
+                LocalDate end = FormValues.date(newEnd, "newWindowEnd", deal.getWindowEnd() != null);
                 if (end != null && end.isBefore(start)) {
                     throw new InvalidInputException("newWindowEnd", "window end " + end + " is before window start " + start);
                 }
@@ -154,17 +154,6 @@ public class DealRightsService {
         return sb.toString().strip();
     }
 
-    private static LocalDate date(String value, String field, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) throw new InvalidInputException(field, "required (YYYY-MM-DD)");
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip().length() > 10 ? value.strip().substring(0, 10) : value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a date (YYYY-MM-DD)");
-        }
-    }
 
     private Deal deal(long dealId) {
         return deals.findById(dealId).orElseThrow(() -> new IllegalStateException("deal " + dealId + " does not exist"));

@@ -2,6 +2,7 @@ package io.reelflow.deal;
 
 import io.reelflow.platform.web.ConflictException;
 import io.reelflow.platform.web.FieldProblem;
+import io.reelflow.platform.web.FormValues;
 import io.reelflow.platform.web.InvalidInputException;
 import io.reelflow.platform.web.NotFoundException;
 import io.reelflow.rights.GrantView;
@@ -15,7 +16,6 @@ import io.reelflow.window.WindowService.WindowPlan;
 import io.reelflow.window.WindowState;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -102,7 +102,7 @@ public class DealWindowService {
         String why = note == null || note.isBlank() ? "" : " (" + note.strip() + ")";
         switch (choice) {
             case RENEW -> {
-                LocalDate end = date(newEnd, "newWindowEnd");
+                LocalDate end = FormValues.date(newEnd, "newWindowEnd", true);
                 String fee = "";
                 if (newFee != null && !newFee.isBlank()) {
                     try {
@@ -193,14 +193,6 @@ public class DealWindowService {
         return records.titles(d.getId()).stream().map(DealRecords.DealTitle::titleId).toList();
     }
 
-    private static LocalDate date(String value, String field) {
-        if (value == null || value.isBlank()) throw new InvalidInputException(field, "required (YYYY-MM-DD)");
-        try {
-            return LocalDate.parse(value.strip().length() > 10 ? value.strip().substring(0, 10) : value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not a date (YYYY-MM-DD)");
-        }
-    }
 
     private Deal deal(long dealId) {
         return deals.findById(dealId).orElseThrow(() -> new IllegalStateException("deal " + dealId + " does not exist"));

@@ -185,11 +185,11 @@ class DealApiTest extends ApiTestSupport {
         Response changed = postJson("crm", "/api/deals", dealJson(crmDealId, titleId, "[\"FR\"]", "2027-01-01", "2028-06-30"));
 
         assertProblem(changed, 409);
-        assertThat(errorFields(changed)).contains("windowEnd", "territories");
-        assertThat(reason(changed, "windowEnd")).contains("2027-12-31").contains("2028-06-30");
-        assertThat(reason(changed, "territories")).contains("[\"DE\",\"FR\"]").contains("[\"FR\"]");
+        assertThat(changed.errorFields()).contains("windowEnd", "territories");
+        assertThat(changed.reason("windowEnd")).contains("2027-12-31").contains("2028-06-30");
+        assertThat(changed.reason("territories")).contains("[\"DE\",\"FR\"]").contains("[\"FR\"]");
         // deliveryDue and everything else is the same: only real differences are listed
-        assertThat(errorFields(changed)).doesNotContain("crmDealId", "licensee", "windowStart", "fee.amount", "titleIds");
+        assertThat(changed.errorFields()).doesNotContain("crmDealId", "licensee", "windowStart", "fee.amount", "titleIds");
 
         assertThat(dealRows(crmDealId)).isEqualTo(1);
         assertThat(processInstances(crmDealId)).isEqualTo(1);
@@ -335,8 +335,8 @@ class DealApiTest extends ApiTestSupport {
         Response r = postJson("crm", "/api/deals", body.build(valid, crmDealId));
 
         assertProblem(r, 400);
-        assertThat(errorFields(r)).as(r.body()).contains(field);
-        assertThat(reason(r, field)).contains(reason);
+        assertThat(r.errorFields()).as(r.body()).contains(field);
+        assertThat(r.reason(field)).contains(reason);
         assertNothingStored(crmDealId, dealsBefore, processesBefore);
         assertThat(dealRows("x'; DROP TABLE deal;--")).as("the deal table is still there, without that id").isZero();
     }
@@ -352,8 +352,8 @@ class DealApiTest extends ApiTestSupport {
         Response r = postJson("crm", "/api/deals", deal.toString());
 
         assertProblem(r, 413);
-        assertThat(errorFields(r)).containsExactly("body");
-        assertThat(reason(r, "body")).contains("exceeds " + MAX_BODY_BYTES + " bytes");
+        assertThat(r.errorFields()).containsExactly("body");
+        assertThat(r.reason("body")).contains("exceeds " + MAX_BODY_BYTES + " bytes");
         assertNothingStored(crmDealId, dealsBefore, processesBefore);
     }
 
@@ -639,18 +639,7 @@ class DealApiTest extends ApiTestSupport {
         return count("select count(*) from act_hi_procinst where business_key_ = ? and proc_def_key_ = 'deal-lifecycle'", crmDealId);
     }
 
-    private static List<String> errorFields(Response r) {
-        List<String> fields = new ArrayList<>();
-        r.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
-        return fields;
-    }
 
-    private static String reason(Response r, String field) {
-        for (JsonNode e : r.json().path("errors")) {
-            if (e.path("field").asText().equals(field)) return e.path("reason").asText();
-        }
-        throw new AssertionError("no error for field " + field + " in " + r.body());
-    }
 
     private static List<String> texts(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();

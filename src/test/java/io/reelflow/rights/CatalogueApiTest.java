@@ -68,8 +68,8 @@ class CatalogueApiTest extends ApiTestSupport {
                 .formatted(storedName, kind, language, eidr));
 
         assertProblem(r, 400);
-        assertThat(errorFields(r)).as(r.body()).contains(field);
-        assertThat(reason(r, field)).contains(reason);
+        assertThat(r.errorFields()).as(r.body()).contains(field);
+        assertThat(r.reason(field)).contains(reason);
         assertThat(count("select count(*) from title")).isEqualTo(titlesBefore);
         assertThat(count("select count(*) from title where eidr_id = ?", eidr)).isZero();
     }
@@ -85,8 +85,8 @@ class CatalogueApiTest extends ApiTestSupport {
                 {"name": "%s", "kind": "FEATURE", "originalLanguage": "en", "eidrId": "%s"}""".formatted(unique("Second"), eidr));
 
         assertProblem(r, 400);
-        assertThat(errorFields(r)).containsExactly("eidrId");
-        assertThat(reason(r, "eidrId")).contains("already exists");
+        assertThat(r.errorFields()).containsExactly("eidrId");
+        assertThat(r.reason("eidrId")).contains("already exists");
         assertThat(count("select count(*) from title where eidr_id = ?", eidr)).isEqualTo(1);
     }
 
@@ -166,8 +166,8 @@ class CatalogueApiTest extends ApiTestSupport {
                  "exclusive": true, "holdbacks": %s}""".formatted(titleId, territories, media, start, end, holdbacks));
 
         assertProblem(r, 400);
-        assertThat(errorFields(r)).as(r.body()).contains(field);
-        assertThat(reason(r, field)).contains(reason);
+        assertThat(r.errorFields()).as(r.body()).contains(field);
+        assertThat(r.reason(field)).contains(reason);
         assertThat(count("select count(*) from rights_in where title_id = ?", titleId)).isZero();
         assertThat(count("select count(*) from holdback where title_id = ?", titleId)).isZero();
     }
@@ -182,8 +182,8 @@ class CatalogueApiTest extends ApiTestSupport {
                  "exclusive": false}""".formatted(unknown));
 
         assertProblem(r, 400);
-        assertThat(errorFields(r)).containsExactly("titleId");
-        assertThat(reason(r, "titleId")).contains("no title with id " + unknown);
+        assertThat(r.errorFields()).containsExactly("titleId");
+        assertThat(r.reason("titleId")).contains("no title with id " + unknown);
         assertThat(count("select count(*) from rights_in")).isEqualTo(before);
     }
 
@@ -271,13 +271,13 @@ class CatalogueApiTest extends ApiTestSupport {
         Response r = post("rita", "/api/rights-in/import", "text/csv", csv);
 
         assertProblem(r, 400);
-        List<String> fields = errorFields(r);
+        List<String> fields = r.errorFields();
         assertThat(fields).as(r.body()).contains("line 3: term_start", "line 3: territories[1]", "line 5: media[0]");
         assertThat(fields).anySatisfy(f -> assertThat(f).startsWith("line 5: title"));
         assertThat(fields).allSatisfy(f -> assertThat(f).matches("line [35]: .*"));
-        assertThat(reason(r, "line 3: term_start")).contains("'2027-13-01' is not a date");
-        assertThat(reason(r, "line 3: territories[1]")).contains("unknown territory 'XX'");
-        assertThat(reason(r, "line 5: media[0]")).contains("unknown medium 'DVD'");
+        assertThat(r.reason("line 3: term_start")).contains("'2027-13-01' is not a date");
+        assertThat(r.reason("line 3: territories[1]")).contains("unknown territory 'XX'");
+        assertThat(r.reason("line 5: media[0]")).contains("unknown medium 'DVD'");
         assertThat(count("select count(*) from rights_in")).as("all or nothing").isEqualTo(before);
         assertThat(count("select count(*) from rights_in where title_id = ?", a)).isZero();
     }
@@ -302,8 +302,8 @@ class CatalogueApiTest extends ApiTestSupport {
 
         assertProblem(r, 400);
         assertThat(count("select count(*) from rights_in")).isEqualTo(before);
-        assertThat(errorFields(r)).as(r.body()).contains("line 4: title_id", "line 4: exclusive");
-        assertThat(errorFields(r)).as("CSV columns are title_id and term_end; " + r.body())
+        assertThat(r.errorFields()).as(r.body()).contains("line 4: title_id", "line 4: exclusive");
+        assertThat(r.errorFields()).as("CSV columns are title_id and term_end; " + r.body())
                 .contains("line 2: title_id", "line 3: term_end");
     }
 
@@ -321,8 +321,8 @@ class CatalogueApiTest extends ApiTestSupport {
                 header + "\n" + a + ",Licensor,FR,SVOD,2027-01-01,2027-12-31,true\n");
 
         assertProblem(r, 400);
-        assertThat(errorFields(r)).containsExactly("csv");
-        assertThat(reason(r, "csv")).contains("line 1").contains(reason).contains(CSV_HEADER);
+        assertThat(r.errorFields()).containsExactly("csv");
+        assertThat(r.reason("csv")).contains("line 1").contains(reason).contains(CSV_HEADER);
         assertThat(count("select count(*) from rights_in")).isEqualTo(before);
     }
 
@@ -343,8 +343,8 @@ class CatalogueApiTest extends ApiTestSupport {
         Response r = post("rita", "/api/rights-in/import", "text/csv", csv);
 
         assertProblem(r, 400);
-        assertThat(errorFields(r)).as(r.body()).containsExactly(field);
-        assertThat(reason(r, field)).contains(reason);
+        assertThat(r.errorFields()).as(r.body()).containsExactly(field);
+        assertThat(r.reason(field)).contains(reason);
         assertThat(count("select count(*) from rights_in")).isEqualTo(before);
     }
 
@@ -411,8 +411,8 @@ class CatalogueApiTest extends ApiTestSupport {
         Response r = get("rita", "/api/avails?titleId=" + titleId + "&" + query);
 
         assertProblem(r, 400);
-        assertThat(errorFields(r)).as(r.body()).contains(field);
-        assertThat(reason(r, field)).contains(reason);
+        assertThat(r.errorFields()).as(r.body()).contains(field);
+        assertThat(r.reason(field)).contains(reason);
     }
 
     @Test
@@ -442,18 +442,7 @@ class CatalogueApiTest extends ApiTestSupport {
         assertThat(p.path("type").asText()).isNotBlank();
     }
 
-    private static List<String> errorFields(Response r) {
-        List<String> fields = new ArrayList<>();
-        r.json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
-        return fields;
-    }
 
-    private static String reason(Response r, String field) {
-        for (JsonNode e : r.json().path("errors")) {
-            if (e.path("field").asText().equals(field)) return e.path("reason").asText();
-        }
-        throw new AssertionError("no error for field " + field + " in " + r.body());
-    }
 
     private static List<String> texts(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();

@@ -48,6 +48,21 @@ public abstract class ApiTestSupport {
             }
         }
 
+        /** The fields named in a problem+json answer's {@code errors}. */
+        public List<String> errorFields() {
+            List<String> fields = new java.util.ArrayList<>();
+            json().path("errors").forEach(e -> fields.add(e.path("field").asText()));
+            return fields;
+        }
+
+        /** The reason given for one field of a problem+json answer. */
+        public String reason(String field) {
+            for (JsonNode e : json().path("errors")) {
+                if (e.path("field").asText().equals(field)) return e.path("reason").asText();
+            }
+            throw new AssertionError("no error for field " + field + " in " + body);
+        }
+
         @Override
         public String toString() {
             return status + " " + body;
