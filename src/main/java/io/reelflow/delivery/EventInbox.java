@@ -42,8 +42,14 @@ public class EventInbox {
     private final DeliveryService deliveries;
     private final ObjectMapper json;
     private final TransactionTemplate tx;
+    private final org.camunda.bpm.engine.TaskService tasks;
 
-    public EventInbox(JdbcTemplate jdbc, RuntimeService runtime, DeliveryService deliveries, ObjectMapper json, TransactionTemplate tx) {
+    /** Task-local marker: the waiting task was completed by this event, not by a coordinator. */
+    static final String VIA_INBOX = "completedByEvent";
+
+    public EventInbox(JdbcTemplate jdbc, RuntimeService runtime, DeliveryService deliveries, ObjectMapper json, TransactionTemplate tx,
+                      org.camunda.bpm.engine.TaskService tasks) {
+        this.tasks = tasks;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.deliveries = deliveries;
@@ -136,38 +142,58 @@ public class EventInbox {
             throw new IllegalStateException(e);
         }
         Map<String, Object> vars = new HashMap<>();
-        var correlation = switch ((String) row.get("kind")) {
+        String waitTask;
+        String keyVariable;
+        long keyValue;
+        switch ((String) row.get("kind")) {
             case "PACKAGE_READY" -> {
                 vars.put("packageLocation", p.path("packageLocation").asText());
                 vars.put("packageEventId", eventId);
-                yield runtime.createMessageCorrelation("packageReady").processInstanceVariableEquals("deliveryId", deliveryId);
+                waitTask = "awaitPackage";
+                keyVariable = "deliveryId";
+                keyValue = deliveryId;
             }
             case "TRACK_DELIVERED" -> {
                 vars.put("trackFileLocation", p.path("fileLocation").asText());
                 vars.put("trackDurationSeconds", p.hasNonNull("durationSeconds") ? p.get("durationSeconds").asText() : null);
                 vars.put("trackEventId", eventId);
-                yield runtime.createMessageCorrelation("trackDelivered")
-                        .processInstanceVariableEquals("trackId", ((Number) row.get("track_id")).longValue());
+                waitTask = "awaitTrack";
+                keyVariable = "trackId";
+                keyValue = ((Number) row.get("track_id")).longValue();
             }
             default -> {
                 vars.put("qcEventId", eventId);
-                yield runtime.createMessageCorrelation("qcResult").processInstanceVariableEquals("deliveryId", deliveryId);
+                waitTask = "awaitQc";
+                keyVariable = "deliveryId";
+                keyValue = deliveryId;
             }
-        };
-        // only an execution that waits for this message right now takes it (a failed correlation would spoil the transaction)
-        String message = switch ((String) row.get("kind")) {
-            case "PACKAGE_READY" -> "packageReady";
-            case "TRACK_DELIVERED" -> "trackDelivered";
-            default -> "qcResult";
-        };
-        boolean waiting = "TRACK_DELIVERED".equals(row.get("kind"))
-                ? runtime.createExecutionQuery().messageEventSubscriptionName(message)
-                        .processVariableValueEquals("trackId", ((Number) row.get("track_id")).longValue()).count() > 0
-                : runtime.createExecutionQuery().messageEventSubscriptionName(message).processVariableValueEquals("deliveryId", deliveryId).count() > 0;
-        if (!waiting) return false;
-        correlation.setVariables(vars).correlateWithResult();
+        }
+        // the process waits for this event as an open task (which a coordinator may also complete by hand)
+        List<org.camunda.bpm.engine.task.Task> waiting = tasks.createTaskQuery().taskDefinitionKey(waitTask)
+                .processVariableValueEquals(keyVariable, keyValue).list();
+        if (waiting.isEmpty()) return false;
+        String taskId = waiting.get(0).getId();
+        tasks.setVariableLocal(taskId, VIA_INBOX, eventId);
+        tasks.complete(taskId, vars);
         jdbc.update("UPDATE delivery_event SET status = 'DELIVERED', delivered_at = now() WHERE event_id = ?", eventId);
         return true;
+    }
+
+    /**
+     * A coordinator entered the outcome in Tasklist instead of an integration: it is kept in the inbox
+     * like any event (id {@code tasklist-<task id>}), already handed over.
+     */
+    public String recordEntered(long deliveryId, DeliveryEventRequest.Type type, Long trackId, Map<String, Object> payload, String taskId) {
+        String eventId = "tasklist-" + taskId;
+        try {
+            jdbc.update("""
+                    INSERT INTO delivery_event (event_id, delivery_id, kind, track_id, payload, status, delivered_at)
+                    VALUES (?, ?, ?, ?, ?::jsonb, 'DELIVERED', now()) ON CONFLICT (event_id) DO NOTHING""",
+                    eventId, deliveryId, type.name(), trackId, json.writeValueAsString(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return eventId;
     }
 
     /** Shape and meaning per event type; returns the track a TRACK_DELIVERED event is for. */

@@ -114,6 +114,41 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
     }
 
     @Test
+    void withoutAnIntegrationCoordinatorsEnterTheSameOutcomesInTasklist() throws Exception {
+        long deliveryId = deliveryId();
+        complete(task("setUpBacklot"), Map.of("backlotTitleId", "81", "sourceRequests", "IMF package: SR-1"));
+        runJobs();
+        complete(task("orderImfPackage"), Map.of("postHouse", "Pixel Lab", "purchaseOrder", "PO-1"));
+        Task receive = task("awaitPackage");
+        assertThat(receive.getName()).startsWith("Receive IMF package: Delivery Title");
+        assertThatThrownBy(() -> complete(receive, Map.of())).hasMessageContaining("packageLocation");
+        complete(receive, Map.of("packageLocation", TestPackages.hdSdrPackage(storage.resolve("imp")).toString()));
+        for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack").list()) complete(t, Map.of("vendor", "V"));
+        for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("awaitTrack").list()) {
+            String label = (String) tasks.getVariable(t.getId(), "trackLabel");
+            String language = label.substring(label.lastIndexOf(' ') + 1);
+            if (label.startsWith("Subtitles")) {
+                complete(t, Map.of("trackFileLocation", TestPackages.cleanTimedText(storage.resolve(language + ".ttml"), language).toString()));
+            } else {
+                Path wav = Files.write(storage.resolve(language + ".wav"), new byte[] {1});
+                complete(t, Map.of("trackFileLocation", wav.toString(), "trackDurationSeconds", TestPackages.COMPOSITION_SECONDS));
+            }
+        }
+        runJobs();
+        complete(task("uploadToBacklot"), Map.of("uploaded", true));
+
+        Task qc = task("awaitQc");
+        assertThat(qc.getName()).startsWith("Record Netflix QC result: Delivery Title");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItems", "SMELLY | x")))
+                .hasMessageContaining("qcItems line 1").hasMessageContaining("SMELLY");
+        complete(qc, Map.of("qcResult", "REJECTED", "qcItems", "SUBTITLES | SUB-4 | 00:01:02:03 | line too long | de"));
+        runJobs();
+        assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("openItems").get(0).get("routedTo").asText())
+                .isEqualTo("vendor of Subtitles de");
+        assertThat(count("SELECT count(*) FROM delivery_event WHERE delivery_id = ? AND event_id LIKE 'tasklist-%'", deliveryId)).isEqualTo(7);
+    }
+
+    @Test
     void aDubOutOfSyncWithThePictureGoesBackToItsVendorAtTheReadinessGate() throws Exception {
         long deliveryId = deliveryId();
         complete(task("setUpBacklot"), Map.of("backlotTitleId", "81", "sourceRequests", "IMF package: SR-1"));

@@ -1,0 +1,157 @@
+package io.reelflow.delivery;
+
+import io.reelflow.platform.LanguageTags;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The tasks that wait for a post house, a vendor or Netflix complete in two ways: by the event over
+ * REST (the inbox completes them), or by a coordinator entering the same outcome in Tasklist when
+ * there is no integration. These listeners turn a coordinator's entry into the same inbox record.
+ */
+final class WaitTaskListeners {
+
+    private WaitTaskListeners() {
+    }
+
+    static boolean byEvent(DelegateTask task) {
+        return task.getVariableLocal(EventInbox.VIA_INBOX) != null;
+    }
+
+    static long deliveryId(DelegateTask task) {
+        return ((Number) task.getVariable("deliveryId")).longValue();
+    }
+
+    /** {@code ${recordPackageReceived}} */
+    @Component("recordPackageReceived")
+    static class PackageReceived implements TaskListener {
+        private final EventInbox inbox;
+
+        PackageReceived(EventInbox inbox) {
+            this.inbox = inbox;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            if (byEvent(task)) return;
+            String location = DeliveryDelegates.required(task, "packageLocation", "the folder of the package on the delivery storage");
+            String eventId = inbox.recordEntered(deliveryId(task), DeliveryEventRequest.Type.PACKAGE_READY, null,
+                    Map.of("type", "PACKAGE_READY", "packageLocation", location, "enteredBy", String.valueOf(task.getAssignee())), task.getId());
+            task.setVariable("packageEventId", eventId);
+        }
+    }
+
+    /** {@code ${recordTrackReceived}} */
+    @Component("recordTrackReceived")
+    static class TrackReceived implements TaskListener {
+        private final EventInbox inbox;
+        private final DeliveryService deliveries;
+
+        TrackReceived(EventInbox inbox, DeliveryService deliveries) {
+            this.inbox = inbox;
+            this.deliveries = deliveries;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            if (byEvent(task)) return;
+            String location = DeliveryDelegates.required(task, "trackFileLocation", "the delivered file's location");
+            String seconds = DeliveryDelegates.optional(task, "trackDurationSeconds");
+            if (seconds != null) {
+                try {
+                    if (new BigDecimal(seconds).signum() <= 0) throw new NumberFormatException();
+                } catch (NumberFormatException e) {
+                    throw new ProcessEngineException("trackDurationSeconds: '" + seconds + "' is not a positive number of seconds");
+                }
+            }
+            long trackId = ((Number) task.getVariable("trackId")).longValue();
+            DeliveryService.Track track = deliveries.track(trackId);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("type", "TRACK_DELIVERED");
+            payload.put("kind", track.kind().name());
+            payload.put("language", track.language());
+            payload.put("fileLocation", location);
+            if (seconds != null) payload.put("durationSeconds", new BigDecimal(seconds));
+            payload.put("enteredBy", String.valueOf(task.getAssignee()));
+            task.setVariable("trackEventId", inbox.recordEntered(deliveryId(task), DeliveryEventRequest.Type.TRACK_DELIVERED, trackId, payload, task.getId()));
+            task.setVariable("trackDurationSeconds", seconds);
+        }
+    }
+
+    /**
+     * {@code ${recordQcResult}}'s manual twin, {@code ${recordQcReceived}}: one rejected item per line,
+     * {@code CATEGORY | code | timecode | note | language | kind} (only the category is required).
+     */
+    @Component("recordQcReceived")
+    static class QcReceived implements TaskListener {
+        private final EventInbox inbox;
+
+        QcReceived(EventInbox inbox) {
+            this.inbox = inbox;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            if (byEvent(task)) return;
+            String result = DeliveryDelegates.required(task, "qcResult", "ACCEPTED or REJECTED");
+            if (!result.equals("ACCEPTED") && !result.equals("REJECTED")) {
+                throw new ProcessEngineException("qcResult: '" + result + "' is neither ACCEPTED nor REJECTED");
+            }
+            List<Map<String, Object>> items = new ArrayList<>();
+            String lines = DeliveryDelegates.optional(task, "qcItems");
+            if (result.equals("REJECTED")) {
+                if (lines == null) throw new ProcessEngineException("qcItems: a rejection lists at least one item");
+                int n = 0;
+                for (String line : lines.split("\\R")) {
+                    n++;
+                    if (line.isBlank()) continue;
+                    String[] cells = line.split("\\|", -1);
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    String category = cells[0].strip().toUpperCase().replace(' ', '_');
+                    try {
+                        QcCategory.valueOf(category);
+                    } catch (IllegalArgumentException e) {
+                        throw new ProcessEngineException("qcItems line " + n + ": '" + cells[0].strip() + "' is not a QC category, one of "
+                                + java.util.Arrays.toString(QcCategory.values()));
+                    }
+                    item.put("category", category);
+                    put(item, "code", cells, 1);
+                    put(item, "timecode", cells, 2);
+                    put(item, "note", cells, 3);
+                    put(item, "language", cells, 4);
+                    if (item.get("language") != null && LanguageTags.problem((String) item.get("language")) != null) {
+                        throw new ProcessEngineException("qcItems line " + n + ": " + LanguageTags.problem((String) item.get("language")));
+                    }
+                    put(item, "kind", cells, 5);
+                    if (item.get("kind") != null) {
+                        try {
+                            io.reelflow.inspection.TrackKind.valueOf(((String) item.get("kind")).toUpperCase());
+                            item.put("kind", ((String) item.get("kind")).toUpperCase());
+                        } catch (IllegalArgumentException e) {
+                            throw new ProcessEngineException("qcItems line " + n + ": '" + item.get("kind") + "' is not a track kind");
+                        }
+                    }
+                    items.add(item);
+                }
+                if (items.isEmpty()) throw new ProcessEngineException("qcItems: a rejection lists at least one item");
+            }
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("type", "QC_RESULT");
+            payload.put("result", result);
+            payload.put("items", items);
+            payload.put("enteredBy", String.valueOf(task.getAssignee()));
+            task.setVariable("qcEventId", inbox.recordEntered(deliveryId(task), DeliveryEventRequest.Type.QC_RESULT, null, payload, task.getId()));
+        }
+
+        private static void put(Map<String, Object> item, String key, String[] cells, int i) {
+            if (cells.length > i && !cells[i].isBlank()) item.put(key, cells[i].strip());
+        }
+    }
+}
