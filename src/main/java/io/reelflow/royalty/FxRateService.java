@@ -1,0 +1,76 @@
+package io.reelflow.royalty;
+
+import io.reelflow.platform.web.ConflictException;
+import io.reelflow.platform.web.FieldProblem;
+import io.reelflow.platform.web.InvalidInputException;
+import io.reelflow.royalty.RoyaltyRequests.NewFxRate;
+import io.reelflow.royalty.RoyaltyViews.FxRateView;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Daily exchange rates entered by finance; a receipt in a foreign currency is converted at the rate of its day. */
+@Service
+public class FxRateService {
+
+    private static final RowMapper<FxRateView> RATE = (rs, i) -> new FxRateView(rs.getLong("id"), rs.getString("from_currency"),
+            rs.getString("to_currency"), rs.getObject("rate_date", LocalDate.class), rs.getBigDecimal("rate").stripTrailingZeros(),
+            rs.getString("entered_by"));
+    private static final String COLUMNS = "id, from_currency, to_currency, rate_date, rate, entered_by";
+
+    private final JdbcTemplate jdbc;
+
+    public FxRateService(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records a rate; entering the same rate again answers the stored one, another rate for the same day is a conflict. */
+    @Transactional
+    public Entered enter(NewFxRate req, String enteredBy) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Currencies.parse(req.fromCurrency(), "fromCurrency", problems);
+        Currencies.parse(req.toCurrency(), "toCurrency", problems);
+        if (problems.isEmpty() && req.fromCurrency().equals(req.toCurrency())) {
+            problems.add(new FieldProblem("toCurrency", "must differ from fromCurrency"));
+        }
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        Optional<FxRateView> existing = find(req.fromCurrency(), req.toCurrency(), req.rateDate());
+        if (existing.isEmpty()) {
+            try {
+                jdbc.update("INSERT INTO fx_rate (from_currency, to_currency, rate_date, rate, entered_by) VALUES (?, ?, ?, ?, ?)",
+                        req.fromCurrency(), req.toCurrency(), req.rateDate(), req.rate(), enteredBy);
+                return new Entered(find(req.fromCurrency(), req.toCurrency(), req.rateDate()).orElseThrow(), true);
+            } catch (DuplicateKeyException e) {
+                existing = find(req.fromCurrency(), req.toCurrency(), req.rateDate());
+            }
+        }
+        FxRateView stored = existing.orElseThrow();
+        if (stored.rate().compareTo(req.rate()) != 0) {
+            throw new ConflictException("a rate " + stored.fromCurrency() + "->" + stored.toCurrency() + " for " + stored.rateDate()
+                    + " is already entered (" + stored.rate().toPlainString() + "); rates used by the ledger are never changed",
+                    List.of(new FieldProblem("rate", "already entered as " + stored.rate().toPlainString())));
+        }
+        return new Entered(stored, false);
+    }
+
+    record Entered(FxRateView rate, boolean created) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<FxRateView> list(String from, String to, LocalDate date) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM fx_rate WHERE (?::text IS NULL OR from_currency = ?) AND (?::text IS NULL OR to_currency = ?)"
+                        + " AND (?::date IS NULL OR rate_date = ?) ORDER BY rate_date DESC, from_currency, to_currency LIMIT 1000",
+                RATE, from, from, to, to, date, date);
+    }
+
+    Optional<FxRateView> find(String from, String to, LocalDate date) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM fx_rate WHERE from_currency = ? AND to_currency = ? AND rate_date = ?",
+                RATE, from, to, date).stream().findFirst();
+    }
+}

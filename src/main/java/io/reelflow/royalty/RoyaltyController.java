@@ -1,0 +1,148 @@
+package io.reelflow.royalty;
+
+import io.reelflow.platform.web.InvalidInputException;
+import io.reelflow.royalty.RoyaltyRequests.NewAgreement;
+import io.reelflow.royalty.RoyaltyRequests.NewExpense;
+import io.reelflow.royalty.RoyaltyRequests.NewFxRate;
+import io.reelflow.royalty.RoyaltyRequests.NewReceipt;
+import io.reelflow.royalty.RoyaltyViews.AgreementView;
+import io.reelflow.royalty.RoyaltyViews.ExpenseView;
+import io.reelflow.royalty.RoyaltyViews.FxRateView;
+import io.reelflow.royalty.RoyaltyViews.ReceiptView;
+import io.reelflow.royalty.RoyaltyViews.StatementView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Royalties", description = "Licensor agreements, FX rates, receipts through the waterfall, ledger, statements")
+public class RoyaltyController {
+
+    static final MediaType TEXT_CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+
+    private final RoyaltyAgreementService agreements;
+    private final FxRateService rates;
+    private final RoyaltyReceiptService receipts;
+    private final RoyaltyStatementService statements;
+
+    public RoyaltyController(RoyaltyAgreementService agreements, FxRateService rates, RoyaltyReceiptService receipts,
+                             RoyaltyStatementService statements) {
+        this.agreements = agreements;
+        this.rates = rates;
+        this.receipts = receipts;
+        this.statements = statements;
+    }
+
+    @PostMapping(path = "/licensor-agreements", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record the money terms agreed with a licensor")
+    public ResponseEntity<AgreementView> createAgreement(@Valid @RequestBody NewAgreement req) {
+        AgreementView a = agreements.create(req);
+        return ResponseEntity.created(URI.create("/api/licensor-agreements/" + a.id())).body(a);
+    }
+
+    @GetMapping("/licensor-agreements")
+    public List<AgreementView> agreements(@RequestParam(required = false) String licensor) {
+        return agreements.list(licensor);
+    }
+
+    @GetMapping("/licensor-agreements/{id}")
+    public AgreementView agreement(@PathVariable long id) {
+        return agreements.agreement(id);
+    }
+
+    @PostMapping(path = "/licensor-agreements/{id}/expenses", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Record a recoupable expense (in the agreement currency)")
+    public ResponseEntity<ExpenseView> addExpense(@PathVariable long id, @Valid @RequestBody NewExpense req) {
+        return ResponseEntity.status(201).body(agreements.addExpense(id, req));
+    }
+
+    @PostMapping(path = "/fx-rates", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Enter the exchange rate of a day (1 fromCurrency = rate toCurrency)")
+    public ResponseEntity<FxRateView> enterRate(@Valid @RequestBody NewFxRate req, Principal user) {
+        FxRateService.Entered e = rates.enter(req, user == null ? "unknown" : user.getName());
+        return ResponseEntity.status(e.created() ? 201 : 200).body(e.rate());
+    }
+
+    @GetMapping("/fx-rates")
+    public List<FxRateView> rates(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return rates.list(from, to, date);
+    }
+
+    @PostMapping(path = "/royalty-receipts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Post a receipt through the licensor waterfall (idempotent on externalReference)")
+    public ResponseEntity<ReceiptView> postReceipt(@Valid @RequestBody NewReceipt req) {
+        RoyaltyReceiptService.Posted p = receipts.post(req);
+        return p.created()
+                ? ResponseEntity.created(URI.create("/api/royalty-receipts/" + p.receipt().id())).body(p.receipt())
+                : ResponseEntity.ok(p.receipt());
+    }
+
+    @GetMapping("/royalty-receipts/{id}")
+    public ReceiptView receipt(@PathVariable long id) {
+        return receipts.receipt(id);
+    }
+
+    @PostMapping("/royalty-receipts/{id}/reversal")
+    @Operation(summary = "Reverse a receipt: a reversing entry for each of its ledger entries")
+    public ResponseEntity<ReceiptView> reverse(@PathVariable long id) {
+        RoyaltyReceiptService.Reversed r = receipts.reverse(id);
+        return ResponseEntity.status(r.created() ? 201 : 200).body(r.receipt());
+    }
+
+    @GetMapping("/royalty-statements")
+    @Operation(summary = "Statement of a licensor for a period (2027-Q1, 2027-H2) as JSON, or CSV with Accept: text/csv or format=csv")
+    public ResponseEntity<?> statement(@RequestParam(required = false) String licensor, @RequestParam(required = false) String period,
+                                       @RequestParam(required = false) String format,
+                                       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        boolean csv = wantsCsv(format, accept);
+        StatementView s = statements.statement(licensor, period);
+        return csv ? csv(s) : ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(s);
+    }
+
+    @PostMapping("/royalty-statements/issue")
+    @Operation(summary = "Issue (freeze) the statement of a licensor for a period; later corrections land in the next open period")
+    public ResponseEntity<?> issue(@RequestParam(required = false) String licensor, @RequestParam(required = false) String period,
+                                   @RequestParam(required = false) String format,
+                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept, Principal user) {
+        boolean csv = wantsCsv(format, accept);
+        RoyaltyStatementService.Issued i = statements.issue(licensor, period, user == null ? "unknown" : user.getName());
+        if (csv) return csv(i.statement());
+        return ResponseEntity.status(i.created() ? 201 : 200).contentType(MediaType.APPLICATION_JSON).body(i.statement());
+    }
+
+    private static boolean wantsCsv(String format, String accept) {
+        if (format != null) {
+            return switch (format.strip().toLowerCase()) {
+                case "csv" -> true;
+                case "json" -> false;
+                default -> throw new InvalidInputException("format", "must be json or csv");
+            };
+        }
+        return accept != null && accept.toLowerCase().contains("text/csv");
+    }
+
+    private static ResponseEntity<String> csv(StatementView s) {
+        String file = (s.licensor() + "-" + s.period()).replaceAll("[^A-Za-z0-9._-]", "_") + ".csv";
+        return ResponseEntity.ok().contentType(TEXT_CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+                .body(RoyaltyStatementCsv.render(s));
+    }
+}
