@@ -66,7 +66,7 @@ public class EmbeddedPostgresConfiguration {
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB");
         if (props.ephemeral()) {
-            // zonky's defaults (fsync, synchronous_commit and full_page_writes off) are fine for tests
+            // zonky's test defaults (fsync and synchronous_commit off) are fine for a throw-away cluster
             builder.setCleanDataDirectory(true);
             if (props.port() > 0) builder.setPort(props.port());
         } else {
