@@ -38,6 +38,7 @@ public class DealController {
     @ApiResponse(responseCode = "409", description = "same CRM deal id, other terms")
     @ApiResponse(responseCode = "413", description = "body too large")
     public ResponseEntity<DealView> post(@Valid @RequestBody DealRequest request) {
+        org.slf4j.MDC.put(io.reelflow.platform.web.DealLogContextFilter.KEY, request.crmDealId());
         DealService.IntakeResult result;
         try {
             result = deals.intake(request);
