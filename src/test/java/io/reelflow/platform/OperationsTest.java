@@ -23,6 +23,13 @@ class OperationsTest extends ApiTestSupport {
         assertThat(readiness.json().at("/components/db/status").asText()).isEqualTo("UP");
     }
 
+    @Test
+    void prometheusMetricsAreExposed() {
+        Response metrics = get(null, "/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             ''                   | false | jdbc:postgresql://db/reelflow | empty
