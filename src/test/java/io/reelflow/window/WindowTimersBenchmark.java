@@ -54,10 +54,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>100,000 active deals, each with its {@code window-watch} instance waiting at the {@code windowExpires}
  * timer, in a persistent embedded PostgreSQL with production durability (fsync, synchronous_commit and
- * full_page_writes on: {@code ephemeral=false}). The deals, titles, grants and windows are written by SQL; the first
- * 10,000 instances through the engine API (the load rate is measured there), the other 90,000 as SQL copies of
- * those instances' rows with their own ids and values (checked against the API-created ones, see cloneInstances),
- * so that the run stays within ~20 minutes on two cores. It measures
+ * full_page_writes on: {@code ephemeral=false}). The deals, titles, grants and windows are written by SQL, the
+ * 100,000 instances through the engine API (about 10 minutes on two cores; on a busy machine
+ * {@code -Dbench.apiDeals=10000} creates only the first 10,000 so and the rest as SQL copies of their rows, with their
+ * own ids and values, checked against the API-created ones: see cloneInstances). It measures
  * <ol>
  *   <li>start-up of the service on that database, in a fresh JVM as in production (launch to "Started", and
  *       to the first overdue timer fired), against the same start on an empty database;</li>
@@ -72,7 +72,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Knobs: {@code -Dbench.deals=100000 -Dbench.batch=1000 -Dbench.loadThreads=2 -Dbench.txSize=500
  * -Dbench.coldStarts=2 -Dbench.keepData=false
- * -Dbench.apiDeals=10000 -Dbench.rounds="application.yaml/batches of 50:core-pool-size=3,...,max-jobs-per-acquisition=50/..."}
+ * -Dbench.apiDeals=100000 -Dbench.rounds="application.yaml/batches of 50:core-pool-size=3,...,max-jobs-per-acquisition=50/..."}
  * (rounds separated by '/', each {@code label[:camunda.bpm.job-execution.key=value,...]}; the special key
  * {@code experiment-job-indexes=true} creates two indexes on ACT_RU_JOB before that round, see JOB_INDEXES: not part of
  * the engine's schema, an experiment; later rounds keep them).
@@ -88,8 +88,8 @@ class WindowTimersBenchmark {
     static final int DAYS_BETWEEN_EXPIRIES = 10;
     static final int TERRITORIES_PER_TITLE = 20;
     static final int TITLES = DEALS / TERRITORIES_PER_TITLE;
-    /** deals whose instance is created through the engine API; the others are SQL copies of those (cloneInstances) */
-    static final int API_DEALS = Math.min(DEALS, Integer.getInteger("bench.apiDeals", 10_000));
+    /** deals whose instance is created through the engine API (all by default); the others are SQL copies of those (cloneInstances) */
+    static final int API_DEALS = Math.min(DEALS, Integer.getInteger("bench.apiDeals", DEALS));
     static final int LOAD_THREADS = Integer.getInteger("bench.loadThreads", 2);
     static final int TX_SIZE = Integer.getInteger("bench.txSize", 500);
     /** starts in a fresh JVM per database state (empty, loaded) */
