@@ -69,6 +69,12 @@ public class FxRateService {
                 RATE, from, from, to, to, date, date);
     }
 
+    /** True when finance has entered the rate from -> to for that day. */
+    @Transactional(readOnly = true)
+    public boolean hasRate(String from, String to, LocalDate date) {
+        return find(from, to, date).isPresent();
+    }
+
     Optional<FxRateView> find(String from, String to, LocalDate date) {
         return jdbc.query("SELECT " + COLUMNS + " FROM fx_rate WHERE from_currency = ? AND to_currency = ? AND rate_date = ?",
                 RATE, from, to, date).stream().findFirst();

@@ -36,10 +36,12 @@ public class RoyaltyAgreementService {
 
     private final JdbcTemplate jdbc;
     private final RoyaltyLedger ledger;
+    private final RoyaltyStatementDelegates.StatementCycle statementCycle;
 
-    public RoyaltyAgreementService(JdbcTemplate jdbc, RoyaltyLedger ledger) {
+    public RoyaltyAgreementService(JdbcTemplate jdbc, RoyaltyLedger ledger, RoyaltyStatementDelegates.StatementCycle statementCycle) {
         this.jdbc = jdbc;
         this.ledger = ledger;
+        this.statementCycle = statementCycle;
     }
 
     @Transactional
@@ -71,6 +73,8 @@ public class RoyaltyAgreementService {
         } catch (DuplicateKeyException e) { // a concurrent creation won
             throw duplicate(licensor);
         }
+        // the statement cycle starts with the agreement, in the same transaction: both or neither
+        statementCycle.start(id, licensor, req.statementFrequency());
         return view(load(id));
     }
 
@@ -120,6 +124,12 @@ public class RoyaltyAgreementService {
     LicensorAgreement lock(long id) {
         return jdbc.query("SELECT " + COLUMNS + " FROM licensor_agreement WHERE id = ? FOR UPDATE", AGREEMENT, id).stream()
                 .findFirst().orElseThrow(() -> new NotFoundException("no licensor agreement with id " + id));
+    }
+
+    /** The agreement of a licensor (exact name), if finance has recorded one. */
+    @Transactional(readOnly = true)
+    public Optional<AgreementView> byLicensor(String licensor) {
+        return findByLicensor(licensor).map(this::view);
     }
 
     Optional<LicensorAgreement> findByLicensor(String licensor) {

@@ -41,13 +41,43 @@ public class RoyaltyController {
     private final FxRateService rates;
     private final RoyaltyReceiptService receipts;
     private final RoyaltyStatementService statements;
+    private final LicenceFeeService fees;
+    private final RoyaltyStatementDelegates.StatementCycle statementCycle;
 
     public RoyaltyController(RoyaltyAgreementService agreements, FxRateService rates, RoyaltyReceiptService receipts,
-                             RoyaltyStatementService statements) {
+                             RoyaltyStatementService statements, LicenceFeeService fees,
+                             RoyaltyStatementDelegates.StatementCycle statementCycle) {
         this.agreements = agreements;
         this.rates = rates;
         this.receipts = receipts;
         this.statements = statements;
+        this.fees = fees;
+        this.statementCycle = statementCycle;
+    }
+
+    public record LicenceFeeView(String crmDealId, java.util.List<LicenceFeeService.InstalmentView> instalments,
+                                 java.util.List<LicenceFeeService.RevenueReportView> revenueReports) {
+    }
+
+    @GetMapping("/licence-fees/{crmDealId}")
+    @Operation(summary = "What the licensee owes under a deal: instalments (scheduled, due, invoiced, paid) and revenue reports")
+    public LicenceFeeView licenceFee(@PathVariable String crmDealId) {
+        var instalments = fees.instalments(crmDealId);
+        if (instalments.isEmpty()) {
+            throw new io.reelflow.platform.web.NotFoundException("no licence fee is scheduled for deal " + crmDealId
+                    + " (unknown deal, or its rights are not granted yet)");
+        }
+        return new LicenceFeeView(crmDealId, instalments, fees.revenueReports(crmDealId));
+    }
+
+    public record StatementCycleEnd(long agreementId, String finalPeriod) {
+    }
+
+    @PostMapping("/licensor-agreements/{id}/end")
+    @Operation(summary = "End a licensor agreement's statement cycle: the current period's statement is raised now as the final one")
+    public ResponseEntity<StatementCycleEnd> endAgreement(@PathVariable long id) {
+        agreements.agreement(id); // 404 for an unknown agreement
+        return ResponseEntity.accepted().body(new StatementCycleEnd(id, statementCycle.end(id)));
     }
 
     @PostMapping(path = "/licensor-agreements", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -52,7 +52,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/titles/**", "/api/rights-in/**", "/api/avails/**", "/api/avails")
                             .hasAnyRole(CRM_INTEGRATION, RIGHTS_MANAGERS, DELIVERY_COORDINATORS, MANAGERS, ADMINS)
                         .requestMatchers("/api/titles/**", "/api/titles", "/api/rights-in/**", "/api/rights-in").hasAnyRole(RIGHTS_MANAGERS, ADMINS)
-                        .requestMatchers("/api/licensor-agreements", "/api/licensor-agreements/**", "/api/fx-rates", "/api/fx-rates/**",
+                        .requestMatchers("/api/licence-fees/**", "/api/licensor-agreements", "/api/licensor-agreements/**", "/api/fx-rates", "/api/fx-rates/**",
                                 "/api/royalty-receipts", "/api/royalty-receipts/**", "/api/royalty-statements", "/api/royalty-statements/**")
                             .hasAnyRole(FINANCE, ADMINS) // only finance sees money
                         .requestMatchers(antMatcher("/engine-rest/**")).hasAnyRole(ADMINS, MANAGERS)

@@ -1,0 +1,212 @@
+package io.reelflow.deal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reelflow.delivery.DeliveryService;
+import io.reelflow.platform.web.InvalidInputException;
+import io.reelflow.royalty.FxRateService;
+import io.reelflow.royalty.LicenceFeeService;
+import io.reelflow.royalty.LicenceFeeService.InstalmentView;
+import io.reelflow.royalty.LicenceFeeService.Kind;
+import io.reelflow.royalty.LicenceFeeService.OverageOutcome;
+import io.reelflow.royalty.RoyaltyAgreementService;
+import io.reelflow.royalty.RoyaltyReceiptService;
+import io.reelflow.royalty.RoyaltyRequests.NewReceipt;
+import io.reelflow.royalty.RoyaltyViews.AgreementView;
+import io.reelflow.royalty.rules.FeeTerms;
+import io.reelflow.royalty.rules.InstalmentTerm;
+import io.reelflow.royalty.rules.InstalmentTrigger;
+import io.reelflow.royalty.rules.Money;
+import io.reelflow.royalty.rules.ReceiptSplit;
+import io.reelflow.royalty.rules.RevenueQuarters;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The deal's side of the money: turns the fee terms the CRM sent into the royalty schedule, decides when an
+ * instalment's trigger has happened, and posts what the licensee paid to the licensors of the deal's titles.
+ */
+/** The bean is {@code dealFees} in BPMN expressions ({@code ${dealFees.instalmentNumbers(crmDealId)}}). */
+@Service("dealFees")
+public class DealFeeService {
+
+    private final DealRepository deals;
+    private final DealRecords records;
+    private final DeliveryService deliveries;
+    private final LicenceFeeService fees;
+    private final RoyaltyAgreementService agreements;
+    private final RoyaltyReceiptService receipts;
+    private final FxRateService rates;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public DealFeeService(DealRepository deals, DealRecords records, DeliveryService deliveries, LicenceFeeService fees,
+                          RoyaltyAgreementService agreements, RoyaltyReceiptService receipts, FxRateService rates, JdbcTemplate jdbc,
+                          ObjectMapper json) {
+        this.deals = deals;
+        this.records = records;
+        this.deliveries = deliveries;
+        this.fees = fees;
+        this.agreements = agreements;
+        this.receipts = receipts;
+        this.rates = rates;
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The first revenue quarter of a revenue-share deal, or null for a fixed fee. */
+    public record Schedule(List<InstalmentView> instalments, String firstQuarter, LocalDate firstQuarterEnd) {
+    }
+
+    /** A payment that needs an exchange rate finance has not entered yet. */
+    public record MissingRate(String from, String to, LocalDate on) {
+    }
+
+    Deal deal(long dealId) {
+        return deals.findById(dealId).orElseThrow(() -> new IllegalStateException("no deal with id " + dealId));
+    }
+
+    DealRequest.Fee fee(Deal deal) {
+        try {
+            return json.readValue(deal.getTermsJson(), DealRequest.class).fee();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("terms of deal " + deal.getCrmDealId() + " are unreadable", e);
+        }
+    }
+
+    /** Creates the instalments (idempotent) and, for a revenue-share deal, names the first quarter to report. */
+    @Transactional
+    public Schedule schedule(long dealId) {
+        Deal deal = deal(dealId);
+        DealRequest.Fee fee = fee(deal);
+        boolean revenueShare = fee.type() == DealRequest.FeeType.MG_REVENUE_SHARE;
+        Money total = Money.of(revenueShare ? fee.minimumGuarantee() : fee.amount(), java.util.Currency.getInstance(fee.currency()));
+        List<InstalmentTerm> lines = new ArrayList<>();
+        List<String> triggers = new ArrayList<>();
+        for (DealRequest.Instalment i : fee.instalments()) {
+            int credit = i.creditDays() == null ? 0 : i.creditDays();
+            lines.add(i.trigger() == DealRequest.Trigger.DATE
+                    ? new InstalmentTerm(i.percent(), null, InstalmentTrigger.DATE, i.date(), credit)
+                    : new InstalmentTerm(i.percent(), null, InstalmentTrigger.valueOf(i.trigger().name()), null, credit));
+            triggers.add(i.trigger().name());
+        }
+        // signature: the day the signed deal reached us from the CRM
+        LocalDate signedOn = LocalDate.ofInstant(deal.getCreatedAt(), ZoneOffset.UTC);
+        List<InstalmentView> instalments = fees.schedule(deal.getCrmDealId(), revenueShare ? Kind.MINIMUM_GUARANTEE : Kind.LICENCE_FEE,
+                new FeeTerms(total, lines), triggers, signedOn, deal.getWindowStart());
+        if (!revenueShare) return new Schedule(instalments, null, null);
+        LocalDate start = deal.getWindowStart();
+        var first = RevenueQuarters.of(start, start).get(0);
+        return new Schedule(instalments, first.label(), first.end());
+    }
+
+    public List<Integer> instalmentNumbers(String crmDealId) {
+        return fees.instalments(crmDealId).stream()
+                .filter(i -> !LicenceFeeService.Kind.OVERAGE.name().equals(i.kind()))
+                .map(InstalmentView::number).toList();
+    }
+
+    /**
+     * The instalment, dated now if its trigger has happened: for DELIVERY_ACCEPTED, once Netflix has accepted
+     * every title of the deal (dated the day the last one was accepted).
+     */
+    @Transactional
+    public InstalmentView checkTrigger(long dealId, int number) {
+        Deal deal = deal(dealId);
+        InstalmentView i = fees.instalment(deal.getCrmDealId(), number);
+        if (i.triggered() || !"DELIVERY_ACCEPTED".equals(i.trigger())) return i;
+        Optional<LocalDate> acceptedOn = allAcceptedOn(deal);
+        return acceptedOn.map(day -> fees.trigger(deal.getCrmDealId(), number, day)).orElse(i);
+    }
+
+    private Optional<LocalDate> allAcceptedOn(Deal deal) {
+        int titles = records.titles(deal.getId()).size();
+        var accepted = jdbc.queryForList("SELECT accepted_at FROM delivery WHERE deal_ref = ? AND accepted_at IS NOT NULL",
+                java.sql.Timestamp.class, deal.getCrmDealId());
+        if (titles == 0 || accepted.size() < titles) return Optional.empty();
+        return accepted.stream().map(t -> LocalDate.ofInstant(t.toInstant(), ZoneOffset.UTC)).max(Comparator.naturalOrder());
+    }
+
+    /** The exchange rate the posting of this payment still needs, if any. */
+    @Transactional(readOnly = true)
+    public Optional<MissingRate> missingRate(long dealId, int number) {
+        Deal deal = deal(dealId);
+        InstalmentView paid = fees.instalment(deal.getCrmDealId(), number);
+        for (var title : records.titles(dealId)) {
+            AgreementView a = agreementOf(title.titleId(), title.name(), deal.getWindowStart());
+            if (!a.currency().equals(paid.paidCurrency()) && !rates.hasRate(paid.paidCurrency(), a.currency(), paid.paidOn())) {
+                return Optional.of(new MissingRate(paid.paidCurrency(), a.currency(), paid.paidOn()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Posts the payment of an instalment through the waterfall of each title's licensor: one receipt per title,
+     * the payment split equally. Each receipt carries a reference made of deal, instalment and title, so a retried
+     * job posts nothing twice.
+     */
+    @Transactional
+    public List<Long> postRoyalties(long dealId, int number) {
+        Deal deal = deal(dealId);
+        InstalmentView paid = fees.instalment(deal.getCrmDealId(), number);
+        if (paid.paidOn() == null) throw new IllegalStateException("instalment " + number + " of " + deal.getCrmDealId() + " is not paid");
+        var titles = records.titles(dealId);
+        List<Money> shares = ReceiptSplit.equally(Money.of(paid.paidAmount(), java.util.Currency.getInstance(paid.paidCurrency())), titles.size());
+        List<Long> receiptIds = new ArrayList<>();
+        for (int t = 0; t < titles.size(); t++) {
+            var title = titles.get(t);
+            AgreementView a = agreementOf(title.titleId(), title.name(), deal.getWindowStart());
+            String reference = deal.getCrmDealId() + "/instalment-" + number + "/title-" + title.titleId();
+            try {
+                receiptIds.add(receipts.post(new NewReceipt(a.id(), deal.getCrmDealId(), title.titleId(), paid.paidOn(),
+                        shares.get(t).amount(), paid.paidCurrency(), reference)).receipt().id());
+            } catch (InvalidInputException e) {
+                throw new IllegalStateException("receipt " + reference + " refused: " + e.getMessage(), e);
+            }
+        }
+        return receiptIds;
+    }
+
+    /** The licensor agreement of a title: the licensor of the rights-in that covers the window's first day. */
+    private AgreementView agreementOf(long titleId, String titleName, LocalDate windowStart) {
+        List<String> licensors = jdbc.queryForList("""
+                SELECT licensor FROM rights_in WHERE title_id = ?
+                ORDER BY (term_start <= ? AND (term_end IS NULL OR term_end >= ?)) DESC, id""", String.class, titleId, windowStart, windowStart);
+        if (licensors.isEmpty()) throw new IllegalStateException("title " + titleId + " '" + titleName + "' has no rights-in record");
+        String licensor = licensors.get(0);
+        return agreements.byLicensor(licensor).orElseThrow(() -> new IllegalStateException("no licensor agreement for '" + licensor
+                + "' (title " + titleId + " '" + titleName + "'): record it with POST /api/licensor-agreements, then retry this job"));
+    }
+
+    /** The revenue of a quarter as reported; the currency must be the deal's. */
+    @Transactional
+    public void recordRevenueReport(long dealId, String quarter, BigDecimal revenue, String currency, String reference, String user) {
+        Deal deal = deal(dealId);
+        fees.recordRevenueReport(deal.getCrmDealId(), quarter, revenue, currency, fee(deal).currency(), reference, user);
+    }
+
+    /** Overage of the quarter against the MG (an OVERAGE instalment when some is due) and the next quarter to report. */
+    @Transactional
+    public OverageStep computeOverage(long dealId, String quarter, int creditDays, LocalDate today) {
+        Deal deal = deal(dealId);
+        DealRequest.Fee fee = fee(deal);
+        Money mg = Money.of(fee.minimumGuarantee(), java.util.Currency.getInstance(fee.currency()));
+        OverageOutcome outcome = fees.computeOverage(deal.getCrmDealId(), quarter, mg, fee.revenueSharePercent(), creditDays, today);
+        LocalDate quarterStart = LocalDate.of(Integer.parseInt(quarter.substring(0, 4)), (quarter.charAt(6) - '1') * 3 + 1, 1);
+        LocalDate nextStart = quarterStart.plusMonths(3);
+        boolean more = deal.getWindowEnd() == null || !nextStart.isAfter(deal.getWindowEnd());
+        return new OverageStep(outcome, more ? RevenueQuarters.labelOf(nextStart) : null, more ? nextStart.plusMonths(3).minusDays(1) : null);
+    }
+
+    public record OverageStep(OverageOutcome outcome, String nextQuarter, LocalDate nextQuarterEnd) {
+    }
+}
