@@ -128,7 +128,8 @@ public class DealService {
             history.createHistoricTaskInstanceQuery().processInstanceId(p.getId()).unfinished().list()
                     .forEach(t -> waitingAt.add(t.getName()));
             history.createHistoricActivityInstanceQuery().processInstanceId(p.getId()).unfinished().list().stream()
-                    .filter(a -> !a.getActivityType().contains("Gateway") && !"subProcess".equals(a.getActivityType())
+                    .filter(a -> (!a.getActivityType().contains("Gateway") || "eventBasedGateway".equals(a.getActivityType()))
+                            && !"subProcess".equals(a.getActivityType())
                             && !"userTask".equals(a.getActivityType()))
                     .map(HistoricActivityInstance::getActivityName).filter(n -> n != null).forEach(waitingAt::add);
             processes.add(new DealView.ProcessView(p.getProcessDefinitionKey(), p.getId(), p.getState(), p.getStartTime(), p.getEndTime(),

@@ -123,16 +123,18 @@ class DealApiTest extends ApiTestSupport {
 
         // granted: the deal's lifecycle now watches the licence window, which waits for its first day
         JsonNode processes = granted.path("processes");
-        // deal-lifecycle, window-watch, and one netflix-delivery per title (2)
-        assertThat(processes).hasSize(4);
+        // deal-lifecycle, window-watch, one netflix-delivery per title (2), licence-fee and one fee-instalment per instalment (2)
+        assertThat(processes).hasSize(7);
         assertThat(processes.get(0).path("process").asText()).isEqualTo("deal-lifecycle");
         assertThat(processes.get(0).path("state").asText()).isEqualTo("ACTIVE");
         assertThat(processes.get(0).path("waitingAt").toString()).contains("Watch licence window");
         List<String> keys = new java.util.ArrayList<>();
         processes.forEach(p -> keys.add(p.path("process").asText()));
-        assertThat(keys).containsExactlyInAnyOrder("deal-lifecycle", "window-watch", "netflix-delivery", "netflix-delivery");
+        assertThat(keys).containsExactlyInAnyOrder("deal-lifecycle", "window-watch", "netflix-delivery", "netflix-delivery",
+                "licence-fee", "fee-instalment", "fee-instalment");
         processes.forEach(p -> {
             if (p.path("process").asText().equals("window-watch")) assertThat(p.path("waitingAt").toString()).contains("Window starts");
+            if (p.path("process").asText().equals("fee-instalment")) assertThat(p.path("waitingAt")).isNotEmpty();
             if (p.path("process").asText().equals("netflix-delivery")) assertThat(p.path("waitingAt").toString()).contains("in Backlot");
         });
         assertThat(eventKinds(granted)).containsExactly("RECEIVED", "GRANTED");
