@@ -24,8 +24,9 @@ class OperationsTest extends ApiTestSupport {
     }
 
     @Test
-    void prometheusMetricsAreExposed() {
-        Response metrics = get(null, "/actuator/prometheus");
+    void prometheusMetricsAreExposedToManagersOnly() {
+        assertThat(get(null, "/actuator/prometheus").status()).isEqualTo(401);
+        Response metrics = get("mark", "/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
     }

@@ -8,6 +8,8 @@ public final class Roles {
     public static final String FINANCE = "finance";
     public static final String MANAGERS = "managers";
     public static final String ADMINS = "admins";
+    /** the metrics scraper's account: reads /actuator/prometheus and /actuator/metrics, nothing else */
+    public static final String MONITORING = "monitoring";
 
     private Roles() {
     }

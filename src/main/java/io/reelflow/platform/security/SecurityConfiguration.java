@@ -5,11 +5,13 @@ import static io.reelflow.platform.security.Roles.CRM_INTEGRATION;
 import static io.reelflow.platform.security.Roles.DELIVERY_COORDINATORS;
 import static io.reelflow.platform.security.Roles.FINANCE;
 import static io.reelflow.platform.security.Roles.MANAGERS;
+import static io.reelflow.platform.security.Roles.MONITORING;
 import static io.reelflow.platform.security.Roles.RIGHTS_MANAGERS;
 
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,8 +35,9 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, IdentityServiceAuthenticationProvider users) throws Exception {
-        // Ant matchers: /engine-rest is served by Jersey, not by Spring MVC's DispatcherServlet
-        http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**")))
+        // Ant matchers: /engine-rest is served by Jersey, not by Spring MVC's DispatcherServlet.
+        // Metrics tell business volumes (deals, rejections): only managers, admins and the scraper's monitoring account read them.
+        http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**"), EndpointRequest.to("prometheus", "metrics")))
                 .authenticationProvider(users)
                 .csrf(c -> c.disable()) // stateless Basic auth: no cookie to ride on
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -56,6 +59,7 @@ public class SecurityConfiguration {
                                 "/api/royalty-receipts", "/api/royalty-receipts/**", "/api/royalty-statements", "/api/royalty-statements/**")
                             .hasAnyRole(FINANCE, ADMINS) // only finance sees money
                         .requestMatchers(antMatcher("/engine-rest/**")).hasAnyRole(ADMINS, MANAGERS)
+                        .requestMatchers(EndpointRequest.to("prometheus", "metrics")).hasAnyRole(MONITORING, MANAGERS, ADMINS)
                         .anyRequest().authenticated());
         return http.build();
     }
@@ -63,7 +67,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain rest(HttpSecurity http) throws Exception {
-        // Webapps protect themselves (own login, own CSRF); docs and health are open.
+        // Webapps protect themselves (own login, own CSRF); docs, health and info are open.
         http.csrf(c -> c.disable())
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
