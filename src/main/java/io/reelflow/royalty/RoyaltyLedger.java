@@ -91,21 +91,27 @@ public class RoyaltyLedger {
         return period;
     }
 
-    /** The balances the next receipt of the agreement starts from: the terms plus every entry posted so far. */
+    /**
+     * The balances the next receipt of the agreement starts from: the terms plus every entry posted so far,
+     * summed by PostgreSQL per kind (and per expense), so a post reads a handful of rows and not the whole history.
+     */
     LedgerState currentState(LicensorAgreement a) {
         Map<Long, Money> recoupedByExpense = new HashMap<>();
         Money zero = a.zero();
         Money receipts = zero, fees = zero, advanceRecouped = zero, royalty = zero, expensesRecouped = zero;
-        for (Entry e : jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM royalty_ledger_entry WHERE agreement_id = ? ORDER BY id",
-                ENTRY, a.id())) {
-            if (e.kind().equals("RECEIPT") && !e.currency().equals(a.currencyCode())) continue; // counted by its FX entry
-            Money m = a.money(e.amount());
-            switch (e.kind()) {
+        // a RECEIPT in another currency is counted by its FX entry
+        for (Map<String, Object> row : jdbc.queryForList("""
+                SELECT kind, expense_id, sum(amount) AS amount FROM royalty_ledger_entry
+                 WHERE agreement_id = ? AND kind IN ('RECEIPT', 'FX', 'DISTRIBUTION_FEE', 'EXPENSE_RECOUPMENT', 'ADVANCE_RECOUPMENT',
+                                                     'ROYALTY_PAYABLE') AND (kind <> 'RECEIPT' OR currency = ?)
+                 GROUP BY kind, expense_id""", a.id(), a.currencyCode())) {
+            Money m = a.money((BigDecimal) row.get("amount"));
+            switch ((String) row.get("kind")) {
                 case "RECEIPT", "FX" -> receipts = receipts.plus(m);
                 case "DISTRIBUTION_FEE" -> fees = fees.plus(m);
                 case "EXPENSE_RECOUPMENT" -> {
                     expensesRecouped = expensesRecouped.plus(m);
-                    recoupedByExpense.merge(e.expenseId(), m, Money::plus);
+                    recoupedByExpense.merge(((Number) row.get("expense_id")).longValue(), m, Money::plus);
                 }
                 case "ADVANCE_RECOUPMENT" -> advanceRecouped = advanceRecouped.plus(m);
                 case "ROYALTY_PAYABLE" -> royalty = royalty.plus(m);

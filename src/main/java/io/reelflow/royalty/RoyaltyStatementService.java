@@ -185,17 +185,28 @@ public class RoyaltyStatementService {
                         .map(t -> new TitleAmount(t.getKey(), titleNames.get(t.getKey()), t.getValue().amount())).toList())).toList();
         List<TitleAmount> titles = byTitle.entrySet().stream()
                 .map(t -> new TitleAmount(t.getKey(), titleNames.get(t.getKey()), t.getValue().amount())).toList();
-        List<StatementLine> statementLines = lines.values().stream().map(l -> line(a, l)).toList();
+        Map<Long, Map<String, Object>> receiptRows = receipts(lines.values().stream().map(l -> l.get(0).receiptId()).distinct().toList());
+        List<StatementLine> statementLines = lines.values().stream().map(l -> line(a, l, receiptRows.get(l.get(0).receiptId()))).toList();
         Totals totals = new Totals(period.receipts.amount(), period.fees.amount(), period.expensesIncurred.amount(),
                 period.expensesRecouped.amount(), period.advanceRecouped.amount(), period.royalty.amount());
         return new StatementView(a.id(), a.licensor(), a.currencyCode(), p.label(), p.start(), p.end(), "OPEN", null, null,
                 opening.balances(a), deals, titles, statementLines, totals, closing.balances(a));
     }
 
-    private StatementLine line(LicensorAgreement a, List<Entry> entries) {
+    /** The receipts of the statement lines, in one query. */
+    private Map<Long, Map<String, Object>> receipts(List<Long> ids) {
+        Map<Long, Map<String, Object>> rows = new HashMap<>();
+        if (ids.isEmpty()) return rows;
+        jdbc.query("SELECT id, external_reference, received_on, gross_currency FROM royalty_receipt WHERE id = ANY (?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())),
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> rows.put(rs.getLong("id"), Map.of("external_reference",
+                        rs.getString("external_reference"), "received_on", rs.getDate("received_on"), "gross_currency",
+                        rs.getString("gross_currency"))));
+        return rows;
+    }
+
+    private StatementLine line(LicensorAgreement a, List<Entry> entries, Map<String, Object> r) {
         Entry first = entries.get(0);
-        Map<String, Object> r = jdbc.queryForMap("SELECT external_reference, received_on, gross_currency FROM royalty_receipt WHERE id = ?",
-                first.receiptId());
         String grossCurrency = (String) r.get("gross_currency");
         Sums s = new Sums(a);
         Money gross = Money.zero(java.util.Currency.getInstance(grossCurrency));
@@ -211,9 +222,10 @@ public class RoyaltyStatementService {
 
     private Map<Long, String> titleNames(java.util.Collection<Long> ids) {
         Map<Long, String> names = new HashMap<>();
-        for (Long id : ids) {
-            jdbc.queryForList("SELECT name FROM title WHERE id = ?", String.class, id).stream().findFirst().ifPresent(n -> names.put(id, n));
-        }
+        if (ids.isEmpty()) return names;
+        jdbc.query("SELECT id, name FROM title WHERE id = ANY (?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())),
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> names.put(rs.getLong("id"), rs.getString("name")));
         return names;
     }
 }
