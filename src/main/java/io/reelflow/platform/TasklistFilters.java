@@ -12,10 +12,28 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Tasklist filters per role, created at start-up when missing (an admin may edit them afterwards). */
+/**
+ * Tasklist filters per role, created at start-up when missing (an admin may edit them afterwards).
+ * Who may read which filter is in {@link #READERS}; the grants are made by
+ * {@link io.reelflow.platform.security.GroupAuthorizations}. A filter only narrows the tasks a user may
+ * read anyway: reading the "Finance" filter would not show finance tasks to anyone else.
+ */
 @Component
 @Order(3)
 public class TasklistFilters implements ApplicationRunner {
+
+    /** Filter name → the groups that may read it (managers read every filter, they see every task). */
+    public static final Map<String, List<String>> READERS = orderedReaders();
+
+    private static Map<String, List<String>> orderedReaders() {
+        Map<String, List<String>> readers = new java.util.LinkedHashMap<>();
+        readers.put("My tasks", List.of(Roles.RIGHTS_MANAGERS, Roles.DELIVERY_COORDINATORS, Roles.FINANCE, Roles.MANAGERS));
+        readers.put("Rights conflicts", List.of(Roles.RIGHTS_MANAGERS, Roles.MANAGERS));
+        readers.put("My delivery tasks", List.of(Roles.DELIVERY_COORDINATORS, Roles.MANAGERS));
+        readers.put("Finance", List.of(Roles.FINANCE, Roles.MANAGERS));
+        readers.put("At risk", List.of(Roles.MANAGERS));
+        return java.util.Collections.unmodifiableMap(readers);
+    }
 
     private record FilterSpec(String name, String description, int priority, String color, TaskQuery query) {
     }

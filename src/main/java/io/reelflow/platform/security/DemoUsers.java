@@ -3,7 +3,6 @@ package io.reelflow.platform.security;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** One demo user per role, created at start-up of the default (embedded) run only. */
+/** One demo user per role, created at start-up of the default (embedded) run only; the groups exist in every profile. */
 @Component
 @Order(1)
 @ConditionalOnProperty(name = "reelflow.demo.enabled", havingValue = "true")
@@ -33,33 +32,19 @@ public class DemoUsers implements ApplicationRunner {
             new DemoUser("crm", "CRM", "Integration", Roles.CRM_INTEGRATION),
             new DemoUser("admin", "Ada", "Admin", Roles.ADMINS));
 
-    private static final List<String[]> GROUPS = List.of(
-            new String[] {Roles.RIGHTS_MANAGERS, "Rights managers"},
-            new String[] {Roles.DELIVERY_COORDINATORS, "Delivery coordinators"},
-            new String[] {Roles.FINANCE, "Finance"},
-            new String[] {Roles.MANAGERS, "Managers"},
-            new String[] {Roles.CRM_INTEGRATION, "CRM integration"},
-            new String[] {Roles.ADMINS, "Administrators"},
-            new String[] {Groups.CAMUNDA_ADMIN, "Camunda administrators"});
-
     private final IdentityService identity;
+    private final GroupAuthorizations groups;
     private final String password;
 
-    public DemoUsers(IdentityService identity, @Value("${reelflow.demo.password}") String password) {
+    public DemoUsers(IdentityService identity, GroupAuthorizations groups, @Value("${reelflow.demo.password}") String password) {
         this.identity = identity;
+        this.groups = groups;
         this.password = password;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        for (String[] g : GROUPS) {
-            if (identity.createGroupQuery().groupId(g[0]).count() == 0) {
-                Group group = identity.newGroup(g[0]);
-                group.setName(g[1]);
-                group.setType(Groups.GROUP_TYPE_WORKFLOW);
-                identity.saveGroup(group);
-            }
-        }
+        groups.ensureGroups(); // their authorizations: GroupAuthorizations, in every profile
         for (DemoUser u : USERS) {
             if (identity.createUserQuery().userId(u.id()).count() > 0) continue;
             User user = identity.newUser(u.id());

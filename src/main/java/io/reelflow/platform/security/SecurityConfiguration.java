@@ -25,6 +25,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * The REST API and /engine-rest take HTTP Basic against Camunda's identity service. The webapps
  * (Tasklist, Cockpit, Admin under /camunda) authenticate with their own login against the same store.
+ *
+ * <p>Two layers: these rules decide who may call which URL (by role); for /engine-rest and the webapps
+ * the engine then applies Camunda authorizations ({@link GroupAuthorizations}) to what the user may
+ * see and change. /api needs only the first layer: its controllers call the engine with no engine
+ * authentication set, so the engine does not filter what they do.
  */
 @Configuration
 public class SecurityConfiguration {
@@ -39,7 +44,8 @@ public class SecurityConfiguration {
         // Metrics tell business volumes (deals, rejections): only managers, admins and the scraper's monitoring account read them.
         http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**"), EndpointRequest.to("prometheus", "metrics")))
                 .authenticationProvider(users)
-                .csrf(c -> c.disable()) // stateless Basic auth: no cookie to ride on
+                // CSRF does not apply: stateless Basic auth, no session and no cookie a forged request could ride on
+                .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.realmName("Reelflow").authenticationEntryPoint(UNAUTHORIZED))
                 .exceptionHandling(e -> e
@@ -58,7 +64,9 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/licence-fees/**", "/api/licensor-agreements", "/api/licensor-agreements/**", "/api/fx-rates", "/api/fx-rates/**",
                                 "/api/royalty-receipts", "/api/royalty-receipts/**", "/api/royalty-statements", "/api/royalty-statements/**")
                             .hasAnyRole(FINANCE, ADMINS) // only finance sees money
-                        .requestMatchers(antMatcher("/engine-rest/**")).hasAnyRole(ADMINS, MANAGERS)
+                        // managers read (GET), admins do anything; Camunda authorizations apply on top (EngineRestAuthentication)
+                        .requestMatchers(antMatcher(HttpMethod.GET, "/engine-rest/**")).hasAnyRole(ADMINS, MANAGERS)
+                        .requestMatchers(antMatcher("/engine-rest/**")).hasRole(ADMINS)
                         .requestMatchers(EndpointRequest.to("prometheus", "metrics")).hasAnyRole(MONITORING, MANAGERS, ADMINS)
                         .anyRequest().authenticated());
         return http.build();
@@ -67,7 +75,9 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain rest(HttpSecurity http) throws Exception {
-        // Webapps protect themselves (own login, own CSRF); docs, health and info are open.
+        // Webapps protect themselves: own login, own CSRF filter (Camunda's CsrfPreventionFilter, always on for
+        // /camunda/api/* and /camunda/app/*; its cookie is Secure in the prod profile). A second CSRF check
+        // here would refuse the webapps' requests. Docs, health and info are open and read-only.
         http.csrf(c -> c.disable())
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();

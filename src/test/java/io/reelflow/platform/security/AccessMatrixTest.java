@@ -1,0 +1,459 @@
+package io.reelflow.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertAll;
+
+import io.reelflow.support.ApiTestSupport;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Who may do what, as tables: each row is one case, each column one demo user (real HTTP against the
+ * running service; the engine's own checks with the user's authentication set as Tasklist and
+ * /engine-rest set it). Users: rita rights-managers, dave delivery-coordinators, fiona finance,
+ * mark managers, crm crm-integration, admin admins + camunda-admin.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest extends ApiTestSupport {
+
+    private static final List<String> USERS = List.of("crm", "rita", "dave", "fiona", "mark", "admin");
+    private static final String TEST_PROCESS = "security/group-task.bpmn";
+
+    @Autowired IdentityService identity;
+    @Autowired AuthorizationService authorizations;
+    @Autowired TaskService tasks;
+    @Autowired FormService forms;
+    @Autowired FilterService filters;
+    @Autowired RuntimeService runtime;
+    @Autowired RepositoryService repository;
+    @Autowired ProcessEngineConfigurationImpl engine;
+    @Autowired GroupAuthorizations groupAuthorizations;
+
+    /** Task kind → the id of one open task of that kind. */
+    private final Map<String, String> taskOfKind = new LinkedHashMap<>();
+
+    // ------------------------------------------------------------------------------------------------
+    // 1. The REST API by role: the HTTP status each user gets (— = no credentials). Bodies are empty or
+    //    point at nothing, so an allowed call ends in the controller's 400/404/200 and stores nothing.
+    // ------------------------------------------------------------------------------------------------
+
+    static Stream<Arguments> endpoints() {
+        return Stream.of(
+                //    method  path                                                   body                       anon  crm  rita dave fiona mark admin
+                call("POST", "/api/deals",                                          "{}",                        401, 400, 403, 403, 403, 403, 400),
+                call("GET",  "/api/deals/NO-SUCH-DEAL",                             null,                        401, 404, 404, 404, 404, 404, 404),
+                call("POST", "/api/deals/NO-SUCH-DEAL/amendments",                  AMENDMENT,                   401, 404, 403, 403, 403, 403, 404),
+                call("POST", "/api/deliveries/0/events",                            "{}",                        401, 400, 403, 400, 403, 403, 400),
+                call("GET",  "/api/deliveries?crmDealId=NO-SUCH-DEAL",              null,                        401, 200, 403, 200, 403, 200, 200),
+                call("GET",  "/api/deliveries/0",                                   null,                        401, 404, 403, 404, 403, 404, 404),
+                call("GET",  "/api/reports/qc",                                     null,                        401, 200, 403, 200, 403, 200, 200),
+                call("GET",  "/api/windows/expiring?within=90d",                    null,                        401, 200, 200, 403, 403, 200, 200),
+                call("GET",  "/api/titles?name=no-such-title",                      null,                        401, 200, 200, 200, 403, 200, 200),
+                call("GET",  "/api/titles/0",                                       null,                        401, 404, 404, 404, 403, 404, 404),
+                call("POST", "/api/titles",                                         "{}",                        401, 403, 400, 403, 403, 403, 400),
+                call("GET",  "/api/rights-in/0",                                    null,                        401, 404, 404, 404, 403, 404, 404),
+                call("POST", "/api/rights-in",                                      "{}",                        401, 403, 400, 403, 403, 403, 400),
+                call("GET",  "/api/avails?titleId=0&media=SVOD&from=2027-01-01&to=2027-12-31", null,             401, 404, 404, 404, 403, 404, 404),
+                call("GET",  "/api/licensor-agreements",                            null,                        401, 403, 403, 403, 200, 403, 200),
+                call("POST", "/api/licensor-agreements",                            "{}",                        401, 403, 403, 403, 400, 403, 400),
+                call("GET",  "/api/licence-fees/NO-SUCH-DEAL",                      null,                        401, 403, 403, 403, 404, 403, 404),
+                call("GET",  "/api/fx-rates?from=USD&to=EUR&date=1999-01-01",       null,                        401, 403, 403, 403, 200, 403, 200),
+                call("POST", "/api/fx-rates",                                       "{}",                        401, 403, 403, 403, 400, 403, 400),
+                call("GET",  "/api/royalty-receipts/0",                             null,                        401, 403, 403, 403, 404, 403, 404),
+                call("POST", "/api/royalty-receipts",                               "{}",                        401, 403, 403, 403, 400, 403, 400),
+                call("GET",  "/api/royalty-statements?licensor=No%20Such&period=2027-Q1", null,                  401, 403, 403, 403, 404, 403, 404),
+                call("GET",  "/engine-rest/process-definition?key=deal-lifecycle", null,                         401, 403, 403, 403, 403, 200, 200),
+                call("GET",  "/engine-rest/task?candidateGroup=finance",            null,                        401, 403, 403, 403, 403, 200, 200),
+                call("POST", "/engine-rest/task",                                   "{}",                        401, 403, 403, 403, 403, 403, 200),
+                call("POST", "/engine-rest/process-definition/key/no-such-process/start", "{}",                  401, 403, 403, 403, 403, 403, 404),
+                call("GET",  "/actuator/health",                                    null,                        200, 200, 200, 200, 200, 200, 200));
+    }
+
+    private static final String AMENDMENT = "{\"windowEnd\": \"2030-06-30\", \"reason\": \"access check\"}";
+
+    private static Arguments call(String method, String path, String body, int anonymous, int... byUser) {
+        if (byUser.length != USERS.size()) throw new IllegalArgumentException(path + ": one status per user");
+        return Arguments.of(method + " " + path, method, path, body, anonymous, byUser);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void restApiByRole(String name, String method, String path, String body, int anonymous, int[] byUser) {
+        List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
+        checks.add(() -> assertThat(call(null, method, path, body).status()).as("no credentials").isEqualTo(anonymous));
+        for (int i = 0; i < USERS.size(); i++) {
+            String user = USERS.get(i);
+            int expected = byUser[i];
+            checks.add(() -> {
+                Response r = call(user, method, path, body);
+                assertThat(r.status()).as(user + ": " + r).isEqualTo(expected);
+                if (expected == 401 || expected == 403) assertThat(r.contentType()).as(user).startsWith("application/problem+json");
+            });
+        }
+        assertAll(name, checks);
+    }
+
+    private Response call(String user, String method, String path, String body) {
+        if (method.equals("GET")) return get(user, path);
+        return post(user, path, "application/json", body);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // 2. Tasks by role: who sees (reads) and who works (claims, completes) which kind of task, checked by
+    //    the engine with the user's authentication set as Tasklist sets it.
+    // ------------------------------------------------------------------------------------------------
+
+    enum Access { NONE, SEE, WORK }
+
+    private static final Access NONE = Access.NONE, SEE = Access.SEE, WORK = Access.WORK;
+
+    private static final List<String> KINDS = List.of("rights conflict", "delivery", "finance", "managers escalation");
+
+    static Stream<Arguments> taskMatrix() {
+        return Stream.of(
+                //          user     rights conflict  delivery  finance  managers escalation
+                tasksOf("rita",  WORK,            NONE,     NONE,    NONE),
+                tasksOf("dave",  NONE,            WORK,     NONE,    NONE),
+                tasksOf("fiona", NONE,            NONE,     WORK,    NONE),
+                tasksOf("mark",  SEE,             SEE,      SEE,     WORK),
+                tasksOf("crm",   NONE,            NONE,     NONE,    NONE),
+                tasksOf("admin", WORK,            WORK,     WORK,    WORK));
+    }
+
+    private static Arguments tasksOf(String user, Access... byKind) {
+        return Arguments.of(user, List.of(byKind));
+    }
+
+    /**
+     * Once per class, but inside the first test (the process coverage recorder needs a running test): one
+     * open task of each kind. The test process stays deployed, like every other test's data in the shared database.
+     */
+    @BeforeEach
+    void openOneTaskOfEachKind() {
+        if (!taskOfKind.isEmpty()) return;
+        // a conflicting deal: rights held in FR only, the deal asks for ES → "Resolve rights conflict" for rights-managers
+        long conflictTitle = createTitle(unique("Access Conflict Title"), "en");
+        createRightsIn(conflictTitle, "[\"FR\"]", "[\"SVOD\"]", "2026-01-01", "2030-12-31", true);
+        String conflictDeal = unique("ACC-CONFLICT");
+        assertThat(postJson("crm", "/api/deals", dealJson(conflictDeal, conflictTitle, "[\"ES\"]", "2027-01-01", "2027-12-31")).status()).isEqualTo(201);
+        // a clean deal: its delivery starts with "Set up in Backlot" for delivery-coordinators
+        long cleanTitle = createTitle(unique("Access Delivery Title"), "en");
+        createRightsIn(cleanTitle, "[\"FR\"]", "[\"SVOD\"]", "2026-01-01", "2030-12-31", true);
+        String cleanDeal = unique("ACC-CLEAN");
+        assertThat(postJson("crm", "/api/deals", dealJson(cleanDeal, cleanTitle, "[\"FR\"]", "2027-01-01", "2027-12-31")).status()).isEqualTo(201);
+        runJobs();
+        taskOfKind.put("rights conflict", onlyTask(cleanQuery().processInstanceBusinessKey(conflictDeal).taskDefinitionKey("resolveRightsConflict").list()));
+        taskOfKind.put("delivery", onlyTask(cleanQuery().processInstanceBusinessKey(cleanDeal).taskDefinitionKey("setUpBacklot").list()));
+        // no process has finance tasks yet and escalations need timers: a test-only process gives one of each
+        repository.createDeployment().name("access-matrix-test").addClasspathResource(TEST_PROCESS).enableDuplicateFiltering(false).deploy();
+        groupAuthorizations.run(null); // what the next start-up does: READ on the new definition for its candidate groups
+        taskOfKind.put("finance", startGroupTask(Roles.FINANCE));
+        taskOfKind.put("managers escalation", startGroupTask(Roles.MANAGERS));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("taskMatrix")
+    void tasksByRole(String user, List<Access> byKind) {
+        List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
+        for (int i = 0; i < KINDS.size(); i++) {
+            String kind = KINDS.get(i);
+            String taskId = taskOfKind.get(kind);
+            Access access = byKind.get(i);
+            checks.add(() -> {
+                long seen = as(user, () -> tasks.createTaskQuery().taskId(taskId).count());
+                assertThat(seen).as(user + " sees the " + kind + " task").isEqualTo(access == NONE ? 0 : 1);
+                if (access == WORK) {
+                    as(user, () -> {
+                        tasks.claim(taskId, user);
+                        return null;
+                    });
+                    assertThat(cleanQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(user);
+                    tasks.setAssignee(taskId, null); // back to the group (no authentication: the test's own hand)
+                } else {
+                    assertThatThrownBy(() -> as(user, () -> {
+                        tasks.claim(taskId, user);
+                        return null;
+                    })).as(user + " claims the " + kind + " task").isInstanceOf(AuthorizationException.class);
+                    assertThatThrownBy(() -> as(user, () -> {
+                        tasks.complete(taskId);
+                        return null;
+                    })).as(user + " completes the " + kind + " task").isInstanceOf(AuthorizationException.class);
+                    assertThat(cleanQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+                }
+            });
+        }
+        assertAll(user, checks);
+    }
+
+    @Test
+    void aCandidateGroupCompletesItsTaskButCannotHandItToSomeoneElse() {
+        String finance = startGroupTask(Roles.FINANCE);
+        String processInstance = cleanQuery().taskId(finance).singleResult().getProcessInstanceId();
+        assertThat(defaultTaskPermission()).isEqualTo("TASK_WORK");
+        // reassigning needs UPDATE or TASK_ASSIGN, which no candidate group holds
+        assertThatThrownBy(() -> as("fiona", () -> {
+            tasks.setAssignee(finance, "dave");
+            return null;
+        })).isInstanceOf(AuthorizationException.class);
+        as("fiona", () -> {
+            tasks.claim(finance, "fiona");
+            tasks.complete(finance, Map.of("checkedBy", "fiona"));
+            return null;
+        });
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(processInstance).count()).isZero();
+    }
+
+    @Test
+    void theConflictFormOpensOnlyForRightsManagers() throws Exception {
+        String task = taskOfKind.get("rights conflict");
+        try (var form = as("rita", () -> forms.getDeployedTaskForm(task))) {
+            assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8)).contains("carveOutTerritories");
+        }
+        assertThat(as("rita", () -> tasks.getVariables(task))).containsKey("conflictSummary");
+        for (String other : List.of("dave", "fiona", "crm")) {
+            assertThatThrownBy(() -> as(other, () -> forms.getDeployedTaskForm(task))).as(other).isInstanceOf(AuthorizationException.class);
+        }
+    }
+
+    /** The Tasklist filters each user sees (what the filter list in Tasklist shows). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("filterMatrix")
+    void tasklistFiltersByRole(String user, Set<String> expected) {
+        Set<String> seen = as(user, () -> filters.createFilterQuery().list()).stream().map(Filter::getName).collect(Collectors.toSet());
+        if (user.equals("admin")) assertThat(seen).containsAll(expected);
+        else assertThat(seen).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> filterMatrix() {
+        Set<String> all = Set.of("All tasks", "My tasks", "Rights conflicts", "My delivery tasks", "Finance", "At risk");
+        return Stream.of(
+                Arguments.of("rita", Set.of("My tasks", "Rights conflicts")),
+                Arguments.of("dave", Set.of("My tasks", "My delivery tasks")),
+                Arguments.of("fiona", Set.of("My tasks", "Finance")),
+                Arguments.of("mark", all),
+                Arguments.of("crm", Set.of()),
+                Arguments.of("admin", all));
+    }
+
+    @Test
+    void aFilterShowsOnlyTasksTheUserMayRead() {
+        Filter financeFilter = filters.createFilterQuery().filterName("Finance").singleResult();
+        String finance = taskOfKind.get("finance");
+        assertThat(as("fiona", () -> filters.list(financeFilter.getId())).stream().map(t -> ((Task) t).getId()).toList()).contains(finance);
+        assertThatThrownBy(() -> as("dave", () -> filters.list(financeFilter.getId()))).isInstanceOf(AuthorizationException.class);
+    }
+
+    @Test
+    void aRightsManagerSubmitsTheConflictFormAndTheDealMovesOn() {
+        long title = createTitle(unique("Access Withdraw Title"), "en");
+        createRightsIn(title, "[\"FR\"]", "[\"SVOD\"]", "2026-01-01", "2030-12-31", true);
+        String deal = unique("ACC-WITHDRAW");
+        assertThat(postJson("crm", "/api/deals", dealJson(deal, title, "[\"ES\"]", "2027-01-01", "2027-12-31")).status()).isEqualTo(201);
+        runJobs();
+        String task = onlyTask(cleanQuery().processInstanceBusinessKey(deal).taskDefinitionKey("resolveRightsConflict").list());
+        // as Tasklist does it: claim, then submit the form; the completion listener and the engine run on
+        // with rita's authentication set, and need no more than her task grant
+        as("rita", () -> {
+            tasks.claim(task, "rita");
+            forms.submitTaskForm(task, Map.of("resolution", "WITHDRAW", "resolutionNote", "licensee declined"));
+            return null;
+        });
+        runJobs();
+        Response r = get("crm", "/api/deals/" + deal);
+        assertThat(r.json().get("status").asText()).as(r.toString()).isEqualTo("WITHDRAWN");
+    }
+
+    /** READ on a process definition follows its user tasks' candidate groups (Tasklist shows the process name and diagram). */
+    @ParameterizedTest(name = "{0} reads {1}: {2}")
+    @MethodSource("definitionMatrix")
+    void processDefinitionsByRole(String user, String processKey, boolean read) {
+        assertThat(authorizations.isUserAuthorized(user, groupsOf(user), org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ,
+                Resources.PROCESS_DEFINITION, processKey)).isEqualTo(read);
+    }
+
+    static Stream<Arguments> definitionMatrix() {
+        return Stream.of(
+                Arguments.of("rita", "deal-lifecycle", true), Arguments.of("rita", "window-watch", true), Arguments.of("rita", "netflix-delivery", false),
+                Arguments.of("dave", "netflix-delivery", true), Arguments.of("dave", "localization-track", true), Arguments.of("dave", "deal-lifecycle", false),
+                Arguments.of("fiona", "fee-instalment", true), Arguments.of("fiona", "licence-fee", true), Arguments.of("fiona", "royalty-statement", true),
+                Arguments.of("fiona", "security-finance-task", true), Arguments.of("fiona", "security-managers-task", false), Arguments.of("fiona", "deal-lifecycle", false),
+                Arguments.of("mark", "deal-lifecycle", true), Arguments.of("mark", "localization-track", true),
+                Arguments.of("crm", "deal-lifecycle", false), Arguments.of("crm", "netflix-delivery", false));
+    }
+
+    @Test
+    void startUpGrantsAreIdempotentAndRestoreMissingTaskGrants() throws Exception {
+        long before = authorizations.createAuthorizationQuery().count();
+        groupAuthorizations.run(null);
+        assertThat(authorizations.createAuthorizationQuery().count()).as("a second run adds nothing").isEqualTo(before);
+
+        // a finance task whose group grant is missing, as for tasks created before authorization was on
+        String finance = startGroupTask(Roles.FINANCE);
+        authorizations.createAuthorizationQuery().groupIdIn(Roles.FINANCE).resourceType(Resources.TASK).resourceId(finance).list()
+                .forEach(a -> authorizations.deleteAuthorization(a.getId()));
+        assertThat(as("fiona", () -> tasks.createTaskQuery().taskId(finance).count())).isZero();
+        groupAuthorizations.run(null);
+        assertThat(as("fiona", () -> tasks.createTaskQuery().taskId(finance).count())).isEqualTo(1);
+        assertThat(as("dave", () -> tasks.createTaskQuery().taskId(finance).count())).isZero();
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // 3. The webapps: which application each user may open.
+    // ------------------------------------------------------------------------------------------------
+
+    static Stream<Arguments> applications() {
+        return Stream.of(
+                //            user     tasklist cockpit admin
+                Arguments.of("crm",   false,   false,  false),
+                Arguments.of("rita",  true,    false,  false),
+                Arguments.of("dave",  true,    false,  false),
+                Arguments.of("fiona", true,    false,  false),
+                Arguments.of("mark",  true,    true,   false),
+                Arguments.of("admin", true,    true,   true));
+    }
+
+    @ParameterizedTest(name = "{0}: tasklist {1}, cockpit {2}, admin {3}")
+    @MethodSource("applications")
+    void webappsByRole(String user, boolean tasklist, boolean cockpit, boolean admin) {
+        List<String> groups = groupsOf(user);
+        assertAll(user,
+                () -> assertThat(authorizations.isUserAuthorized(user, groups, Permissions.ACCESS, Resources.APPLICATION, "tasklist")).as("tasklist").isEqualTo(tasklist),
+                () -> assertThat(authorizations.isUserAuthorized(user, groups, Permissions.ACCESS, Resources.APPLICATION, "cockpit")).as("cockpit").isEqualTo(cockpit),
+                () -> assertThat(authorizations.isUserAuthorized(user, groups, Permissions.ACCESS, Resources.APPLICATION, "admin")).as("admin").isEqualTo(admin));
+    }
+
+    @Test
+    void webappLoginIsRefusedWithoutApplicationAccessAndWithoutCsrfToken() throws Exception {
+        assertThat(webappLogin("dave", "tasklist", true)).isEqualTo(200);
+        assertThat(webappLogin("mark", "cockpit", true)).isEqualTo(200);
+        assertThat(webappLogin("crm", "tasklist", true)).isEqualTo(403);
+        assertThat(webappLogin("crm", "cockpit", true)).isEqualTo(403);
+        assertThat(webappLogin("dave", "cockpit", true)).isEqualTo(403);
+        assertThat(webappLogin("rita", "admin", true)).isEqualTo(403);
+        assertThat(webappLogin("crm", "welcome", true)).as("every user may open the Welcome page (own profile)").isEqualTo(200);
+        // the webapps' own CSRF filter is on: a login without the X-XSRF-TOKEN header is refused
+        assertThat(webappLogin("dave", "tasklist", false)).isEqualTo(403);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // 4. /engine-rest: the engine applies the caller's authorizations (managers read, admins everything).
+    // ------------------------------------------------------------------------------------------------
+
+    @Test
+    void engineRestAppliesTheCallersAuthorizations() {
+        String rights = taskOfKind.get("rights conflict");
+        Response byMark = get("mark", "/engine-rest/task/" + rights);
+        assertThat(byMark.status()).as(byMark.toString()).isEqualTo(200);
+        assertThat(byMark.json().get("id").asText()).isEqualTo(rights);
+        // the user list is the engine's, filtered by READ on users: mark has none, admin has all
+        assertThat(get("mark", "/engine-rest/user?id=rita").json()).isEmpty();
+        assertThat(get("admin", "/engine-rest/user?id=rita").json()).hasSize(1);
+        // managers are read-only here; admins may claim and unclaim
+        assertThat(post("mark", "/engine-rest/task/" + rights + "/claim", "application/json", "{\"userId\": \"mark\"}").status()).isEqualTo(403);
+        assertThat(post("admin", "/engine-rest/task/" + rights + "/claim", "application/json", "{\"userId\": \"admin\"}").status()).isEqualTo(204);
+        assertThat(cleanQuery().taskId(rights).singleResult().getAssignee()).isEqualTo("admin");
+        assertThat(post("admin", "/engine-rest/task/" + rights + "/unclaim", "application/json", "{}").status()).isEqualTo(204);
+        assertThat(cleanQuery().taskId(rights).singleResult().getAssignee()).isNull();
+        // the request's engine authentication does not outlive it
+        assertThat(identity.getCurrentAuthentication()).isNull();
+    }
+
+    @Test
+    void theApiRunsWithoutEngineAuthenticationSoEveryRoleSeesItsDealsProcess() {
+        // crm has no Camunda authorization at all, yet the deal's process shows in its /api answer
+        String dealId = cleanQuery().taskId(taskOfKind.get("rights conflict")).singleResult().getProcessInstanceId();
+        String businessKey = runtime.createProcessInstanceQuery().processInstanceId(dealId).singleResult().getBusinessKey();
+        Response r = get("crm", "/api/deals/" + businessKey);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.body()).contains("deal-lifecycle");
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    /** Runs the work with the user's engine authentication set (user and groups, as the webapps set it). */
+    private <T> T as(String user, Supplier<T> work) {
+        identity.setAuthentication(user, groupsOf(user));
+        try {
+            return work.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private List<String> groupsOf(String user) {
+        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    }
+
+    private org.camunda.bpm.engine.task.TaskQuery cleanQuery() {
+        assertThat(identity.getCurrentAuthentication()).as("no authentication left on the test thread").isNull();
+        return tasks.createTaskQuery();
+    }
+
+    private String startGroupTask(String group) {
+        ProcessInstance pi = runtime.startProcessInstanceByKey("security-" + group + "-task", unique("ACC-" + group));
+        return onlyTask(cleanQuery().processInstanceId(pi.getId()).list());
+    }
+
+    private static String onlyTask(List<Task> list) {
+        assertThat(list).hasSize(1);
+        return list.get(0).getId();
+    }
+
+    private String defaultTaskPermission() {
+        return engine.getDefaultUserPermissionForTask().getName();
+    }
+
+    /** Logs in to a webapp as the browser does: fetch the page (session and XSRF cookie), then POST the login. */
+    private int webappLogin(String user, String app, boolean withCsrfToken) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as("GET " + app).isEqualTo(200);
+        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie from " + app));
+        HttpRequest.Builder login = HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)));
+        if (withCsrfToken) login.header("X-XSRF-TOKEN", token);
+        return browser.send(login.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+}
