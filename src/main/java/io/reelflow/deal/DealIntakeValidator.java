@@ -24,6 +24,16 @@ public final class DealIntakeValidator {
         List<FieldProblem> problems = new ArrayList<>();
 
         boolean evergreen = Boolean.TRUE.equals(r.evergreen());
+        // PostgreSQL's date ends in year 5874897 and the window's timers need a real calendar: contract dates lie in 1900..2999
+        dateInRange(r.windowStart(), "windowStart", problems);
+        dateInRange(r.windowEnd(), "windowEnd", problems);
+        dateInRange(r.deliveryDue(), "deliveryDue", problems);
+        if (r.fee() != null && r.fee().instalments() != null) {
+            for (int i = 0; i < r.fee().instalments().size(); i++) {
+                DealRequest.Instalment in = r.fee().instalments().get(i);
+                if (in != null) dateInRange(in.date(), "fee.instalments[" + i + "].date", problems);
+            }
+        }
         if (r.windowEnd() == null && !evergreen) {
             problems.add(new FieldProblem("windowEnd", "required unless the deal is evergreen (\"evergreen\": true)"));
         }
@@ -95,6 +105,15 @@ public final class DealIntakeValidator {
                 r.media().stream().distinct().sorted().toList(), r.exclusive(), territories.stream().sorted().toList(),
                 r.windowStart(), r.windowEnd(), evergreen ? Boolean.TRUE : null, fee, normLoc, r.format(), r.deliveryDue());
         return new Result(normalised, countries, problems);
+    }
+
+    static final java.time.LocalDate EARLIEST = java.time.LocalDate.of(1900, 1, 1);
+    static final java.time.LocalDate LATEST = java.time.LocalDate.of(2999, 12, 31);
+
+    private static void dateInRange(java.time.LocalDate date, String field, List<FieldProblem> problems) {
+        if (date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST))) {
+            problems.add(new FieldProblem(field, date + " is not a plausible contract date (expected " + EARLIEST + " to " + LATEST + ")"));
+        }
     }
 
     /** Language tags are kept exactly as given (pt-BR is not pt); duplicates are refused, not merged. */

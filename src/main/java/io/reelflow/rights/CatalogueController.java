@@ -85,7 +85,19 @@ public class CatalogueController {
     @Operation(summary = "Bulk import rights-in from CSV",
             description = "Header: title_id,licensor,territories,media,term_start,term_end,exclusive. Territories and media are "
                     + "separated by spaces or '|'. All or nothing: a file with any bad row imports nothing and every bad row is reported.")
-    public ResponseEntity<ImportResult> importCsv(@RequestBody String csv) {
-        return ResponseEntity.status(201).body(catalogue.importCsv(csv));
+    public ResponseEntity<ImportResult> importCsv(@RequestBody byte[] csv) {
+        return ResponseEntity.status(201).body(catalogue.importCsv(utf8(csv)));
+    }
+
+    /** The file must be UTF-8: a byte that is not is refused, never stored as a replacement character. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new io.reelflow.platform.web.InvalidInputException("csv", "the file is not valid UTF-8");
+        }
     }
 }

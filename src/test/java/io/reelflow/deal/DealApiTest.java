@@ -303,9 +303,9 @@ class DealApiTest extends ApiTestSupport {
                     return d.toString();
                 }, "windowend", "unknown field"),
                 bad("exclusive: \"yes\"", (d, id) -> d.put("exclusive", "yes").toString(),
-                        "exclusive", "'yes' is not a valid boolean"),
+                        "exclusive", "expected boolean (true or false)"),
                 bad("titleIds: [\"abc\"]", (d, id) -> set(d, "titleIds", "[\"abc\"]"),
-                        "titleIds[0]", "'abc' is not a valid integer"),
+                        "titleIds[0]", "expected integer"),
                 bad("invalid date 2027-13-01", (d, id) -> d.put("windowStart", "2027-13-01").toString(),
                         "windowStart", "'2027-13-01' is not a valid date"),
                 bad("truncated JSON", (d, id) -> {

@@ -83,6 +83,12 @@ public class SecurityConfiguration {
         return http.build();
     }
 
+    /** A URL the firewall refuses (an encoded ';', '..' and the like) is a 400 problem like every other refusal. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (req, res, ex) -> problem(res, 400, "Rejected", "the request URL is not accepted (encoded separators such as ';' are refused)");
+    }
+
     private static void problem(HttpServletResponse res, int status, String title, String detail) throws java.io.IOException {
         res.setStatus(status);
         res.setContentType("application/problem+json");
