@@ -1,11 +1,18 @@
 package io.reelflow.platform.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -23,24 +30,56 @@ import org.springframework.stereotype.Component;
 @Component
 public class IdentityServiceAuthenticationProvider implements AuthenticationProvider {
 
-    private final IdentityService identityService;
+    /** A login verified against the store: a digest of user and password (never the password), its roles, until when. */
+    private record Verified(byte[] digest, List<SimpleGrantedAuthority> roles, long untilNanos) {
+    }
 
-    public IdentityServiceAuthenticationProvider(IdentityService identityService) {
+    private final IdentityService identityService;
+    private final long cacheNanos;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    public IdentityServiceAuthenticationProvider(IdentityService identityService,
+                                                 @Value("${reelflow.security.login-cache:PT30S}") Duration loginCache) {
         this.identityService = identityService;
+        this.cacheNanos = loginCache.toNanos();
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String user = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (user == null || credentials == null || !identityService.checkPassword(user, credentials.toString())) {
+        if (user == null || credentials == null) throw new BadCredentialsException("bad user name or password");
+        // The CRM calls with every request: checking a salted hash and reading the groups each time costs more than
+        // the request itself. A login verified in the last few seconds is taken from memory; a changed password or
+        // group applies when it expires (reelflow.security.login-cache, 0 to turn it off).
+        byte[] digest = digest(user, credentials.toString());
+        Verified known = verified.get(user);
+        if (known != null && known.untilNanos() - System.nanoTime() > 0 && MessageDigest.isEqual(known.digest(), digest)) {
+            return UsernamePasswordAuthenticationToken.authenticated(user, null, known.roles());
+        }
+        if (!identityService.checkPassword(user, credentials.toString())) {
+            verified.remove(user);
             throw new BadCredentialsException("bad user name or password");
         }
         Set<String> groups = new LinkedHashSet<>();
         identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).forEach(groups::add);
         if (groups.contains(Groups.CAMUNDA_ADMIN)) groups.add(Roles.ADMINS);
         List<SimpleGrantedAuthority> roles = groups.stream().map(g -> new SimpleGrantedAuthority("ROLE_" + g)).toList();
+        if (cacheNanos > 0) verified.put(user, new Verified(digest, roles, System.nanoTime() + cacheNanos));
         return UsernamePasswordAuthenticationToken.authenticated(user, null, roles);
+    }
+
+    /** Forgets every remembered login (after a change to users or groups that must apply at once). */
+    public void forgetLogins() {
+        verified.clear();
+    }
+
+    private static byte[] digest(String user, String password) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest((user + '\0' + password).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
