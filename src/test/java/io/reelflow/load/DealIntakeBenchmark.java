@@ -1,5 +1,6 @@
 package io.reelflow.load;
 
+import static io.reelflow.support.BenchmarkMachine.loadAverage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -182,14 +183,6 @@ class DealIntakeBenchmark extends ApiTestSupport {
         StepTimings.print(p.count);
         if (jfrFile != null) JfrProfile.print(jfrFile);
         return named;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
     }
 
     private Phase drive(int clients, int seconds, Supplier<HttpRequest> next, int expected, boolean measured) throws Exception {

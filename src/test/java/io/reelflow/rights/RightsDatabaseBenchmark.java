@@ -1,5 +1,6 @@
 package io.reelflow.rights;
 
+import static io.reelflow.support.BenchmarkMachine.cpuModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelflow.rights.RightsService.DealRights;
@@ -376,15 +377,6 @@ class RightsDatabaseBenchmark {
                 POSTGRESQL %s (embedded, zonky, throw-away test cluster): %s
                 """, rt.availableProcessors(), cpuModel(), rt.maxMemory() >> 20, System.getProperty("java.version"),
                 System.getProperty("os.name"), System.getProperty("os.version"), pg, String.join(", ", settings));
-    }
-
-    private static String cpuModel() {
-        try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .findFirst().orElse("?");
-        } catch (Exception e) {
-            return "?";
-        }
     }
 
     private static void printTable(int round, List<Result> results) {

@@ -1,5 +1,6 @@
 package io.reelflow.royalty;
 
+import static io.reelflow.support.BenchmarkMachine.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelflow.ReelflowApplication;
@@ -11,11 +12,9 @@ import io.reelflow.royalty.RoyaltyRequests.NewReceipt;
 import io.reelflow.royalty.RoyaltyStatementService.Issued;
 import io.reelflow.royalty.RoyaltyViews.StatementView;
 import io.reelflow.royalty.rules.StatementFrequency;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,9 +29,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -97,7 +94,7 @@ class RoyaltyLedgerBenchmark {
     @Test
     void hundredThousandReceiptsAndAThousandStatements() throws Exception {
         assertThat(THREADS).isBetween(1, 16);
-        deleteDataDirectory();
+        deleteDirectory(dataDir);
         pgPort = freePort();
         figures.add(machine());
         try {
@@ -105,7 +102,7 @@ class RoyaltyLedgerBenchmark {
             try (ConfigurableApplicationContext ctx = start()) {
                 ctx.getBean(JdbcTemplate.class).execute("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
             }
-            awaitServerStopped();
+            awaitPostgresStopped(dataDir);
             try (ConfigurableApplicationContext ctx = start()) {
                 JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
                 try {
@@ -118,8 +115,8 @@ class RoyaltyLedgerBenchmark {
                 run(ctx, jdbc);
             }
         } finally {
-            awaitServerStopped();
-            if (!KEEP_DATA) deleteDataDirectory();
+            awaitPostgresStopped(dataDir);
+            if (!KEEP_DATA) deleteDirectory(dataDir);
         }
     }
 
@@ -260,7 +257,7 @@ class RoyaltyLedgerBenchmark {
                     .mapToLong(i -> nanos[i]).sorted().toArray();
             if (band.length == 0) continue;
             bySeq.append(String.format(Locale.ROOT, "    receipts #%d-%s of their licensor: %,7d posts, p50 %6.2f ms, p99 %6.2f ms%n", b[0],
-                    b[1] == Integer.MAX_VALUE ? "" : String.valueOf(b[1]), band.length, pct(band, 0.5) / 1e6, pct(band, 0.99) / 1e6));
+                    b[1] == Integer.MAX_VALUE ? "" : String.valueOf(b[1]), band.length, percentile(band, 0.5) / 1e6, percentile(band, 0.99) / 1e6));
         }
         StringBuilder deciles = new StringBuilder("    receipts/s per tenth of the run:");
         for (int k = 1; k < progress.length; k++) {
@@ -285,8 +282,8 @@ class RoyaltyLedgerBenchmark {
                 %s%s
                   conservation and cap/advance checks (SQL over the whole ledger): passed in %.1f s""",
                 plan.size(), foreign, 100.0 * foreign / plan.size(), LICENSORS, sortedCounts[0], sortedCounts[LICENSORS - 1],
-                sortedCounts[LICENSORS / 2], THREADS, postSecs, plan.size() / postSecs, pct(sortedPost, 0.5) / 1e6,
-                pct(sortedPost, 0.9) / 1e6, pct(sortedPost, 0.99) / 1e6, sortedPost[sortedPost.length - 1] / 1e6, rowsWritten,
+                sortedCounts[LICENSORS / 2], THREADS, postSecs, plan.size() / postSecs, percentile(sortedPost, 0.5) / 1e6,
+                percentile(sortedPost, 0.9) / 1e6, percentile(sortedPost, 0.99) / 1e6, sortedPost[sortedPost.length - 1] / 1e6, rowsWritten,
                 (double) rowsWritten / plan.size(), rowsWritten / postSecs, c1.minus(c0), load1, bySeq, deciles, secs(v1 - v0));
         figures.add(phase1);
         System.out.println(phase1);
@@ -356,10 +353,10 @@ class RoyaltyLedgerBenchmark {
                   issue (lock, compute again, store the jsonb snapshot): total %.1f s; p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.1f ms
                   statement of an issued period (snapshot read): p50 %.2f ms, p99 %.2f ms
                   every statement checked against the ledger summed by SQL: passed; load average after %s""",
-                LICENSORS, lines, (double) lines / LICENSORS, secs(q1 - q0), LICENSORS / secs(q1 - q0), pct(stmtSorted, 0.5) / 1e6,
-                pct(stmtSorted, 0.9) / 1e6, pct(stmtSorted, 0.99) / 1e6, stmtSorted[LICENSORS - 1] / 1e6, pct(readSorted, 0.5) / 1e6,
-                pct(readSorted, 0.99) / 1e6, c3.minus(c2), secs(i1 - i0), pct(issueSorted, 0.5) / 1e6, pct(issueSorted, 0.9) / 1e6,
-                pct(issueSorted, 0.99) / 1e6, issueSorted[LICENSORS - 1] / 1e6, pct(frozenSorted, 0.5) / 1e6, pct(frozenSorted, 0.99) / 1e6,
+                LICENSORS, lines, (double) lines / LICENSORS, secs(q1 - q0), LICENSORS / secs(q1 - q0), percentile(stmtSorted, 0.5) / 1e6,
+                percentile(stmtSorted, 0.9) / 1e6, percentile(stmtSorted, 0.99) / 1e6, stmtSorted[LICENSORS - 1] / 1e6, percentile(readSorted, 0.5) / 1e6,
+                percentile(readSorted, 0.99) / 1e6, c3.minus(c2), secs(i1 - i0), percentile(issueSorted, 0.5) / 1e6, percentile(issueSorted, 0.9) / 1e6,
+                percentile(issueSorted, 0.99) / 1e6, issueSorted[LICENSORS - 1] / 1e6, percentile(frozenSorted, 0.5) / 1e6, percentile(frozenSorted, 0.99) / 1e6,
                 loadAverage());
         figures.add(phase2);
         System.out.println(phase2);
@@ -375,11 +372,11 @@ class RoyaltyLedgerBenchmark {
                 "step", "total s", "p50 ms", "p99 ms",
                 "setup (titles, agreements, expenses, FX rates)", secs(s4 - s0), "", "",
                 String.format(Locale.ROOT, "post %,d receipts, %d threads (%.0f receipts/s)", plan.size(), THREADS, plan.size() / postSecs),
-                postSecs, pct(sortedPost, 0.5) / 1e6, pct(sortedPost, 0.99) / 1e6,
+                postSecs, percentile(sortedPost, 0.5) / 1e6, percentile(sortedPost, 0.99) / 1e6,
                 String.format(Locale.ROOT, "statement x %,d (%.0f lines each)", LICENSORS, (double) lines / LICENSORS), secs(q1 - q0),
-                pct(stmtSorted, 0.5) / 1e6, pct(stmtSorted, 0.99) / 1e6,
-                String.format(Locale.ROOT, "issue x %,d", LICENSORS), secs(i1 - i0), pct(issueSorted, 0.5) / 1e6, pct(issueSorted, 0.99) / 1e6,
-                "statement of an issued period (snapshot)", "", pct(frozenSorted, 0.5) / 1e6, pct(frozenSorted, 0.99) / 1e6,
+                percentile(stmtSorted, 0.5) / 1e6, percentile(stmtSorted, 0.99) / 1e6,
+                String.format(Locale.ROOT, "issue x %,d", LICENSORS), secs(i1 - i0), percentile(issueSorted, 0.5) / 1e6, percentile(issueSorted, 0.99) / 1e6,
+                "statement of an issued period (snapshot)", "", percentile(frozenSorted, 0.5) / 1e6, percentile(frozenSorted, 0.99) / 1e6,
                 String.format(Locale.ROOT, "ledger rows written: %,d; load average at the end", rowsWritten), loadAverage());
     }
 
@@ -546,7 +543,7 @@ class RoyaltyLedgerBenchmark {
             }
             Arrays.sort(t);
             sb.append(String.format(Locale.ROOT, "  %-8s 20 licensors (%,d ledger entries each on average): currentState p50 %.2f ms, p99 %.2f ms%n",
-                    group == biggest ? "biggest" : "smallest", entries / group.size(), pct(t, 0.5) / 1e6, pct(t, 0.99) / 1e6));
+                    group == biggest ? "biggest" : "smallest", entries / group.size(), percentile(t, 0.5) / 1e6, percentile(t, 0.99) / 1e6));
         }
         // the two ways of getting those balances from PostgreSQL: every entry of the agreement, or sums per kind
         long id = biggest.get(0).agreementId();
@@ -668,56 +665,8 @@ class RoyaltyLedgerBenchmark {
         return n == null ? 0 : n;
     }
 
-    static long pct(long[] sorted, double q) {
-        return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1))];
-    }
-
     static double secs(long nanos) {
         return nanos / 1e9;
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    static String loadAverage() {
-        try {
-            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).trim().split(" "), 3));
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    static String cpuModel() {
-        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
-        } catch (Exception e) {
-            return "?";
-        }
-    }
-
-    static String memTotalMiB() {
-        try (var lines = Files.lines(Path.of("/proc/meminfo"))) {
-            return lines.filter(l -> l.startsWith("MemTotal")).map(l -> String.valueOf(Long.parseLong(l.replaceAll("\\D", "")) / 1024)).findFirst()
-                    .orElse("?");
-        } catch (Exception e) {
-            return "?";
-        }
-    }
-
-    /** PostgreSQL is down when its postmaster.pid is gone (a stopped server removes it). */
-    void awaitServerStopped() throws InterruptedException {
-        Path pid = dataDir.resolve("postmaster.pid");
-        long t0 = System.nanoTime();
-        while (Files.exists(pid) && System.nanoTime() - t0 < TimeUnit.MINUTES.toNanos(2)) Thread.sleep(50);
-    }
-
-    void deleteDataDirectory() throws IOException {
-        if (!Files.exists(dataDir)) return;
-        try (Stream<Path> walk = Files.walk(dataDir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
 }

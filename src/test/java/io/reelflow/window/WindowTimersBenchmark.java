@@ -1,12 +1,11 @@
 package io.reelflow.window;
 
+import static io.reelflow.support.BenchmarkMachine.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelflow.ReelflowApplication;
 import io.reelflow.rights.rules.Territories;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,8 +16,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -111,7 +108,7 @@ class WindowTimersBenchmark {
     void hundredThousandWindowTimers() throws Exception {
         assertThat(DEALS % BATCH).as("deals come in whole batches").isZero();
         assertThat(DEALS % TERRITORIES_PER_TITLE).isZero();
-        deleteDataDirectory();
+        deleteDirectory(dataDir);
         pgPort = freePort();
         printMachine();
         try {
@@ -152,8 +149,8 @@ class WindowTimersBenchmark {
             printSummary(results);
         } finally {
             if (!KEEP_DATA) {
-                awaitServerStopped();
-                deleteDataDirectory();
+                awaitPostgresStopped(dataDir);
+                deleteDirectory(dataDir);
             }
         }
     }
@@ -237,7 +234,7 @@ class WindowTimersBenchmark {
                 "-XX:MaxRAMPercentage=75", "-cp", cp, ReelflowApplication.class.getName()));
         cmd.addAll(commonArgs());
         cmd.add("--camunda.bpm.job-execution.enabled=true");
-        awaitServerStopped();
+        awaitPostgresStopped(dataDir);
         String url = "jdbc:postgresql://localhost:" + pgPort + "/reelflow?user=postgres&connectTimeout=2";
         String load = loadAverage();
         long t0 = System.nanoTime();
@@ -289,7 +286,7 @@ class WindowTimersBenchmark {
             long s0 = System.nanoTime();
             child.destroy(); // SIGTERM: Spring closes the engine, the pool, then PostgreSQL
             if (!child.waitFor(3, TimeUnit.MINUTES)) child.destroyForcibly().waitFor();
-            awaitServerStopped();
+            awaitPostgresStopped(dataDir);
             if (run == 1) {
                 report.add(String.format(Locale.ROOT, "  stop (SIGTERM until PostgreSQL stopped) after a cold start on %s: %s s", label,
                         secs(System.nanoTime() - s0)));
@@ -687,7 +684,7 @@ class WindowTimersBenchmark {
             for (String kv : spec.substring(spec.indexOf(':') + 1).split(",")) settings.put(kv.split("=")[0].trim(), kv.split("=")[1].trim());
         }
         boolean indexExperiment = Boolean.parseBoolean(settings.remove("experiment-job-indexes"));
-        awaitServerStopped();
+        awaitPostgresStopped(dataDir);
         StartTimes times = new StartTimes();
         ConfigurableApplicationContext ctx = start(true, settings, times);
         long ready = System.nanoTime() - times.t0;
@@ -822,8 +819,8 @@ class WindowTimersBenchmark {
             String described = (settings.isEmpty() ? "core 3, max 6, queue 20, max-jobs-per-acquisition 10 (application.yaml)" : settings.toString())
                     + (indexExperiment ? " + experiment: indexes on act_ru_job (duedate_) and (lock_exp_time_) WHERE lock_owner_ IS NOT NULL" : "");
             RoundResult result = new RoundResult(label, described, warmStart, BATCH, (firstTimer - dueMillis) / 1e3, (lastDone - firstTimer) / 1e3,
-                    (doneAt - due) / 1e9, pct(dueToDone, 0.5) / 1e3, pct(dueToDone, 0.9) / 1e3, pct(dueToDone, 0.99) / 1e3,
-                    pct(timerToDone, 0.5) / 1e3, cpu, ((Number) acq.get("calls")).longValue(), ((Number) acq.get("mean")).doubleValue(), failedLogs,
+                    (doneAt - due) / 1e9, percentile(dueToDone, 0.5) / 1e3, percentile(dueToDone, 0.9) / 1e3, percentile(dueToDone, 0.99) / 1e3,
+                    percentile(timerToDone, 0.5) / 1e3, cpu, ((Number) acq.get("calls")).longValue(), ((Number) acq.get("mean")).doubleValue(), failedLogs,
                     top);
             System.out.printf(Locale.ROOT, """
                     ROUND %d "%s": %,d timers due at T; first fired T+%.2f s, last expireWindow done T+%.2f s (firing %.2f s = %.0f deals/s);
@@ -840,7 +837,7 @@ class WindowTimersBenchmark {
             long c0 = System.nanoTime();
             ctx.close();
             ClockUtil.reset();
-            awaitServerStopped();
+            awaitPostgresStopped(dataDir);
             report.add(String.format(Locale.ROOT, "  close after round %d (engine, pool, PostgreSQL stopped): %s s", r + 1, secs(System.nanoTime() - c0)));
         }
     }
@@ -1018,10 +1015,6 @@ class WindowTimersBenchmark {
         return Date.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 
-    static long pct(long[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
-    }
-
     static String secs(long nanos) {
         return nanos < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", nanos / 1e9);
     }
@@ -1030,48 +1023,4 @@ class WindowTimersBenchmark {
         return nanos == null ? "n/a" : secs(nanos);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    static String loadAverage() {
-        try {
-            return String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).trim().split(" "), 3));
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    static String cpuModel() {
-        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
-        } catch (Exception e) {
-            return "?";
-        }
-    }
-
-    static String memTotalMiB() {
-        try (var lines = Files.lines(Path.of("/proc/meminfo"))) {
-            return lines.filter(l -> l.startsWith("MemTotal")).map(l -> String.valueOf(Long.parseLong(l.replaceAll("\\D", "")) / 1024)).findFirst()
-                    .orElse("?");
-        } catch (Exception e) {
-            return "?";
-        }
-    }
-
-    /** PostgreSQL is down when its postmaster.pid is gone (a stopped server removes it). */
-    void awaitServerStopped() throws InterruptedException {
-        Path pid = dataDir.resolve("postmaster.pid");
-        long t0 = System.nanoTime();
-        while (Files.exists(pid) && System.nanoTime() - t0 < TimeUnit.MINUTES.toNanos(2)) Thread.sleep(50);
-    }
-
-    void deleteDataDirectory() throws IOException {
-        if (!Files.exists(dataDir)) return;
-        try (Stream<Path> walk = Files.walk(dataDir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        }
-    }
 }
