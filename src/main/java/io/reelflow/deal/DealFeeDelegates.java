@@ -1,5 +1,8 @@
 package io.reelflow.deal;
 
+import static io.reelflow.platform.EngineClock.startOf;
+
+import io.reelflow.platform.EngineClock;
 import io.reelflow.platform.web.FormValues;
 import io.reelflow.platform.web.InvalidInputException;
 import io.reelflow.royalty.LicenceFeeService;
@@ -7,8 +10,6 @@ import io.reelflow.royalty.LicenceFeeService.InstalmentView;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.Locale;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -40,26 +41,13 @@ final class DealFeeDelegates {
         return ((Number) scope.getVariable("instalmentNumber")).intValue();
     }
 
-    /** Midnight UTC starting the day: timers fire on the day, whatever the time of the JVM. */
-    static Date startOf(LocalDate day) {
-        return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
-    }
-
     static String text(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         return value == null ? null : value.toString();
     }
 
     static BigDecimal amount(VariableScope scope, String field) {
-        Object value = scope.getVariable(field);
-        if (value == null || value.toString().isBlank()) return null;
-        if (value instanceof Number n && !(value instanceof Double) && !(value instanceof Float)) return new BigDecimal(n.toString());
-        String textValue = value.toString().strip().replace(",", "");
-        try {
-            return new BigDecimal(value instanceof Double d ? BigDecimal.valueOf(d).toPlainString() : textValue);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "'" + value + "' is not an amount (digits with an optional decimal point)");
-        }
+        return FormValues.amount(scope.getVariable(field), field);
     }
 
     static String formatted(BigDecimal amount, String currency) {
@@ -171,7 +159,7 @@ final class DealFeeDelegates {
         public void notify(DelegateTask task) {
             fees.recordPayment((String) task.getVariable("crmDealId"), instalmentNumber(task), amount(task, "paidAmount"),
                     text(task, "paidCurrency"), FormValues.date(text(task, "paidOn"), "paidOn", true), text(task, "bankReference"),
-                    WindowDelegates.today(), task.getAssignee());
+                    EngineClock.today(), task.getAssignee());
         }
     }
 
@@ -186,14 +174,15 @@ final class DealFeeDelegates {
 
         @Override
         public void execute(DelegateExecution e) {
-            var missing = fees.missingRate(dealId(e), instalmentNumber(e));
-            if (missing.isPresent()) {
-                e.setVariable("fxFrom", missing.get().from());
-                e.setVariable("fxTo", missing.get().to());
-                e.setVariable("fxDate", missing.get().on().toString());
-                throw new BpmnError(FX_RATE_MISSING, "no " + missing.get().from() + "->" + missing.get().to() + " rate for " + missing.get().on());
+            DealFeeService.Posting posting = fees.postRoyalties(dealId(e), instalmentNumber(e));
+            if (posting.missingRate() != null) {
+                DealFeeService.MissingRate missing = posting.missingRate();
+                e.setVariable("fxFrom", missing.from());
+                e.setVariable("fxTo", missing.to());
+                e.setVariable("fxDate", missing.on().toString());
+                throw new BpmnError(FX_RATE_MISSING, "no " + missing.from() + "->" + missing.to() + " rate for " + missing.on());
             }
-            e.setVariable("receiptsPosted", fees.postRoyalties(dealId(e), instalmentNumber(e)).size());
+            e.setVariable("receiptsPosted", posting.receiptIds().size());
         }
     }
 
@@ -249,7 +238,7 @@ final class DealFeeDelegates {
         @Override
         public void execute(DelegateExecution e) {
             String quarter = (String) e.getVariable("revenueQuarter");
-            DealFeeService.OverageStep step = fees.computeOverage(dealId(e), quarter, creditDays, WindowDelegates.today());
+            DealFeeService.OverageStep step = fees.computeOverage(dealId(e), quarter, creditDays, EngineClock.today());
             var result = step.outcome().result();
             e.setVariable("lastOverage", result.overageDue().amount().toPlainString());
             e.setVariable("lastCumulativeShare", result.cumulativeShare().amount().toPlainString());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reelflow.delivery.DeliveryService;
 import io.reelflow.platform.web.InvalidInputException;
+import io.reelflow.rights.CatalogueService;
+import io.reelflow.rights.CatalogueViews.RightsInView;
 import io.reelflow.royalty.FxRateService;
 import io.reelflow.royalty.LicenceFeeService;
 import io.reelflow.royalty.LicenceFeeService.InstalmentView;
@@ -26,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,11 +46,11 @@ public class DealFeeService {
     private final RoyaltyAgreementService agreements;
     private final RoyaltyReceiptService receipts;
     private final FxRateService rates;
-    private final JdbcTemplate jdbc;
+    private final CatalogueService catalogue;
     private final ObjectMapper json;
 
     public DealFeeService(DealRepository deals, DealRecords records, DeliveryService deliveries, LicenceFeeService fees,
-                          RoyaltyAgreementService agreements, RoyaltyReceiptService receipts, FxRateService rates, JdbcTemplate jdbc,
+                          RoyaltyAgreementService agreements, RoyaltyReceiptService receipts, FxRateService rates, CatalogueService catalogue,
                           ObjectMapper json) {
         this.deals = deals;
         this.records = records;
@@ -58,7 +59,7 @@ public class DealFeeService {
         this.agreements = agreements;
         this.receipts = receipts;
         this.rates = rates;
-        this.jdbc = jdbc;
+        this.catalogue = catalogue;
         this.json = json;
     }
 
@@ -129,60 +130,57 @@ public class DealFeeService {
 
     private Optional<LocalDate> allAcceptedOn(Deal deal) {
         int titles = records.titles(deal.getId()).size();
-        var accepted = jdbc.queryForList("SELECT accepted_at FROM delivery WHERE deal_ref = ? AND accepted_at IS NOT NULL",
-                java.sql.Timestamp.class, deal.getCrmDealId());
+        List<LocalDate> accepted = deliveries.acceptedDays(deal.getCrmDealId());
         if (titles == 0 || accepted.size() < titles) return Optional.empty();
-        return accepted.stream().map(t -> LocalDate.ofInstant(t.toInstant(), ZoneOffset.UTC)).max(Comparator.naturalOrder());
+        return accepted.stream().max(Comparator.naturalOrder());
     }
 
-    /** The exchange rate the posting of this payment still needs, if any. */
-    @Transactional(readOnly = true)
-    public Optional<MissingRate> missingRate(long dealId, int number) {
-        Deal deal = deal(dealId);
-        InstalmentView paid = fees.instalment(deal.getCrmDealId(), number);
-        for (var title : records.titles(dealId)) {
-            AgreementView a = agreementOf(title.titleId(), title.name(), deal.getWindowStart());
-            if (!a.currency().equals(paid.paidCurrency()) && !rates.hasRate(paid.paidCurrency(), a.currency(), paid.paidOn())) {
-                return Optional.of(new MissingRate(paid.paidCurrency(), a.currency(), paid.paidOn()));
-            }
-        }
-        return Optional.empty();
+    /** The receipts posted for a payment, or the exchange rate their posting still needs (then nothing is posted). */
+    public record Posting(List<Long> receiptIds, MissingRate missingRate) {
     }
 
     /**
      * Posts the payment of an instalment through the waterfall of each title's licensor: one receipt per title,
      * the payment split equally. Each receipt carries a reference made of deal, instalment and title, so a retried
-     * job posts nothing twice.
+     * job posts nothing twice. When a licensor keeps its accounts in another currency and finance has not entered
+     * that day's rate, nothing is posted and the missing rate is answered.
      */
     @Transactional
-    public List<Long> postRoyalties(long dealId, int number) {
+    public Posting postRoyalties(long dealId, int number) {
         Deal deal = deal(dealId);
         InstalmentView paid = fees.instalment(deal.getCrmDealId(), number);
         if (paid.paidOn() == null) throw new IllegalStateException("instalment " + number + " of " + deal.getCrmDealId() + " is not paid");
         var titles = records.titles(dealId);
+        List<AgreementView> agreementsOfTitles = new ArrayList<>(titles.size());
+        for (var title : titles) {
+            AgreementView a = agreementOf(title.titleId(), title.name(), deal.getWindowStart());
+            if (!a.currency().equals(paid.paidCurrency()) && !rates.hasRate(paid.paidCurrency(), a.currency(), paid.paidOn())) {
+                return new Posting(List.of(), new MissingRate(paid.paidCurrency(), a.currency(), paid.paidOn()));
+            }
+            agreementsOfTitles.add(a);
+        }
         List<Money> shares = ReceiptSplit.equally(Money.of(paid.paidAmount(), java.util.Currency.getInstance(paid.paidCurrency())), titles.size());
         List<Long> receiptIds = new ArrayList<>();
         for (int t = 0; t < titles.size(); t++) {
-            var title = titles.get(t);
-            AgreementView a = agreementOf(title.titleId(), title.name(), deal.getWindowStart());
-            String reference = deal.getCrmDealId() + "/instalment-" + number + "/title-" + title.titleId();
+            long titleId = titles.get(t).titleId();
+            String reference = deal.getCrmDealId() + "/instalment-" + number + "/title-" + titleId;
             try {
-                receiptIds.add(receipts.post(new NewReceipt(a.id(), deal.getCrmDealId(), title.titleId(), paid.paidOn(),
+                receiptIds.add(receipts.post(new NewReceipt(agreementsOfTitles.get(t).id(), deal.getCrmDealId(), titleId, paid.paidOn(),
                         shares.get(t).amount(), paid.paidCurrency(), reference)).receipt().id());
             } catch (InvalidInputException e) {
                 throw new IllegalStateException("receipt " + reference + " refused: " + e.getMessage(), e);
             }
         }
-        return receiptIds;
+        return new Posting(receiptIds, null);
     }
 
-    /** The licensor agreement of a title: the licensor of the rights-in that covers the window's first day. */
+    /** The licensor agreement of a title: that of the licensor whose rights-in covers the window's first day (else the first rights-in). */
     private AgreementView agreementOf(long titleId, String titleName, LocalDate windowStart) {
-        List<String> licensors = jdbc.queryForList("""
-                SELECT licensor FROM rights_in WHERE title_id = ?
-                ORDER BY (term_start <= ? AND (term_end IS NULL OR term_end >= ?)) DESC, id""", String.class, titleId, windowStart, windowStart);
-        if (licensors.isEmpty()) throw new IllegalStateException("title " + titleId + " '" + titleName + "' has no rights-in record");
-        String licensor = licensors.get(0);
+        List<RightsInView> held = catalogue.rightsInForTitle(titleId);
+        String licensor = held.stream()
+                .filter(r -> !r.termStart().isAfter(windowStart) && (r.termEnd() == null || !r.termEnd().isBefore(windowStart)))
+                .findFirst().or(() -> held.stream().findFirst()).map(RightsInView::licensor)
+                .orElseThrow(() -> new IllegalStateException("title " + titleId + " '" + titleName + "' has no rights-in record"));
         return agreements.byLicensor(licensor).orElseThrow(() -> new IllegalStateException("no licensor agreement for '" + licensor
                 + "' (title " + titleId + " '" + titleName + "'): record it with POST /api/licensor-agreements, then retry this job"));
     }
@@ -201,8 +199,7 @@ public class DealFeeService {
         DealRequest.Fee fee = fee(deal);
         Money mg = Money.of(fee.minimumGuarantee(), java.util.Currency.getInstance(fee.currency()));
         OverageOutcome outcome = fees.computeOverage(deal.getCrmDealId(), quarter, mg, fee.revenueSharePercent(), creditDays, today);
-        LocalDate quarterStart = LocalDate.of(Integer.parseInt(quarter.substring(0, 4)), (quarter.charAt(6) - '1') * 3 + 1, 1);
-        LocalDate nextStart = quarterStart.plusMonths(3);
+        LocalDate nextStart = RevenueQuarters.startOf(quarter).plusMonths(3);
         boolean more = deal.getWindowEnd() == null || !nextStart.isAfter(deal.getWindowEnd());
         return new OverageStep(outcome, more ? RevenueQuarters.labelOf(nextStart) : null, more ? nextStart.plusMonths(3).minusDays(1) : null);
     }

@@ -148,7 +148,7 @@ public class DealWindowService {
         if (newEnd.isBefore(d.getWindowStart())) {
             throw new InvalidInputException("windowEnd", "new last day " + newEnd + " is before the window start " + d.getWindowStart());
         }
-        LocalDate today = LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC);
+        LocalDate today = io.reelflow.platform.EngineClock.today();
         if (newEnd.isBefore(today)) {
             throw new InvalidInputException("windowEnd", "new last day " + newEnd + " is in the past");
         }

@@ -1,27 +1,20 @@
 package io.reelflow.deal;
 
+import io.reelflow.platform.EngineClock;
 import io.reelflow.platform.web.ConflictException;
 import io.reelflow.platform.web.InvalidInputException;
 import io.reelflow.window.WindowService.WindowPlan;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Process glue of {@code window-watch}: each delegate reads the deal id, calls {@link DealWindowService}, writes primitives. */
 final class WindowDelegates {
 
     private WindowDelegates() {
-    }
-
-    /** The engine's clock, so that tests can move time. */
-    static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
     }
 
     static long dealId(DelegateExecution execution) {
@@ -54,7 +47,7 @@ final class WindowDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            WindowPlan plan = windows.plan(dealId(execution), today());
+            WindowPlan plan = windows.plan(dealId(execution), EngineClock.today());
             execution.setVariable("windowLive", plan.live());
             execution.setVariable("windowStartsAt", plan.startsAt());
             execution.setVariable("evergreen", plan.evergreen());

@@ -96,6 +96,12 @@ public class DeliveryService {
         return find(id).orElseThrow(() -> new IllegalStateException("delivery " + id + " does not exist"));
     }
 
+    /** The days Netflix accepted the deal's deliveries (UTC), one per accepted title. */
+    public List<LocalDate> acceptedDays(String dealRef) {
+        return jdbc.queryForList("SELECT accepted_at FROM delivery WHERE deal_ref = ? AND accepted_at IS NOT NULL",
+                java.sql.Timestamp.class, dealRef).stream().map(t -> LocalDate.ofInstant(t.toInstant(), java.time.ZoneOffset.UTC)).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<Delivery> ofDeal(String dealRef) {
         return jdbc.query("SELECT * FROM delivery WHERE deal_ref = ? ORDER BY id", (rs, i) -> delivery(rs), dealRef);

@@ -231,11 +231,9 @@ public class LicenceFeeService {
         }
         if (current == null) throw new IllegalStateException("no revenue report for " + quarter + " of " + dealRef);
         reports.add(current);
-        Optional<InstalmentView> existing = instalments(dealRef).stream()
-                .filter(i -> Kind.OVERAGE.name().equals(i.kind()) && quarter.equals(i.quarter())).findFirst();
-        Money before = Money.sum(currency, instalments(dealRef).stream()
-                .filter(i -> Kind.OVERAGE.name().equals(i.kind()) && !quarter.equals(i.quarter()))
-                .map(InstalmentView::money).toList());
+        List<InstalmentView> overages = instalments(dealRef).stream().filter(i -> Kind.OVERAGE.name().equals(i.kind())).toList();
+        Optional<InstalmentView> existing = overages.stream().filter(i -> quarter.equals(i.quarter())).findFirst();
+        Money before = Money.sum(currency, overages.stream().filter(i -> !quarter.equals(i.quarter())).map(InstalmentView::money).toList());
         OverageResult result = OverageCalculator.overageDue(minimumGuarantee, sharePercent, reports, before);
         if (existing.isPresent()) return new OverageOutcome(result, existing.get().number());
         if (!result.overageDue().isPositive()) return new OverageOutcome(result, 0);

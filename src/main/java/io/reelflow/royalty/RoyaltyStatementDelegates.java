@@ -1,19 +1,18 @@
 package io.reelflow.royalty;
 
+import static io.reelflow.platform.EngineClock.startOf;
+
+import io.reelflow.platform.EngineClock;
 import io.reelflow.platform.web.InvalidInputException;
 import io.reelflow.royalty.RoyaltyViews.StatementView;
 import io.reelflow.royalty.rules.StatementFrequency;
 import io.reelflow.royalty.rules.StatementPeriod;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Service;
 
@@ -30,18 +29,11 @@ final class RoyaltyStatementDelegates {
     private RoyaltyStatementDelegates() {
     }
 
-    static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
-    }
-
-    static Date startOf(LocalDate day) {
-        return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
-    }
-
-    static void setPeriod(VariableScope scope, StatementPeriod period) {
-        scope.setVariable("periodLabel", period.label());
-        scope.setVariable("periodEndsAt", startOf(period.end().plusDays(1)));
-        scope.setVariable("statementDue", startOf(period.end().plusDays(ISSUE_WITHIN_DAYS)));
+    /** The variables naming a period and dating its timer and task. */
+    static java.util.Map<String, Object> periodVariables(StatementPeriod period) {
+        return java.util.Map.of("periodLabel", period.label(),
+                "periodEndsAt", startOf(period.end().plusDays(1)),
+                "statementDue", startOf(period.end().plusDays(ISSUE_WITHIN_DAYS)));
     }
 
     /** Starts the statement cycle of a new agreement, in the transaction that records it. */
@@ -54,15 +46,13 @@ final class RoyaltyStatementDelegates {
         }
 
         void start(long agreementId, String licensor, StatementFrequency frequency) {
-            StatementPeriod first = StatementPeriod.containing(frequency, today());
-            var start = runtime.createProcessInstanceByKey(PROCESS).businessKey("licensor-agreement-" + agreementId)
+            StatementPeriod first = StatementPeriod.containing(frequency, EngineClock.today());
+            runtime.createProcessInstanceByKey(PROCESS).businessKey("licensor-agreement-" + agreementId)
                     .setVariable("agreementId", agreementId)
                     .setVariable("licensor", licensor)
-                    .setVariable("periodLabel", first.label())
-                    .setVariable("periodEndsAt", startOf(first.end().plusDays(1)))
-                    .setVariable("statementDue", startOf(first.end().plusDays(ISSUE_WITHIN_DAYS)))
-                    .setVariable("finalStatement", false);
-            start.execute();
+                    .setVariables(periodVariables(first))
+                    .setVariable("finalStatement", false)
+                    .execute();
         }
 
         /**
@@ -134,14 +124,14 @@ final class RoyaltyStatementDelegates {
 
         @Override
         public void execute(DelegateExecution e) {
-            String licensor = (String) e.getVariable("licensor");
-            String period = (String) e.getVariable("periodLabel");
             Object by = e.getVariable("statementIssuedBy");
-            statements.issue(licensor, period, by == null ? "finance" : by.toString());
-            var agreement = agreements.agreement(((Number) e.getVariable("agreementId")).longValue());
-            StatementFrequency frequency = StatementFrequency.valueOf(agreement.statementFrequency());
-            StatementPeriod current = StatementPeriod.containing(frequency, LocalDate.parse(statements.statement(licensor, period).periodStart().toString()));
-            if (!Boolean.TRUE.equals(e.getVariable("finalStatement"))) setPeriod(e, current.next());
+            StatementView issued = statements.issue((String) e.getVariable("licensor"), (String) e.getVariable("periodLabel"),
+                    by == null ? "finance" : by.toString()).statement();
+            if (!Boolean.TRUE.equals(e.getVariable("finalStatement"))) {
+                StatementFrequency frequency = StatementFrequency.valueOf(
+                        agreements.agreement(((Number) e.getVariable("agreementId")).longValue()).statementFrequency());
+                e.setVariables(periodVariables(StatementPeriod.containing(frequency, issued.periodStart()).next()));
+            }
             e.removeVariable("confirmIssue");
         }
     }

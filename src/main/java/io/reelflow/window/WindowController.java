@@ -5,12 +5,10 @@ import io.reelflow.window.WindowService.LicenceWindow;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,7 +35,7 @@ public class WindowController {
         Matcher m = WITHIN.matcher(within.strip());
         if (!m.matches()) throw new InvalidInputException("within", "'" + within + "' is not a number of days such as 90d (at most 9999d)");
         int days = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+        LocalDate today = io.reelflow.platform.EngineClock.today();
         return windows.expiring(today, days).stream().map(w -> view(w, today)).toList();
     }
 

@@ -1,11 +1,11 @@
 package io.reelflow.window;
 
+import io.reelflow.platform.EngineClock;
 import io.reelflow.rights.RightsService;
 import io.reelflow.window.rules.Alert;
 import io.reelflow.window.rules.AlertSchedule;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,17 +63,17 @@ public class WindowService {
         LicenceWindow w = require(dealRef);
         boolean live = !today.isBefore(w.start());
         if (w.evergreen()) {
-            return new WindowPlan(live, midnight(w.start()), true, false, null, 0, null, null, "never (evergreen)");
+            return new WindowPlan(live, EngineClock.startOf(w.start()), true, false, null, 0, null, null, "never (evergreen)");
         }
-        java.util.Date expiresAt = midnight(AlertSchedule.expiryDate(w.end()));
+        java.util.Date expiresAt = EngineClock.startOf(AlertSchedule.expiryDate(w.end()));
         boolean decided = w.renewalStatus() == RenewalStatus.LET_EXPIRE || w.renewalStatus() == RenewalStatus.RELICENSE;
         List<Alert> alerts = decided ? List.of() : AlertSchedule.alertDates(w.start(), w.end(), leadTimes, today);
         if (alerts.isEmpty()) {
-            return new WindowPlan(live, midnight(w.start()), false, false, null, 0, null, expiresAt, w.end().toString());
+            return new WindowPlan(live, EngineClock.startOf(w.start()), false, false, null, 0, null, expiresAt, w.end().toString());
         }
         Alert next = alerts.get(0);
-        return new WindowPlan(live, midnight(w.start()), false, true, midnight(next.date()), next.leadDays(),
-                midnight(AlertSchedule.escalationDate(next, w.end(), leadTimes)), expiresAt, w.end().toString());
+        return new WindowPlan(live, EngineClock.startOf(w.start()), false, true, EngineClock.startOf(next.date()), next.leadDays(),
+                EngineClock.startOf(AlertSchedule.escalationDate(next, w.end(), leadTimes)), expiresAt, w.end().toString());
     }
 
     @Transactional
@@ -126,10 +126,6 @@ public class WindowService {
 
     private LicenceWindow require(String dealRef) {
         return find(dealRef).orElseThrow(() -> new IllegalStateException("no licence window for deal " + dealRef));
-    }
-
-    static java.util.Date midnight(LocalDate day) {
-        return java.util.Date.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
     }
 
     private static LicenceWindow map(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -1,5 +1,6 @@
 package io.reelflow.platform.web;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -7,6 +8,20 @@ import java.time.format.DateTimeParseException;
 public final class FormValues {
 
     private FormValues() {
+    }
+
+    /**
+     * An amount field: a text field ("75000.00", thousands separators allowed) or a number field, whose
+     * floating-point value is taken by its decimal spelling. Null when empty.
+     */
+    public static BigDecimal amount(Object value, String field) {
+        if (value == null || value.toString().isBlank()) return null;
+        if (value instanceof Double || value instanceof Float) return new BigDecimal(value.toString());
+        try {
+            return new BigDecimal(value.toString().strip().replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "'" + value + "' is not an amount (digits with an optional decimal point)");
+        }
     }
 
     /** A date field (YYYY-MM-DD; a date-time from a date picker is cut to its day). */

@@ -51,6 +51,15 @@ public final class RevenueQuarters {
         return date.getYear() + "-Q" + ((date.getMonthValue() - 1) / 3 + 1);
     }
 
+    /** First day of the quarter labelled {@code "2027-Q1"}. */
+    public static LocalDate startOf(String label) {
+        Checks.required(label, "label");
+        if (!label.matches("\\d{4}-Q[1-4]")) {
+            throw new IllegalArgumentException("'" + label + "' is not a quarter label such as 2027-Q1");
+        }
+        return LocalDate.of(Integer.parseInt(label.substring(0, 4)), (label.charAt(6) - '1') * 3 + 1, 1);
+    }
+
     static LocalDate quarterStart(LocalDate date) {
         return LocalDate.of(date.getYear(), (date.getMonthValue() - 1) / 3 * 3 + 1, 1);
     }

@@ -74,6 +74,20 @@ class RevenueQuartersTest {
         assertThat(RevenueQuarters.labelOf(date)).isEqualTo(label);
     }
 
+    @ParameterizedTest(name = "{0} starts on {1}")
+    @CsvSource({"2027-Q1, 2027-01-01", "2027-Q2, 2027-04-01", "2027-Q3, 2027-07-01", "2028-Q4, 2028-10-01"})
+    void readsQuarterLabels(String label, LocalDate start) {
+        assertThat(RevenueQuarters.startOf(label)).isEqualTo(start);
+        assertThat(RevenueQuarters.labelOf(start)).isEqualTo(label);
+    }
+
+    @Test
+    void refusesWhatIsNotAQuarterLabel() {
+        for (String bad : List.of("2027-Q5", "2027-Q0", "27-Q1", "2027-H1", "2027-q1")) {
+            assertThatThrownBy(() -> RevenueQuarters.startOf(bad)).as(bad).hasMessageContaining("is not a quarter label");
+        }
+    }
+
     @Test
     void validatesTheWindow() {
         assertThatThrownBy(() -> RevenueQuarters.of(d("2027-02-01"), d("2027-01-31")))
