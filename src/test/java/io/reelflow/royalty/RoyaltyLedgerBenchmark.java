@@ -1,6 +1,8 @@
 package io.reelflow.royalty;
 
 import static io.reelflow.support.BenchmarkMachine.*;
+
+import io.reelflow.support.BenchmarkMachine.Cpu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelflow.ReelflowApplication;
@@ -12,10 +14,8 @@ import io.reelflow.royalty.RoyaltyRequests.NewReceipt;
 import io.reelflow.royalty.RoyaltyStatementService.Issued;
 import io.reelflow.royalty.RoyaltyViews.StatementView;
 import io.reelflow.royalty.rules.StatementFrequency;
-import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -610,51 +610,6 @@ class RoyaltyLedgerBenchmark {
                 FROM pg_stat_user_tables WHERE relname IN ('royalty_ledger_entry', 'royalty_receipt', 'royalty_statement', 'fx_rate',
                       'licensor_agreement', 'recoupable_expense')
                 ORDER BY pg_total_relation_size(relid) DESC""", String.class));
-    }
-
-    record Cpu(long jvmNanos, long pgTicks, long machineBusyTicks, long machineTotalTicks, long wallNanos) {
-        static Cpu now(Path dataDir) {
-            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-            long pg;
-            try {
-                long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
-                pg = ticks(pid, true) + ProcessHandle.of(pid).map(p -> p.descendants().mapToLong(d -> ticks(d.pid(), false)).sum()).orElse(0L);
-            } catch (Exception e) {
-                pg = -1;
-            }
-            long busy = 0, total = 0;
-            try {
-                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-                for (int i = 1; i <= 8; i++) total += Long.parseLong(f[i]);
-                busy = total - Long.parseLong(f[4]) - Long.parseLong(f[5]);
-            } catch (Exception e) {
-                busy = -1;
-            }
-            return new Cpu(jvm, pg, busy, total, System.nanoTime());
-        }
-
-        private static long ticks(long pid, boolean withReapedChildren) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                if (withReapedChildren) t += Long.parseLong(f[13]) + Long.parseLong(f[14]);
-                return t;
-            } catch (Exception e) {
-                return 0;
-            }
-        }
-
-        /** Backends that ended in between are counted through the postmaster's reaped-children times. */
-        String minus(Cpu before) {
-            double wall = (wallNanos - before.wallNanos) / 1e9;
-            double jvm = (jvmNanos - before.jvmNanos) / 1e9;
-            double pg = (pgTicks - before.pgTicks) / 100.0;
-            double busy = (machineBusyTicks - before.machineBusyTicks) / 100.0;
-            double capacity = (machineTotalTicks - before.machineTotalTicks) / 100.0;
-            return String.format(Locale.ROOT, "wall %.1f s, this JVM %.1f CPU-s, PostgreSQL %.1f CPU-s, rest of the machine %.1f CPU-s "
-                    + "(machine %.0f %% busy)", wall, jvm, pg, Math.max(0, busy - jvm - pg), capacity > 0 ? 100 * busy / capacity : 0);
-        }
     }
 
     // ------------------------------------------------------------------------------------------------

@@ -1,11 +1,12 @@
 package io.reelflow.window;
 
 import static io.reelflow.support.BenchmarkMachine.*;
+
+import io.reelflow.support.BenchmarkMachine.Cpu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelflow.ReelflowApplication;
 import io.reelflow.rights.rules.Territories;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -953,54 +954,6 @@ class WindowTimersBenchmark {
                 + " no other timer fired (timer jobs, job log, licence windows, events counted over the whole database); no incident."
                 + "%n", BATCH));
         System.out.print(sb);
-    }
-
-    // ------------------------------------------------------------------------------------------------
-    // CPU accounting: this JVM, the PostgreSQL processes, and everything else on the machine
-
-    record Cpu(long jvmNanos, long pgTicks, long machineBusyTicks, long machineTotalTicks, long wallNanos) {
-        static Cpu now(Path dataDir) {
-            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-            long pg = 0;
-            try {
-                long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
-                pg += ticks(pid, true);
-                pg += ProcessHandle.of(pid).map(p -> p.descendants().mapToLong(d -> ticks(d.pid(), false)).sum()).orElse(0L);
-            } catch (Exception e) {
-                pg = -1;
-            }
-            long busy = 0, total = 0;
-            try {
-                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-                for (int i = 1; i <= 8; i++) total += Long.parseLong(f[i]);
-                busy = total - Long.parseLong(f[4]) - Long.parseLong(f[5]);
-            } catch (Exception e) {
-                busy = -1;
-            }
-            return new Cpu(jvm, pg, busy, total, System.nanoTime());
-        }
-
-        private static long ticks(long pid, boolean withReapedChildren) {
-            try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                if (withReapedChildren) t += Long.parseLong(f[13]) + Long.parseLong(f[14]);
-                return t;
-            } catch (Exception e) {
-                return 0;
-            }
-        }
-
-        String minus(Cpu before) {
-            double wall = (wallNanos - before.wallNanos) / 1e9;
-            double jvm = (jvmNanos - before.jvmNanos) / 1e9;
-            double pg = (pgTicks - before.pgTicks) / 100.0;
-            double busy = (machineBusyTicks - before.machineBusyTicks) / 100.0;
-            double capacity = (machineTotalTicks - before.machineTotalTicks) / 100.0;
-            return String.format(Locale.ROOT, "wall %.1f s, JVM %.1f CPU-s, PostgreSQL %.1f CPU-s, rest of the machine %.1f CPU-s (machine %.0f %% busy)",
-                    wall, jvm, pg, Math.max(0, busy - jvm - pg), capacity > 0 ? 100 * busy / capacity : 0);
-        }
     }
 
     // ------------------------------------------------------------------------------------------------
