@@ -77,6 +77,12 @@ public class DealRecords {
         jdbc.update("INSERT INTO deal_event (deal_id, kind, detail, actor) VALUES (?, ?, ?, ?)", dealId, kind, detail, actor);
     }
 
+    /** Records an event at a given instant (the deal's own time of receipt, say) and returns it as {@link #events} would. */
+    public DealEvent event(long dealId, String kind, String detail, String actor, Instant at) {
+        jdbc.update("INSERT INTO deal_event (deal_id, at, kind, detail, actor) VALUES (?, ?, ?, ?, ?)", dealId, Timestamp.from(at), kind, detail, actor);
+        return new DealEvent(at, kind, detail, actor);
+    }
+
     public List<DealEvent> events(long dealId) {
         return jdbc.query("SELECT at, kind, detail, actor FROM deal_event WHERE deal_id = ? ORDER BY id",
                 (rs, i) -> new DealEvent(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)), dealId);

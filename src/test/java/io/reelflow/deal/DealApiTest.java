@@ -84,6 +84,13 @@ class DealApiTest extends ApiTestSupport {
         assertThat(received.path("grants")).isEmpty();
         assertThat(received.path("processes")).hasSize(1);
         assertThat(received.path("processes").get(0).path("state").asText()).isEqualTo("ACTIVE");
+        // the 201 answer is built from what the request wrote: exactly what reading the deal gives before any step ran
+        Response readBack = get("crm", "/api/deals/" + crmDealId);
+        assertThat(readBack.json()).isEqualTo(received);
+        assertThat(texts(received.path("titles").findValues("name").stream().collect(json::createArrayNode,
+                com.fasterxml.jackson.databind.node.ArrayNode::add, com.fasterxml.jackson.databind.node.ArrayNode::addAll)))
+                .hasSize(2);
+        assertThat(received.path("events")).hasSize(1);
 
         runJobs();
 

@@ -1,7 +1,6 @@
 package io.reelflow.platform.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,9 +8,9 @@ import org.springframework.core.Ordered;
 
 /**
  * Camunda authorizations for /engine-rest: after Spring Security has authenticated a request (HTTP
- * Basic, {@link SecurityConfiguration}), Camunda's filter takes the user from the request's principal,
- * loads the user's groups and sets them as the engine authentication for that request only (cleared
- * afterwards). Without it the engine would check nothing and a manager could read and change everything.
+ * Basic, {@link SecurityConfiguration}), Camunda's filter takes the user and its groups from the request's
+ * principal ({@link SpringPrincipalEngineAuthentication}) and sets them as the engine authentication for that
+ * request only (cleared afterwards). Without it the engine would check nothing and a manager could read and change everything.
  */
 @Configuration
 public class EngineRestAuthentication {
@@ -25,7 +24,7 @@ public class EngineRestAuthentication {
         registration.setName("engine-rest-authentication");
         registration.addUrlPatterns(ENGINE_REST + "/*");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                ContainerBasedAuthenticationProvider.class.getName());
+                SpringPrincipalEngineAuthentication.class.getName());
         registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, ENGINE_REST);
         // after Spring Security's filter chain (order -100), which puts the principal on the request
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
