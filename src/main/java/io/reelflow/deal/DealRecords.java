@@ -35,6 +35,17 @@ public class DealRecords {
         }
     }
 
+    /** The names of those titles that exist, by id: one query for all of them. */
+    public java.util.Map<Long, String> titleNames(List<Long> titleIds) {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        List<Long> ids = titleIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) return names;
+        jdbc.query("SELECT id, name FROM title WHERE id = ANY (?)", rs -> {
+            names.put(rs.getLong(1), rs.getString(2));
+        }, (Object) ids.toArray(Long[]::new));
+        return names;
+    }
+
     public List<DealTitle> titles(long dealId) {
         return jdbc.query("""
                 SELECT t.id, t.name FROM deal_title dt JOIN title t ON t.id = dt.title_id

@@ -8,7 +8,6 @@ import io.reelflow.platform.web.InvalidInputException;
 import io.reelflow.platform.web.NotFoundException;
 import io.reelflow.rights.GrantView;
 import io.reelflow.rights.RightsService;
-import io.reelflow.rights.TitleRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ public class DealService {
 
     private final DealRepository deals;
     private final DealRecords records;
-    private final TitleRepository titles;
     private final RightsService rights;
     private final RuntimeService runtime;
     private final HistoryService history;
@@ -39,11 +37,10 @@ public class DealService {
     private final io.reelflow.window.WindowService windows;
     private final DealIntakeValidator validator = new DealIntakeValidator();
 
-    public DealService(DealRepository deals, DealRecords records, TitleRepository titles, RightsService rights,
+    public DealService(DealRepository deals, DealRecords records, RightsService rights,
                        RuntimeService runtime, HistoryService history, ObjectMapper json, io.reelflow.window.WindowService windows) {
         this.deals = deals;
         this.records = records;
-        this.titles = titles;
         this.rights = rights;
         this.runtime = runtime;
         this.history = history;
@@ -73,15 +70,16 @@ public class DealService {
 
         List<String> titleNames = new ArrayList<>();
         List<DealRecords.DealTitle> dealTitles = new ArrayList<>();
+        Map<Long, String> names = records.titleNames(request.titleIds());
         for (int i = 0; i < request.titleIds().size(); i++) {
             Long id = request.titleIds().get(i);
-            var title = titles.findById(id);
-            if (title.isEmpty()) {
+            String name = names.get(id);
+            if (name == null) {
                 problems.add(new FieldProblem("titleIds[" + i + "]", "no title with id " + id));
                 continue;
             }
-            dealTitles.add(new DealRecords.DealTitle(id, title.get().getName()));
-            if (!titleNames.contains(title.get().getName())) titleNames.add(title.get().getName());
+            dealTitles.add(new DealRecords.DealTitle(id, name));
+            if (!titleNames.contains(name)) titleNames.add(name);
         }
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
 

@@ -18,14 +18,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Wires {@link RequestsFirst}: a filter counts the requests in flight (all but health probes and static
  * resources of the webapps), and the job executor's thread pool ({@code camundaTaskExecutor} of the Camunda
  * starter) runs each batch of jobs through it. {@code reelflow.jobs.lanes-while-serving} (default 1) sets how
- * many executor threads may run while requests are served.
+ * many executor threads may run while requests are served, {@code reelflow.jobs.quiet-period} (default 0.2 s) how
+ * long after the last request the executor stays that narrow.
  */
 @Configuration
 public class RequestsFirstConfiguration {
 
     @Bean
-    static RequestsFirst requestsFirst(@Value("${reelflow.jobs.lanes-while-serving:1}") int lanes) {
-        return new RequestsFirst(lanes);
+    static RequestsFirst requestsFirst(@Value("${reelflow.jobs.lanes-while-serving:1}") int lanes,
+                                       @Value("${reelflow.jobs.quiet-period:PT0.2S}") java.time.Duration quietPeriod) {
+        return new RequestsFirst(lanes, quietPeriod);
     }
 
     @Bean

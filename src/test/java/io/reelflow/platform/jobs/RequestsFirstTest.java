@@ -3,6 +3,7 @@ package io.reelflow.platform.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +26,9 @@ class RequestsFirstTest {
 
     @Test
     void withNoRequestInFlightEveryExecutorThreadRunsAtOnce() throws Exception {
-        RequestsFirst gate = new RequestsFirst(1);
+        RequestsFirst gate = new RequestsFirst(1, Duration.ZERO);
+        gate.requestStarted();
+        gate.requestDone();
         CountDownLatch allRunning = new CountDownLatch(4);
         List<Future<Boolean>> jobs = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -40,7 +43,7 @@ class RequestsFirstTest {
 
     @Test
     void whileRequestsAreServedJobsTakeTurnsInOneLane() throws Exception {
-        RequestsFirst gate = new RequestsFirst(1);
+        RequestsFirst gate = new RequestsFirst(1, Duration.ZERO);
         gate.requestStarted();
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
@@ -63,8 +66,31 @@ class RequestsFirstTest {
     }
 
     @Test
+    void justAfterARequestTheExecutorStaysNarrowForTheQuietPeriod() throws Exception {
+        RequestsFirst gate = new RequestsFirst(1, Duration.ofHours(1));
+        assertThat(gate.serving()).as("nothing served yet").isFalse();
+        gate.requestStarted();
+        gate.requestDone();
+        assertThat(gate.requestsInFlight()).isZero();
+        assertThat(gate.serving()).as("within the quiet period").isTrue();
+
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        Future<?> first = threads.submit(gate.decorate(() -> {
+            firstRunning.countDown();
+            await(releaseFirst);
+        }));
+        assertThat(firstRunning.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> second = threads.submit(gate.decorate(() -> { }));
+        waitUntil(() -> gate.jobsWaiting() == 1);
+        releaseFirst.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        second.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void theBackgroundNeverStops() {
-        assertThatThrownBy(() -> new RequestsFirst(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one lane");
+        assertThatThrownBy(() -> new RequestsFirst(0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one lane");
     }
 
     private static void await(CountDownLatch latch) {
