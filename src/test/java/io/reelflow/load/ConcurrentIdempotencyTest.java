@@ -53,6 +53,12 @@ class ConcurrentIdempotencyTest extends ApiTestSupport {
         long seed = System.nanoTime();
         Collections.shuffle(posts, new Random(seed));
 
+        // a handled race (the same deal inserted twice at once) must not log an ERROR
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged = new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
+
         ConcurrentHashMap<String, List<Integer>> statusesByDeal = new ConcurrentHashMap<>();
         List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
@@ -82,11 +88,14 @@ class ConcurrentIdempotencyTest extends ApiTestSupport {
             for (Future<?> f : futures) f.get(10, TimeUnit.MINUTES);
         } finally {
             pool.shutdownNow();
+            root.detachAppender(logged);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("%d posts of %d deals by %d threads in %.1f s (shuffle seed %d)%n", posts.size(), DEALS, THREADS, seconds, seed);
 
         assertThat(unexpected).as("answers other than 200/201 with the posted deal (shuffle seed " + seed + ")").isEmpty();
+        assertThat(logged.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR))
+                .map(e -> e.getLoggerName() + ": " + e.getFormattedMessage()).toList()).as("ERROR log lines").isEmpty();
         assertThat(statusesByDeal).hasSize(DEALS);
         Map<String, List<Integer>> notOnce201 = new TreeMap<>();
         statusesByDeal.forEach((id, statuses) -> {
