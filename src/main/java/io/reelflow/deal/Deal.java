@@ -77,7 +77,7 @@ public class Deal {
         this.deliveryDue = deliveryDue;
         this.termsJson = termsJson;
         this.status = DealStatus.RECEIVED;
-        this.createdAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        this.createdAt = now();
         this.updatedAt = this.createdAt;
     }
 
@@ -108,7 +108,7 @@ public class Deal {
 
     void moveTo(DealStatus next) {
         this.status = next;
-        this.updatedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        this.updatedAt = now();
     }
 
     void startedAs(String processInstanceId) {
@@ -117,12 +117,17 @@ public class Deal {
 
     void changeTerritories(Collection<String> countries) {
         this.territories = countries.toArray(String[]::new);
-        this.updatedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        this.updatedAt = now();
     }
 
     void changeWindow(LocalDate start, LocalDate end) {
         this.windowStart = start;
         this.windowEnd = end;
-        this.updatedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        this.updatedAt = now();
+    }
+
+    /** Microseconds, as PostgreSQL keeps them: the deal answered at intake equals the deal read back. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 }

@@ -85,7 +85,7 @@ public class DealRecords {
     }
 
     public void event(long dealId, String kind, String detail, String actor) {
-        jdbc.update("INSERT INTO deal_event (deal_id, kind, detail, actor) VALUES (?, ?, ?, ?)", dealId, kind, detail, actor);
+        event(dealId, kind, detail, actor, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 
     /** Records an event at a given instant (the deal's own time of receipt, say) and returns it as {@link #events} would. */

@@ -11,7 +11,6 @@ import io.reelflow.deal.DealRequest;
 import io.reelflow.deal.DealService;
 import io.reelflow.platform.security.IdentityServiceAuthenticationProvider;
 import io.reelflow.rights.RightsService;
-import io.reelflow.rights.TitleRepository;
 import io.reelflow.support.ApiTestSupport;
 import io.reelflow.window.WindowService;
 import jakarta.servlet.Filter;
@@ -259,13 +258,7 @@ class DealIntakeBenchmark extends ApiTestSupport {
         ConcurrentLinkedQueue<Long> bare = new ConcurrentLinkedQueue<>(jdbc.queryForList("""
                 INSERT INTO title (name, kind, runtime_minutes, original_language)
                 SELECT ? || ' warm-up title ' || g, 'FEATURE', 100, 'en' FROM generate_series(1, 20000) g RETURNING id""", Long.class, run));
-        Supplier<HttpRequest> warmDeal = () -> {
-            Long title = bare.poll();
-            if (title == null) return null;
-            String body = dealJson(run + "W-" + dealSeq.incrementAndGet(), title, "[\"FR\"]", "2027-01-01", "2028-12-31");
-            return HttpRequest.newBuilder(uri("/api/deals")).header("Authorization", basic("crm")).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        };
+        Supplier<HttpRequest> warmDeal = () -> dealPost(bare, run + "W-");
         long t0 = System.nanoTime();
         long compiledBefore = jit.getTotalCompilationTime();
         while (true) {
@@ -287,9 +280,14 @@ class DealIntakeBenchmark extends ApiTestSupport {
     }
 
     private HttpRequest dealPost() {
-        Long title = freshTitles.poll();
+        return dealPost(freshTitles, run + "-");
+    }
+
+    /** A fresh deal on the next title of {@code titles} (FR SVOD exclusive 2027–2028), or null when none is left. */
+    private HttpRequest dealPost(ConcurrentLinkedQueue<Long> titles, String idPrefix) {
+        Long title = titles.poll();
         if (title == null) return null;
-        String body = dealJson(run + "-" + dealSeq.incrementAndGet(), title, "[\"FR\"]", "2027-01-01", "2028-12-31");
+        String body = dealJson(idPrefix + dealSeq.incrementAndGet(), title, "[\"FR\"]", "2027-01-01", "2028-12-31");
         return HttpRequest.newBuilder(uri("/api/deals")).header("Authorization", basic("crm")).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
@@ -457,7 +455,6 @@ class DealIntakeBenchmark extends ApiTestSupport {
                     if (bean instanceof DealService) return timed(bean, "DealService (incl. tx)", Set.of("intake"), null);
                     if (bean instanceof RuntimeService) return timed(bean, "RuntimeService", Set.of("startProcessInstanceByKey"), RuntimeService.class);
                     if (bean instanceof DealRepository) return timed(bean, "DealRepository", null, DealRepository.class);
-                    if (bean instanceof TitleRepository) return timed(bean, "TitleRepository", null, TitleRepository.class);
                     if (bean instanceof DealRecords) return timed(bean, "DealRecords", null, null);
                     if (bean instanceof RightsService) return timed(bean, "RightsService", Set.of("grantsOfDeal"), null);
                     if (bean instanceof WindowService) return timed(bean, "WindowService", Set.of("find"), null);
@@ -518,7 +515,6 @@ class DealIntakeBenchmark extends ApiTestSupport {
             // first match from the leaf up names the innermost step; order = priority when nested
             STEPS.put("org.springframework.transaction.support.AbstractPlatformTransactionManager.commit", "commit");
             STEPS.put("org.camunda.bpm.engine.impl.RuntimeServiceImpl.startProcessInstanceByKey", "process start (engine)");
-            STEPS.put("io.reelflow.deal.DealService.view", "deal view for the answer");
             STEPS.put("io.reelflow.deal.DealIntakeValidator.validate", "DealIntakeValidator");
             STEPS.put("org.springframework.data.jpa.repository.support.SimpleJpaRepository.saveAndFlush", "deal insert (JPA)");
             STEPS.put("io.reelflow.deal.DealRecords.", "deal records (JDBC)");

@@ -16,14 +16,12 @@ public final class RequestsFirst implements TaskDecorator {
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Semaphore lanes;
-    private final int laneCount;
     private final long quietNanos;
     private volatile long lastRequestDone;
 
     public RequestsFirst(int lanesWhileServing, java.time.Duration quietPeriod) {
         if (lanesWhileServing < 1) throw new IllegalArgumentException("at least one lane, or the background would starve");
         if (quietPeriod.isNegative()) throw new IllegalArgumentException("quiet period must not be negative");
-        this.laneCount = lanesWhileServing;
         this.lanes = new Semaphore(lanesWhileServing, true);
         this.quietNanos = quietPeriod.toNanos();
         this.lastRequestDone = System.nanoTime() - quietNanos - 1;
@@ -46,10 +44,6 @@ public final class RequestsFirst implements TaskDecorator {
 
     public int requestsInFlight() {
         return inFlight.get();
-    }
-
-    public int lanesWhileServing() {
-        return laneCount;
     }
 
     /** Executor threads waiting for a lane (their jobs stay locked to them). */

@@ -39,6 +39,22 @@ class SnapshotCacheTest {
     }
 
     /** Waits until the background reading (and the hand-over after it) has finished. */
+    /** Counts readings; reading number {@code slow} signals {@code started} and waits for {@code release}. */
+    private static Supplier<Integer> blockingAt(int slow, AtomicInteger counter, CountDownLatch started, CountDownLatch release) {
+        return () -> {
+            int v = counter.incrementAndGet();
+            if (v == slow) {
+                started.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return v;
+        };
+    }
+
     private void idle() {
         try {
             background.submit(() -> { }).get(5, TimeUnit.SECONDS);
@@ -70,18 +86,7 @@ class SnapshotCacheTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger n = new AtomicInteger();
-        SnapshotCache<Integer> c = cache(() -> {
-            int v = n.incrementAndGet();
-            if (v == 2) {
-                started.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return v;
-        }, Duration.ofMillis(20));
+        SnapshotCache<Integer> c = cache(blockingAt(2, n, started, release), Duration.ofMillis(20));
         assertThat(c.get()).isEqualTo(1);
         advance(TTL);
         long t0 = System.nanoTime();
@@ -154,18 +159,7 @@ class SnapshotCacheTest {
     void refreshDoesNotReuseAReadingThatStartedBeforeIt() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        SnapshotCache<Integer> c = cache(() -> {
-            int v = readings.incrementAndGet();
-            if (v == 1) {
-                started.countDown();
-                try {
-                    release.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            return v;
-        }, Duration.ZERO);
+        SnapshotCache<Integer> c = cache(blockingAt(1, readings, started, release), Duration.ZERO);
         assertThat(c.get()).as("nothing read yet, and no wait").isNull();
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         ExecutorService caller = Executors.newSingleThreadExecutor();
