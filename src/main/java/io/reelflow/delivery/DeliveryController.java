@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,12 +38,12 @@ public class DeliveryController {
 
     private final DeliveryService deliveries;
     private final EventInbox inbox;
-    private final JdbcTemplate jdbc;
+    private final DeliveryReports reports;
 
-    public DeliveryController(DeliveryService deliveries, EventInbox inbox, JdbcTemplate jdbc) {
+    public DeliveryController(DeliveryService deliveries, EventInbox inbox, DeliveryReports reports) {
         this.deliveries = deliveries;
         this.inbox = inbox;
-        this.jdbc = jdbc;
+        this.reports = reports;
     }
 
     @PostMapping(path = "/api/deliveries/{deliveryId}/events", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -71,45 +70,15 @@ public class DeliveryController {
     @GetMapping("/api/reports/qc")
     @Operation(summary = "QC report: first-pass acceptance, rejections by category and by vendor, average days per stage")
     public QcReport qcReport() {
-        int withResult = count("SELECT count(*) FROM delivery WHERE stage = 'ACCEPTED' OR rejections > 0");
-        int firstPass = count("SELECT count(*) FROM delivery WHERE stage = 'ACCEPTED' AND rejections = 0");
-        BigDecimal rate = withResult == 0 ? BigDecimal.ZERO
-                : BigDecimal.valueOf(firstPass).divide(BigDecimal.valueOf(withResult), 4, java.math.RoundingMode.HALF_EVEN);
-        Map<String, Integer> byCategory = new java.util.TreeMap<>();
-        jdbc.query("SELECT category, count(*) FROM qc_item GROUP BY category", rs -> {
-            byCategory.put(rs.getString(1), rs.getInt(2));
-        });
-        Map<String, Integer> byVendor = new java.util.TreeMap<>();
-        jdbc.query("""
-                SELECT coalesce(t.vendor, CASE WHEN q.routed_to LIKE 'post house%' THEN d.post_house END, 'coordinator') AS vendor, count(*)
-                FROM qc_item q JOIN delivery d ON d.id = q.delivery_id LEFT JOIN delivery_track t ON t.id = q.track_id
-                GROUP BY 1""", rs -> {
-            byVendor.put(rs.getString(1) == null ? "unknown" : rs.getString(1), rs.getInt(2));
-        });
-        Map<String, BigDecimal> days = new java.util.TreeMap<>();
-        jdbc.query("""
-                SELECT stage, avg(extract(epoch FROM (left_at - entered_at)) / 86400.0) FROM delivery_stage
-                WHERE left_at IS NOT NULL GROUP BY stage""", rs -> {
-            days.put(rs.getString(1), rs.getBigDecimal(2).setScale(2, java.math.RoundingMode.HALF_EVEN));
-        });
-        return new QcReport(withResult, firstPass, rate, byCategory, byVendor, days);
+        return reports.qcReport();
     }
 
     private DeliveryView view(DeliveryService.Delivery d) {
         List<TrackView> tracks = deliveries.tracks(d.id()).stream().map(t -> new TrackView(t.id(), t.kind().name(), t.language(), t.status(),
                 t.vendor(), t.fileLocation(), t.findings(), t.attempts())).toList();
-        List<QcItemView> open = d.stage() == DeliveryStage.ACCEPTED ? List.of() : jdbc.query("""
-                SELECT attempt, category, code, timecode, note, language, routed_to FROM qc_item WHERE delivery_id = ? AND attempt = ?
-                ORDER BY id""", (rs, i) -> new QcItemView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7)), d.id(), d.attempt());
-        List<String> pending = jdbc.queryForList("SELECT event_id FROM delivery_event WHERE delivery_id = ? AND status = 'PENDING' ORDER BY received_at",
-                String.class, d.id());
+        List<QcItemView> open = d.stage() == DeliveryStage.ACCEPTED ? List.of() : reports.qcItems(d.id(), d.attempt());
+        List<String> pending = reports.pendingEvents(d.id());
         return new DeliveryView(d.id(), d.dealRef(), d.titleId(), d.titleName(), d.formatLabel(), d.stage().name(), d.attempt(), d.rejections(),
                 d.packageStatus(), d.packageFindings(), d.backlotTitleId(), tracks, open, pending);
-    }
-
-    private int count(String sql) {
-        Integer n = jdbc.queryForObject(sql, Integer.class);
-        return n == null ? 0 : n;
     }
 }

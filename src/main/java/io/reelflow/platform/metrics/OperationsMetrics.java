@@ -5,13 +5,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.reelflow.deal.DealStatus;
-import io.reelflow.delivery.DeliveryStage;
-import io.reelflow.delivery.QcCategory;
 import io.reelflow.platform.metrics.OperationsSnapshot.IncidentKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +21,7 @@ import java.util.function.ToDoubleFunction;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -37,14 +37,16 @@ import org.springframework.stereotype.Component;
  *
  * <p>Counters ({@code _total}) count rows that are never deleted, so they only grow and {@code rate()}
  * and {@code increase()} work on them across restarts. Gauges are the current state. Every value of a
- * tag the code knows (deal statuses, delivery stages, QC categories, the deployed processes for
- * incidents) is exported from the start, at 0 when nothing is there; a value found only in the data
+ * tag the code knows (deal statuses, delivery stages, QC categories: each capability contributes its own as a
+ * {@link MeterContribution}; the deployed processes for incidents) is exported from the start, at 0 when nothing is there; a value found only in the data
  * appears from the reading that found it on.
  */
 @Component
 public class OperationsMetrics implements MeterBinder, DisposableBean {
 
     static final String FAILED_JOB = "failedJob";
+    /** Meters whose tag values the capabilities contribute ({@link MeterContribution}). */
+    public static final String DEALS = "reelflow.deals", DELIVERIES = "reelflow.deliveries", QC_REJECTIONS = "reelflow.qc.rejections";
 
     private final OperationsQueries queries;
     private final RepositoryService repository;
@@ -56,7 +58,7 @@ public class OperationsMetrics implements MeterBinder, DisposableBean {
     private final Set<String> categories = ConcurrentHashMap.newKeySet();
     private final Set<IncidentKey> incidentKeys = ConcurrentHashMap.newKeySet();
 
-    public OperationsMetrics(OperationsQueries queries, RepositoryService repository,
+    public OperationsMetrics(OperationsQueries queries, RepositoryService repository, ObjectProvider<MeterContribution> contributions,
                              @Value("${reelflow.metrics.cache-ttl:10s}") Duration ttl,
                              @Value("${reelflow.metrics.max-wait:50ms}") Duration maxWait) {
         this.queries = queries;
@@ -67,9 +69,12 @@ public class OperationsMetrics implements MeterBinder, DisposableBean {
             return t;
         });
         this.cache = new SnapshotCache<>(queries::read, ttl, maxWait, executor, System::nanoTime, this::onReading);
-        for (DealStatus s : DealStatus.values()) dealStatuses.add(s.name());
-        for (DeliveryStage s : DeliveryStage.values()) stages.add(s.name());
-        for (QcCategory c : QcCategory.values()) categories.add(c.name());
+        contributions.orderedStream().forEach(c -> {
+            Map<String, Collection<String>> known = c.knownTagValues();
+            dealStatuses.addAll(known.getOrDefault(DEALS, List.of()));
+            stages.addAll(known.getOrDefault(DELIVERIES, List.of()));
+            categories.addAll(known.getOrDefault(QC_REJECTIONS, List.of()));
+        });
     }
 
     /** The figures as a scrape sees them; null when they cannot be read. */
@@ -129,15 +134,15 @@ public class OperationsMetrics implements MeterBinder, DisposableBean {
     /** Registering an existing series again returns it unchanged: this only adds what is new. */
     private void registerSeries(MeterRegistry registry) {
         for (String status : dealStatuses) {
-            gauge(registry, "reelflow.deals", Tags.of("status", status), s -> s.dealsByStatus().getOrDefault(status, 0L), null,
+            gauge(registry, DEALS, Tags.of("status", status), s -> s.dealsByStatus().getOrDefault(status, 0L), null,
                     "Deals by status now (RECEIVED, CONFLICT, GRANTED, IN_WINDOW, CLOSED, WITHDRAWN)");
         }
         for (String stage : stages) {
-            gauge(registry, "reelflow.deliveries", Tags.of("stage", stage), s -> s.deliveriesByStage().getOrDefault(stage, 0L), null,
+            gauge(registry, DELIVERIES, Tags.of("stage", stage), s -> s.deliveriesByStage().getOrDefault(stage, 0L), null,
                     "Netflix deliveries (one per title of a deal) by stage now");
         }
         for (String category : categories) {
-            counter(registry, "reelflow.qc.rejections", Tags.of("category", category), s -> s.qcItemsByCategory().getOrDefault(category, 0L),
+            counter(registry, QC_REJECTIONS, Tags.of("category", category), s -> s.qcItemsByCategory().getOrDefault(category, 0L),
                     "Items of Netflix QC rejections by category (qc_item); one rejection may list several items");
         }
         for (IncidentKey key : incidentKeys) {
