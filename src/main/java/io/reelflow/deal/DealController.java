@@ -1,5 +1,6 @@
 package io.reelflow.deal;
 
+import io.reelflow.platform.security.MoneyVisibility;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,8 +47,8 @@ public class DealController {
             // the same deal was posted concurrently and the other request committed first: answer as a repeat
             result = deals.intake(request);
         }
-        if (!result.created()) return ResponseEntity.ok(result.deal());
-        return ResponseEntity.created(URI.create("/api/deals/" + result.deal().crmDealId())).body(result.deal());
+        if (!result.created()) return ResponseEntity.ok(forCaller(result.deal()));
+        return ResponseEntity.created(URI.create("/api/deals/" + result.deal().crmDealId())).body(forCaller(result.deal()));
     }
 
     /** A new last day for a granted deal's window. */
@@ -63,7 +64,7 @@ public class DealController {
     @ApiResponse(responseCode = "409", description = "the extension collides, or the deal is not granted / its window has ended")
     public DealView amend(@PathVariable String crmDealId, @Valid @RequestBody Amendment amendment) {
         try {
-            return windows.amend(crmDealId, amendment.windowEnd(), amendment.reason(), deals);
+            return forCaller(windows.amend(crmDealId, amendment.windowEnd(), amendment.reason(), deals));
         } catch (DataIntegrityViolationException raced) {
             throw new io.reelflow.platform.web.ConflictException("the new last day collides with rights licensed meanwhile", java.util.List.of());
         }
@@ -72,6 +73,11 @@ public class DealController {
     @GetMapping("/{crmDealId}")
     @Operation(summary = "Status of a deal: conflicts, grants, where its processes stand")
     public DealView get(@PathVariable String crmDealId) {
-        return deals.find(crmDealId);
+        return forCaller(deals.find(crmDealId));
+    }
+
+    /** Money is seen by finance and admins only. */
+    private static DealView forCaller(DealView deal) {
+        return MoneyVisibility.callerSeesMoney() ? deal : deal.withoutMoney();
     }
 }

@@ -15,6 +15,17 @@ public record DealView(String crmDealId, DealStatus status, String licensee, Lis
                        io.reelflow.window.WindowService.LicenceWindow window, List<ProcessView> processes, List<DealRecords.DealEvent> events,
                        Instant createdAt, Instant updatedAt) {
 
+    /** The event that records a renewal's new licence fee: money, seen by finance and admins only. */
+    public static final String RENEWAL_FEE = "RENEWAL_FEE";
+
+    /** The deal as a caller who may not see money reads it: the same, without the events that carry amounts. */
+    public DealView withoutMoney() {
+        if (events == null || events.stream().noneMatch(e -> RENEWAL_FEE.equals(e.kind()))) return this;
+        return new DealView(crmDealId, status, licensee, titles, media, exclusive, territoriesRequested, territories, windowStart, windowEnd,
+                deliveryDue, conflicts, grants, window, processes, events.stream().filter(e -> !RENEWAL_FEE.equals(e.kind())).toList(),
+                createdAt, updatedAt);
+    }
+
     /** @param waitingAt names of the activities the instance is at now (empty when ended) */
     public record ProcessView(String process, String instanceId, String state, Date started, Date ended, List<String> waitingAt,
                               String endedAt) {

@@ -118,7 +118,9 @@ public class DealWindowService {
                 }
                 moveEnd(d, end, "newWindowEnd");
                 windows.changeEnd(d.getCrmDealId(), end, RenewalStatus.RENEWED);
-                records.event(d.getId(), "RENEWED", "renewed until " + end + fee + why, actor);
+                records.event(d.getId(), "RENEWED", "renewed until " + end + why, actor);
+                // money: its own event, which only finance and admins see (DealView#withoutMoney)
+                if (!fee.isEmpty()) records.event(d.getId(), DealView.RENEWAL_FEE, fee.substring(2), actor);
             }
             case LET_EXPIRE -> {
                 windows.decided(d.getCrmDealId(), RenewalStatus.LET_EXPIRE, note);

@@ -159,6 +159,9 @@ class WindowWatchProcessTest extends ApiTestSupport {
         assertThat(view.get("windowEnd").asText()).isEqualTo("2028-12-31");
         assertThat(view.at("/grants/0/windowEnd").asText()).isEqualTo("2028-12-31");
         assertThat(view.at("/window/renewalStatus").asText()).isEqualTo("RENEWED");
+        // the new fee is money: finance and admins read it in the deal's events, nobody else does
+        for (String user : List.of("crm", "rita", "dave", "mark")) assertThat(get(user, "/api/deals/" + deal).body()).as(user).doesNotContain("500000");
+        assertThat(get("fiona", "/api/deals/" + deal).body()).contains("RENEWAL_FEE", "new licence fee 500000");
     }
 
     @Test

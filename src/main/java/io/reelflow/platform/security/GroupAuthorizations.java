@@ -11,7 +11,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import io.reelflow.platform.TasklistFilters;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +87,13 @@ public class GroupAuthorizations implements ApplicationRunner {
     /** Groups that work tasks in Tasklist (each sees and works only the tasks it is a candidate for). */
     public static final List<String> TASK_GROUPS = List.of(RIGHTS_MANAGERS, DELIVERY_COORDINATORS, FINANCE, MANAGERS);
 
+    /**
+     * The processes whose variables carry money: only {@code finance} (through its own tasks) and the admins read them.
+     * Every other process's variables are read by managers (Cockpit, Tasklist, {@code /engine-rest} history) and by
+     * each candidate group through its own tasks ({@code enforceSpecificVariablePermission}, {@link MoneyTaskGrants}).
+     */
+    public static final Set<String> MONEY_PROCESSES = Set.of("licence-fee", "fee-instalment", "royalty-statement");
+
     /** Groups with every permission on every resource. */
     public static final List<String> ADMIN_GROUPS = List.of(ADMINS, Groups.CAMUNDA_ADMIN);
 
@@ -143,6 +150,7 @@ public class GroupAuthorizations implements ApplicationRunner {
         for (Grant g : POLICY) changed += ensure(g);
         for (Grant g : adminGrants()) changed += ensure(g);
         for (Grant g : processDefinitionGrants()) changed += ensure(g);
+        for (Grant g : variableGrants()) changed += ensure(g);
         for (Grant g : filterGrants()) changed += ensure(g);
         int backfilled = backfillTaskAuthorizations();
         if (changed + backfilled > 0) log.info("Authorizations: {} group grants added or extended, {} task grants backfilled", changed, backfilled);
@@ -194,6 +202,24 @@ public class GroupAuthorizations implements ApplicationRunner {
         return grants;
     }
 
+    /**
+     * Reading variables ({@code enforceSpecificVariablePermission}): managers read the variables of every process but
+     * the money ones, running, in history and through any task (READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE,
+     * READ_TASK_VARIABLE per definition key, never on {@code *}). Nobody else gets a definition-wide variable grant:
+     * a working group reads the variables of its own tasks only (the engine's task grant), finance included.
+     */
+    List<Grant> variableGrants() {
+        Set<String> keys = new TreeSet<>();
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) keys.add(definition.getKey());
+        List<Grant> grants = new ArrayList<>();
+        for (String key : keys) {
+            if (MONEY_PROCESSES.contains(key)) continue;
+            grants.add(grant(MANAGERS, Resources.PROCESS_DEFINITION, key, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                    ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE));
+        }
+        return grants;
+    }
+
     private static String processOf(ModelElementInstance element) {
         ModelElementInstance e = element;
         while (e != null && !(e instanceof Process)) e = e.getParentElement();
@@ -216,23 +242,36 @@ public class GroupAuthorizations implements ApplicationRunner {
     /**
      * Open tasks created while authorization was off have no task grants for their candidate groups:
      * adds what the engine would have added (READ and the default task permission), so such tasks stay
-     * visible in Tasklist to their groups after an upgrade.
+     * visible in Tasklist to their groups after an upgrade. Tasks created before variable reads needed their own
+     * permission get READ_VARIABLE for their group the same way (not on a money task, unless the group is finance).
      */
     int backfillTaskAuthorizations() {
         Permission work = engine.getDefaultUserPermissionForTask();
+        boolean readVariables = engine.isEnforceSpecificVariablePermission();
+        Map<String, String> keyOfDefinition = new HashMap<>();
         int added = 0;
         for (String group : TASK_GROUPS) {
-            Set<String> granted = new HashSet<>();
+            Map<String, Authorization> granted = new HashMap<>();
             for (Authorization a : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
                     .groupIdIn(group).resourceType(Resources.TASK).list()) {
-                granted.add(a.getResourceId());
+                granted.put(a.getResourceId(), a);
             }
             for (Task task : tasks.createTaskQuery().taskCandidateGroup(group).includeAssignedTasks().list()) {
-                if (granted.contains(task.getId())) continue;
-                added += ensure(grant(group, Resources.TASK, task.getId(), TaskPermissions.READ, work));
+                // what the engine grants a candidate group today (MoneyTaskGrants): READ_VARIABLE too, but not on a money task unless finance
+                boolean variables = readVariables && (group.equals(FINANCE) || !isMoneyTask(task, keyOfDefinition));
+                Authorization a = granted.get(task.getId());
+                if (a != null && (!variables || a.isPermissionGranted(TaskPermissions.READ_VARIABLE))) continue;
+                added += variables ? ensure(grant(group, Resources.TASK, task.getId(), TaskPermissions.READ, work, TaskPermissions.READ_VARIABLE))
+                        : ensure(grant(group, Resources.TASK, task.getId(), TaskPermissions.READ, work));
             }
         }
         return added;
+    }
+
+    private boolean isMoneyTask(Task task, Map<String, String> keyOfDefinition) {
+        if (task.getProcessDefinitionId() == null) return false;
+        String key = keyOfDefinition.computeIfAbsent(task.getProcessDefinitionId(), id -> repository.getProcessDefinition(id).getKey());
+        return MONEY_PROCESSES.contains(key);
     }
 
     /** Creates the grant, or adds the permissions it lacks; 1 if something was written. */

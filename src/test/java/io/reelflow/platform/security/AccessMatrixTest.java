@@ -406,6 +406,229 @@ class AccessMatrixTest extends ApiTestSupport {
     }
 
     // ------------------------------------------------------------------------------------------------
+    // 5. Money is seen by finance only: a deal whose first instalment is paid (royalties posted) and whose second
+    //    is overdue (a manager's chase task), read by every role through every way in that shows process data:
+    //    /engine-rest (managers), the webapps' engine API (Tasklist and Cockpit sessions) and Cockpit's own API.
+    //    Each answer, whatever its status, is scanned for the amounts.
+    // ------------------------------------------------------------------------------------------------
+
+    /** The deal's figures as they could appear anywhere: instalments of 123,456.78 of a 246,913.56 fee, royalties posted from them. */
+    private static final List<String> AMOUNTS = List.of("123456", "123,456", "246913", "246,913", "30864", "92592");
+
+    /** Ids of the money deal: deal, deal-lifecycle, licence-fee, paid and overdue fee-instalment, chase and record-payment tasks. */
+    private final Map<String, String> money = new LinkedHashMap<>();
+
+    private Map<String, String> moneyDeal() {
+        if (!money.isEmpty()) return money;
+        String licensor = unique("Access Money Licensor");
+        Response agreement = postJson("fiona", "/api/licensor-agreements", Map.of("licensor", licensor, "currency", "EUR",
+                "distributionFeePercent", 25, "advance", java.math.BigDecimal.ZERO, "statementFrequency", "QUARTERLY"));
+        assertThat(agreement.status()).as(agreement.toString()).isEqualTo(201);
+        long title = createTitle(unique("Access Money Title"), "en");
+        Response rightsIn = postJson("rita", "/api/rights-in", String.format("""
+                {"titleId": %d, "licensor": "%s", "territories": ["FR"], "media": ["SVOD"],
+                 "termStart": "2026-01-01", "termEnd": "2035-12-31", "exclusive": true}""", title, licensor));
+        assertThat(rightsIn.status()).as(rightsIn.toString()).isEqualTo(201);
+        String deal = unique("ACC-MONEY");
+        String body = dealJson(deal, title, "[\"FR\"]", "2027-03-01", "2027-12-31")
+                .replace("\"amount\": 250000.00", "\"amount\": 246913.56")
+                .replace("{\"percent\": 50, \"trigger\": \"SIGNATURE\", \"creditDays\": 30}", "{\"percent\": 50, \"trigger\": \"SIGNATURE\", \"creditDays\": 0}")
+                .replace("{\"percent\": 50, \"trigger\": \"DELIVERY_ACCEPTED\", \"creditDays\": 30}", "{\"percent\": 50, \"trigger\": \"SIGNATURE\", \"creditDays\": 0}");
+        assertThat(postJson("crm", "/api/deals", body).status()).isEqualTo(201);
+        runJobs();
+        // finance invoices both instalments and records the first payment, as in Tasklist (its own grants only)
+        for (Task invoice : cleanQuery().processInstanceBusinessKey(deal).taskDefinitionKey("invoiceInstalment").list()) {
+            workAs("fiona", invoice.getId(), Map.of("invoiceNumber", unique("INV"), "invoicedOn", java.time.LocalDate.now().toString()));
+        }
+        List<Task> payments = cleanQuery().processInstanceBusinessKey(deal).taskDefinitionKey("recordPayment").list();
+        assertThat(payments).hasSize(2);
+        Task paid = payments.get(0), open = payments.get(1);
+        workAs("fiona", paid.getId(), Map.of("paidOn", java.time.LocalDate.now().toString(), "bankReference", unique("BANK")));
+        runJobs();
+        // the second stays unpaid until the overdue timer (due + 14 days) raises the managers' chase
+        try {
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().plus(Duration.ofDays(16))));
+            runJobs();
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        String chase = onlyTask(cleanQuery().processInstanceBusinessKey(deal).taskDefinitionKey("chaseOverduePayment").list());
+        money.put("deal", deal);
+        money.put("lifecycle", runtime.createProcessInstanceQuery().processDefinitionKey("deal-lifecycle").processInstanceBusinessKey(deal).singleResult().getId());
+        money.put("licenceFee", runtime.createProcessInstanceQuery().processDefinitionKey("licence-fee").processInstanceBusinessKey(deal).singleResult().getId());
+        money.put("paidInstalment", paid.getProcessInstanceId());
+        money.put("openInstalment", open.getProcessInstanceId());
+        money.put("chaseTask", chase);
+        money.put("paymentTask", open.getId());
+        money.put("definition", open.getProcessDefinitionId());
+        assertThat(get("fiona", "/api/licence-fees/" + deal).json().at("/instalments/0/status").asText()).isEqualTo("PAID");
+        return money;
+    }
+
+    /** Claims and completes a task with the user's engine authentication, as Tasklist does. */
+    private void workAs(String user, String taskId, Map<String, Object> variables) {
+        as(user, () -> {
+            tasks.claim(taskId, user);
+            forms.submitTaskForm(taskId, variables);
+            return null;
+        });
+    }
+
+    /** Every read of process data, runtime and history, that an /engine-rest or webapp engine API caller can make about the deal. */
+    private static final List<String> PROCESS_DATA_READS = List.of(
+            "/variable-instance?processInstanceIdIn={paidInstalment},{openInstalment},{licenceFee}",
+            "/process-instance/{openInstalment}/variables",
+            "/process-instance/{licenceFee}/variables",
+            "/execution/{openInstalment}/localVariables",
+            "/task/{chaseTask}/variables",
+            "/task/{chaseTask}/form-variables",
+            "/task/{paymentTask}/variables",
+            "/task/{paymentTask}/form-variables",
+            "/task?processInstanceBusinessKey={deal}",
+            "/history/variable-instance?processInstanceIdIn={paidInstalment},{openInstalment},{licenceFee}",
+            "/history/detail?processInstanceId={paidInstalment}",
+            "/history/detail?processInstanceId={openInstalment}",
+            "/history/task?processInstanceBusinessKey={deal}",
+            "/history/activity-instance?processInstanceId={paidInstalment}",
+            "/history/process-instance?processInstanceBusinessKey={deal}",
+            "/history/user-operation?processInstanceId={paidInstalment}",
+            "/history/incident?processInstanceId={paidInstalment}",
+            "/incident?processInstanceId={openInstalment}");
+
+    private String fill(String template) {
+        String path = template;
+        for (Map.Entry<String, String> e : moneyDeal().entrySet()) path = path.replace("{" + e.getKey() + "}", e.getValue());
+        return path;
+    }
+
+    private static void assertNoMoney(String where, Response r) {
+        for (String amount : AMOUNTS) assertThat(r.body()).as(where + " answered " + r).doesNotContain(amount);
+    }
+
+    static Stream<Arguments> engineRestReaders() {
+        return Stream.of("crm", "rita", "dave", "fiona", "mark").map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "/engine-rest as {0}: no amount")
+    @MethodSource("engineRestReaders")
+    void engineRestShowsNoMoneyButToAdmins(String user) {
+        List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
+        for (String read : PROCESS_DATA_READS) {
+            String path = "/engine-rest" + fill(read);
+            checks.add(() -> {
+                Response r = get(user, path);
+                assertThat(r.status()).as(user + " " + path + ": " + r).isIn(200, 403, 404);
+                if (!user.equals("mark")) assertThat(r.status()).as(user + " " + path).isEqualTo(403); // only managers GET here
+                assertNoMoney(user + " " + path, r);
+            });
+        }
+        assertAll(user, checks);
+    }
+
+    static Stream<Arguments> webappReaders() {
+        return Stream.of(Arguments.of("rita", "tasklist"), Arguments.of("dave", "tasklist"), Arguments.of("mark", "tasklist"),
+                Arguments.of("mark", "cockpit"));
+    }
+
+    @ParameterizedTest(name = "{1} session of {0}: no amount")
+    @MethodSource("webappReaders")
+    void webappsShowNoMoneyButToFinance(String user, String app) throws Exception {
+        WebSession session = webappSession(user, app);
+        List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
+        for (String read : PROCESS_DATA_READS) {
+            String path = "/camunda/api/engine/engine/default" + fill(read);
+            checks.add(() -> assertNoMoney(user + " " + path, session.get(path)));
+        }
+        // what Cockpit itself asks: its own query of the definition's instances, and the variables of an instance (POST queries)
+        String instances = "/camunda/api/cockpit/plugin/base/default/process-instance";
+        checks.add(() -> assertNoMoney(user + " " + instances, session.post(instances, "{\"processDefinitionId\": \"" + moneyDeal().get("definition") + "\"}")));
+        String variables = "/camunda/api/engine/engine/default/variable-instance";
+        String historic = "/camunda/api/engine/engine/default/history/variable-instance";
+        String ids = "{\"processInstanceIdIn\": [\"" + moneyDeal().get("paidInstalment") + "\", \"" + moneyDeal().get("openInstalment") + "\"]}";
+        checks.add(() -> assertNoMoney(user + " POST " + variables, session.post(variables, ids)));
+        checks.add(() -> assertNoMoney(user + " POST " + historic, session.post(historic, ids)));
+        assertAll(user + " in " + app, checks);
+    }
+
+    @Test
+    void financeSeesTheAmountInItsOwnTaskAndManagersSeeWhichPaymentIsOverdue() throws Exception {
+        Map<String, String> ids = moneyDeal();
+        // finance: the record-payment form is pre-filled with what is owed
+        WebSession fiona = webappSession("fiona", "tasklist");
+        Response form = fiona.get("/camunda/api/engine/engine/default/task/" + ids.get("paymentTask") + "/form-variables");
+        assertThat(form.status()).as(form.toString()).isEqualTo(200);
+        assertThat(form.body()).contains("123456.78");
+        // managers: the overdue chase is theirs, it names the deal and instalment, and they may work it; its process's variables stay unread
+        Response chase = get("mark", "/engine-rest/task/" + ids.get("chaseTask"));
+        assertThat(chase.status()).as(chase.toString()).isEqualTo(200);
+        assertThat(chase.json().get("name").asText()).startsWith("Payment overdue: instalment 2 of " + ids.get("deal"));
+        assertThat(get("mark", "/engine-rest/task/" + ids.get("chaseTask") + "/variables").status()).isEqualTo(403);
+        assertThat(get("crm", "/api/deals/" + ids.get("deal")).body()).contains("Payment overdue: instalment 2 of " + ids.get("deal"));
+        // what the others need stays readable: managers read the variables of every other process, each group those of its own tasks
+        Response lifecycle = get("mark", "/engine-rest/history/variable-instance?processInstanceId=" + ids.get("lifecycle"));
+        assertThat(lifecycle.status()).isEqualTo(200);
+        assertThat(lifecycle.body()).contains("crmDealId");
+        String delivery = taskOfKind.get("delivery");
+        assertThat(get("mark", "/engine-rest/task/" + delivery + "/variables").status()).as("a coordinator's task, read by managers").isEqualTo(200);
+        assertThat(webappSession("dave", "tasklist").get("/camunda/api/engine/engine/default/task/" + delivery + "/form-variables").status()).isEqualTo(200);
+        assertThat(as("rita", () -> tasks.getVariables(taskOfKind.get("rights conflict")))).isNotEmpty();
+        // the API shared by every role shows no money either
+        for (String user : USERS) assertNoMoney(user + " GET /api/deals", get(user, "/api/deals/" + ids.get("deal")));
+    }
+
+    @Test
+    void variableGrantsFollowTheMoneyRule() {
+        for (String key : List.of("deal-lifecycle", "window-watch", "netflix-delivery", "localization-track")) {
+            for (var p : List.of(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                    org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+                    org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK_VARIABLE)) {
+                assertThat(authorizations.isUserAuthorized("mark", groupsOf("mark"), p, Resources.PROCESS_DEFINITION, key)).as("mark " + p + " " + key).isTrue();
+                for (String money : GroupAuthorizations.MONEY_PROCESSES) {
+                    for (String user : List.of("mark", "rita", "dave", "fiona", "crm")) {
+                        assertThat(authorizations.isUserAuthorized(user, groupsOf(user), p, Resources.PROCESS_DEFINITION, money)).as(user + " " + p + " " + money).isFalse();
+                    }
+                }
+                for (String user : List.of("rita", "dave", "fiona", "crm")) {
+                    assertThat(authorizations.isUserAuthorized(user, groupsOf(user), p, Resources.PROCESS_DEFINITION, key)).as(user + " " + p + " " + key).isFalse();
+                }
+            }
+        }
+    }
+
+    /** A webapp session (cookie and XSRF token), as a browser holds it after the login page. */
+    private record WebSession(HttpClient browser, String token, AccessMatrixTest test) {
+        Response get(String path) throws Exception {
+            HttpResponse<String> r = browser.send(HttpRequest.newBuilder(test.uri(path)).header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), test.json);
+        }
+
+        Response post(String path, String json) throws Exception {
+            HttpResponse<String> r = browser.send(HttpRequest.newBuilder(test.uri(path)).header("Content-Type", "application/json")
+                    .header("Accept", "application/json").header("X-XSRF-TOKEN", token)
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), test.json);
+        }
+    }
+
+    private WebSession webappSession(String user, String app) throws Exception {
+        CookieManager cookies = new CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+        browser.send(HttpRequest.newBuilder(uri("/camunda/app/" + app + "/default/")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String token = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie from " + app));
+        HttpResponse<String> login = browser.send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/" + app))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                        + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(user + " logs in to " + app).isEqualTo(200);
+        // the token may be renewed with the session
+        String renewed = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst().orElse(token);
+        return new WebSession(browser, renewed, this);
+    }
+
+    // ------------------------------------------------------------------------------------------------
 
     /** Runs the work with the user's engine authentication set (user and groups, as the webapps set it). */
     private <T> T as(String user, Supplier<T> work) {
