@@ -60,7 +60,8 @@ import org.springframework.stereotype.Component;
  *       task is created the engine grants its candidate group READ and TASK_WORK on that one task
  *       ({@code defaultUserPermissionNameForTask: TASK_WORK}), so a group never sees another's tasks.</li>
  *   <li>{@code managers}: Cockpit and Tasklist, READ on every definition, instance, task and their
- *       history, nothing that changes them; they work their own escalation tasks like any candidate group.</li>
+ *       history, nothing that changes them; they work their own escalation tasks like any candidate group.
+ *       They read the variables of every process but the money ones ({@link #MONEY_PROCESSES}, {@link #variableGrants()}).</li>
  *   <li>{@code admins} and {@code camunda-admin}: ALL on every resource (and both are the engine's admin groups,
  *       {@link AdminGroupsPlugin}).</li>
  * </ul>
