@@ -56,7 +56,15 @@ public class LoginThrottleFilter {
                 chain.doFilter(request, response);
                 return;
             }
-            String user = basic ? basicUser(authorization) : webappLogin ? request.getParameter("username") : null;
+            if (webappLogin) {
+                FormBody form = FormBody.read(request);
+                if (form == null) {
+                    response.sendError(413);
+                    return;
+                }
+                request = form;
+            }
+            String user = basic ? basicUser(authorization) : webappLogin ? ((FormBody) request).username() : null;
             String address = request.getRemoteAddr();
             LoginThrottle.Refusal refusal = throttle.refusal(address, user);
             if (refusal != null) {
@@ -71,6 +79,79 @@ public class LoginThrottleFilter {
             if (webappLogin) {
                 if (response.getStatus() == 401) throttle.failed(address, user);
                 else if (response.getStatus() == 200) throttle.succeeded(address, user);
+            }
+        }
+
+        /**
+         * The webapp login's form, read once and replayed to the webapp, so that the user name is known before the
+         * password is checked (calling {@code getParameter} here would consume the body before the webapp reads it).
+         */
+        static final class FormBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+            private static final int LIMIT = 16 * 1024;
+            private final byte[] body;
+            private final String username;
+
+            private FormBody(HttpServletRequest request, byte[] body, String username) {
+                super(request);
+                this.body = body;
+                this.username = username;
+            }
+
+            /** Null when the form is larger than a login form can be. */
+            static FormBody read(HttpServletRequest request) throws IOException {
+                byte[] body = request.getInputStream().readNBytes(LIMIT + 1);
+                if (body.length > LIMIT) return null;
+                String username = null;
+                for (String pair : new String(body, StandardCharsets.ISO_8859_1).split("&")) {
+                    if (!pair.startsWith("username=")) continue;
+                    try {
+                        username = java.net.URLDecoder.decode(pair.substring(9), StandardCharsets.UTF_8);
+                    } catch (IllegalArgumentException e) {
+                        username = null;
+                    }
+                    break;
+                }
+                return new FormBody(request, body, username);
+            }
+
+            String username() {
+                return username;
+            }
+
+            @Override
+            public jakarta.servlet.ServletInputStream getInputStream() {
+                java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+                return new jakarta.servlet.ServletInputStream() {
+                    @Override
+                    public int read() {
+                        return in.read();
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        return in.read(b, off, len);
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.available() == 0;
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setReadListener(jakarta.servlet.ReadListener listener) {
+                        throw new UnsupportedOperationException();
+                    }
+                };
+            }
+
+            @Override
+            public java.io.BufferedReader getReader() {
+                return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
             }
         }
 

@@ -51,7 +51,9 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, IdentityServiceAuthenticationProvider users, ApiTokens tokens,
-                            LoginThrottle throttle) throws Exception {
+                            LoginThrottle throttle, @org.springframework.beans.factory.annotation.Value("${reelflow.security.hsts:false}") boolean hsts)
+            throws Exception {
+        strictTransportSecurity(http, hsts);
         // Ant matchers: /engine-rest is served by Jersey, not by Spring MVC's DispatcherServlet.
         // Metrics tell business volumes (deals, rejections): only managers, admins and the scraper's monitoring account read them.
         http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**"), EndpointRequest.to("prometheus", "metrics")))
@@ -89,13 +91,26 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain rest(HttpSecurity http) throws Exception {
+    SecurityFilterChain rest(HttpSecurity http, @org.springframework.beans.factory.annotation.Value("${reelflow.security.hsts:false}") boolean hsts)
+            throws Exception {
+        strictTransportSecurity(http, hsts);
         // Webapps protect themselves: own login, own CSRF filter (Camunda's CsrfPreventionFilter, always on for
         // /camunda/api/* and /camunda/app/*; its cookie is Secure in the prod profile). A second CSRF check
         // here would refuse the webapps' requests. Docs, health and info are open and read-only.
         http.csrf(c -> c.disable())
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
+    }
+
+    /**
+     * Production (reelflow.security.hsts): browsers must use HTTPS for a year, on every answer. Spring Security would send the
+     * header only on requests it sees as secure, which behind a TLS-terminating proxy none are.
+     */
+    private static void strictTransportSecurity(HttpSecurity http, boolean on) throws Exception {
+        if (!on) return;
+        http.headers(h -> h.httpStrictTransportSecurity(s -> s
+                .requestMatcher(org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE)
+                .includeSubDomains(true).maxAgeInSeconds(31_536_000)));
     }
 
     /** A URL the firewall refuses (an encoded ';', '..' and the like) is a 400 problem like every other refusal. */
