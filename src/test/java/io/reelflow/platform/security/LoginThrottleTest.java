@@ -59,7 +59,7 @@ class LoginThrottleTest extends ApiTestSupport {
             int thread = t;
             done.add(pool.submit(() -> {
                 for (int i = thread; i < 1000; i += 8) {
-                    Raw r = call(BURSTING, "GET", "/api/deals/NO-SUCH-DEAL", basic("crm", "wrong-" + i), null);
+                    LoopbackHttp.Raw r = call(BURSTING, "GET", "/api/deals/NO-SUCH-DEAL", basic("crm", "wrong-" + i), null);
                     statuses.computeIfAbsent(r.status(), s -> new AtomicInteger()).incrementAndGet();
                     if (r.status() == 429) retryAfter.add(r.header("retry-after"));
                 }
@@ -78,7 +78,7 @@ class LoginThrottleTest extends ApiTestSupport {
         // the CRM's known address is not delayed at all
         assertThat(call("127.0.0.3", "GET", "/api/deals/NO-SUCH-DEAL", basic("crm", PASSWORD), null).status()).isEqualTo(404);
         // a new address: in at once, or told to come back within a second
-        Raw fresh = call("127.0.0.2", "GET", "/api/deals/NO-SUCH-DEAL", basic("crm", PASSWORD), null);
+        LoopbackHttp.Raw fresh = call("127.0.0.2", "GET", "/api/deals/NO-SUCH-DEAL", basic("crm", PASSWORD), null);
         if (fresh.status() == 429) {
             assertThat(Long.parseLong(fresh.header("retry-after"))).as("the account's delay is short").isEqualTo(1);
             long waitNanos = 1_000_000_000L - (System.nanoTime() - burstEnded);
@@ -88,7 +88,7 @@ class LoginThrottleTest extends ApiTestSupport {
         assertThat(fresh.status()).as("crm from another address, a second after the burst: " + fresh).isEqualTo(404);
 
         // the bursting address is refused even with the right password, and told when to come back
-        Raw again = call(BURSTING, "GET", "/api/deals/NO-SUCH-DEAL", basic("crm", PASSWORD), null);
+        LoopbackHttp.Raw again = call(BURSTING, "GET", "/api/deals/NO-SUCH-DEAL", basic("crm", PASSWORD), null);
         assertThat(again.status()).isEqualTo(429);
         assertThat(again.header("content-type")).startsWith("application/problem+json");
         assertThat(Long.parseLong(again.header("retry-after"))).isBetween(1L, 120L);
@@ -101,7 +101,7 @@ class LoginThrottleTest extends ApiTestSupport {
         // what locked any account for good before: more than ten wrong passwords (loginMaxAttempts), here from 15 addresses
         String user = person();
         for (int i = 0; i < 15; i++) {
-            Raw r = call("127.0.1." + (i + 1), "GET", "/api/titles/0", basic(user, "wrong"), null);
+            LoopbackHttp.Raw r = call("127.0.1." + (i + 1), "GET", "/api/titles/0", basic(user, "wrong"), null);
             assertThat(r.status()).as("attempt %d: %s", i, r).isIn(401, 429);
         }
         Thread.sleep(1_100); // the account's short delay (at most reelflow.security.login-throttle.account-delay-max, 1 s)
@@ -113,7 +113,7 @@ class LoginThrottleTest extends ApiTestSupport {
     void onlyAnAdminLocksAPersonAndUnlocksIt() throws Exception {
         String user = person();
         assertThat(call("127.0.3.1", "GET", "/api/titles/0", basic(user, "right-password-1"), null).status()).isEqualTo(404);
-        Raw notAdmin = call("127.0.3.1", "POST", "/api/admin/users/" + user + "/lock", basic("rita", PASSWORD), "");
+        LoopbackHttp.Raw notAdmin = call("127.0.3.1", "POST", "/api/admin/users/" + user + "/lock", basic("rita", PASSWORD), "");
         assertThat(notAdmin.status()).isEqualTo(403);
 
         assertThat(call("127.0.3.2", "POST", "/api/admin/users/" + user + "/lock", basic("admin", PASSWORD), "").status()).isEqualTo(204);
@@ -137,7 +137,7 @@ class LoginThrottleTest extends ApiTestSupport {
         String retry = null;
         String browser = browserSession("127.0.0.5");
         for (int i = 0; i < 40; i++) {
-            Raw r = call("127.0.0.5", "POST", LoginThrottleFilter.WEBAPP_LOGIN + "tasklist", browser,
+            LoopbackHttp.Raw r = call("127.0.0.5", "POST", LoginThrottleFilter.WEBAPP_LOGIN + "tasklist", browser,
                     "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=wrong" + i);
             assertThat(r.status()).as(r.toString()).isIn(401, 429);
             if (r.status() == 429) {
@@ -152,7 +152,7 @@ class LoginThrottleTest extends ApiTestSupport {
         assertThat(Long.parseLong(retry)).isPositive();
 
         Thread.sleep(1_100);
-        Raw other = call("127.0.0.6", "POST", LoginThrottleFilter.WEBAPP_LOGIN + "tasklist", browserSession("127.0.0.6"),
+        LoopbackHttp.Raw other = call("127.0.0.6", "POST", LoginThrottleFilter.WEBAPP_LOGIN + "tasklist", browserSession("127.0.0.6"),
                 "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=right-password-1");
         assertThat(other.status()).as("logged in from another address: " + other).isEqualTo(200);
         assertThat(identity.checkPassword(user, "right-password-1")).isTrue();
@@ -171,7 +171,7 @@ class LoginThrottleTest extends ApiTestSupport {
 
     /** What a browser sends after opening Tasklist: its session and XSRF cookies and the X-XSRF-TOKEN header (as header lines). */
     private String browserSession(String from) throws IOException {
-        Raw page = call(from, "GET", "/camunda/app/tasklist/default/", null, null);
+        LoopbackHttp.Raw page = call(from, "GET", "/camunda/app/tasklist/default/", null, null);
         assertThat(page.status()).isEqualTo(200);
         List<String> cookies = new ArrayList<>();
         String xsrf = null;
@@ -188,47 +188,7 @@ class LoginThrottleTest extends ApiTestSupport {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    record Raw(int status, Map<String, String> headers, List<String> cookies, String body) {
-        String header(String name) {
-            return headers.get(name.toLowerCase());
-        }
-    }
-
-    /** One HTTP/1.1 request on a new connection from {@code from} (a loopback address of its own) to the service. */
-    Raw call(String from, String method, String path, String authorization, String formBody) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
-            socket.setSoTimeout(30_000);
-            byte[] body = formBody == null ? new byte[0] : formBody.getBytes(StandardCharsets.UTF_8);
-            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n");
-            if (authorization != null && authorization.startsWith("Cookie: ")) head.append(authorization).append("\r\n");
-            else if (authorization != null) head.append("Authorization: ").append(authorization).append("\r\n");
-            if (formBody != null) {
-                head.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ").append(body.length).append("\r\n");
-            }
-            head.append("\r\n");
-            OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            in.transferTo(all);
-            String text = all.toString(StandardCharsets.UTF_8);
-            int end = text.indexOf("\r\n\r\n");
-            String[] lines = text.substring(0, end < 0 ? text.length() : end).split("\r\n");
-            Map<String, String> headers = new java.util.HashMap<>();
-            List<String> cookies = new ArrayList<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                if (colon <= 0) continue;
-                String name = lines[i].substring(0, colon).trim().toLowerCase();
-                String value = lines[i].substring(colon + 1).trim();
-                headers.put(name, value);
-                if (name.equals("set-cookie")) cookies.add(value);
-            }
-            return new Raw(Integer.parseInt(lines[0].split(" ")[1]), headers, cookies, end < 0 ? "" : text.substring(end + 4));
-        }
+    LoopbackHttp.Raw call(String from, String method, String path, String authorization, String formBody) throws IOException {
+        return LoopbackHttp.call(port, from, method, path, authorization, formBody);
     }
 }
