@@ -51,8 +51,8 @@ public class ProductionSafety implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         if (!env.acceptsProfiles(Profiles.of("prod"))) return;
-        checkSettings(env.getProperty("camunda.bpm.admin-user.password", ""), env.getProperty("reelflow.demo.enabled", Boolean.class, false),
-                env.getProperty("spring.datasource.url", ""));
+        checkSettings(property(env, "camunda.bpm.admin-user.password"), env.getProperty("reelflow.demo.enabled", Boolean.class, false),
+                property(env, "spring.datasource.url"));
         if (env.getProperty(RESET, Boolean.class, false)) return; // WeakAdminReset replaces the password once the engine runs
         Set<String> weak = weakPasswords(env.getProperty("reelflow.demo.password"));
         List<String> found;
@@ -67,6 +67,15 @@ public class ProductionSafety implements EnvironmentPostProcessor, Ordered {
                     + "and a strong REELFLOW_ADMIN_PASSWORD; the admin user (REELFLOW_ADMIN_USER) gets that password and every other admin with a "
                     + "well-known password is locked (an admin unlocks it in Camunda Admin after setting a new password). Then start without "
                     + "REELFLOW_RESET_ADMIN_PASSWORD.");
+        }
+    }
+
+    /** A setting, or "" when it is missing or refers to an environment variable that is not set (REELFLOW_ADMIN_PASSWORD). */
+    private static String property(ConfigurableEnvironment env, String name) {
+        try {
+            return env.getProperty(name, "");
+        } catch (IllegalArgumentException unresolved) {
+            return "";
         }
     }
 

@@ -35,6 +35,7 @@ public class LoginThrottle {
     private static final int MAX_ENTRIES = 100_000;
     private static final int MAX_KNOWN_ADDRESSES = 32;
     private static final String OVERFLOW = "\0overflow";
+    private static final long REFRESH_NANOS = 60_000_000_000L;
 
     private final int addressBurst;
     private final long addressIntervalNanos;
@@ -107,6 +108,12 @@ public class LoginThrottle {
         if (user == null || user.isEmpty()) return;
         long now = System.nanoTime();
         String key = addressKey(address);
+        Account current = accounts.get(user);
+        if (current != null && current.failures() == 0) {
+            // the usual case, on every request of a busy client: nothing to change but, now and then, when the address was last seen
+            Long seen = current.knownAddresses().get(key);
+            if (seen != null && now - seen < REFRESH_NANOS) return;
+        }
         accounts.compute(bounded(accounts, user), (u, a) -> {
             Map<String, Long> known = a == null ? new ConcurrentHashMap<>() : a.knownAddresses();
             if (known.size() >= MAX_KNOWN_ADDRESSES && !known.containsKey(key)) {

@@ -103,6 +103,13 @@ class ProductionProfileTest {
     }
 
     @Test
+    void aStartWithoutAnAdminPasswordIsRefusedSayingWhichVariableToSet() {
+        assertThatThrownBy(() -> SpringApplication.run(ReelflowApplication.class, "--spring.profiles.active=prod", "--server.port=0",
+                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"), "--spring.datasource.username=postgres"))
+                .hasStackTraceContaining("REELFLOW_ADMIN_PASSWORD is empty");
+    }
+
+    @Test
     void aStoredAdminWithAWellKnownPasswordRefusesTheStartAndSaysHowToResetIt() throws SQLException {
         // an earlier start (or a hand) left admin/admin in the database; this start has a strong password in the environment
         ProcessEngine engine = ((ProcessEngineConfigurationImpl) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
