@@ -148,4 +148,13 @@ class ApiTokenTest extends ApiTestSupport {
         assertThat(postJson("admin", "/api/admin/tokens/1/rotation", "{\"overlapSeconds\": 99999999}").errorFields()).containsExactly("overlapSeconds");
         assertThat(bearer("not-a-token", "GET", "/api/deals/NO-SUCH-DEAL", null).status()).isEqualTo(401);
     }
+
+    @Test
+    void theAdminEndpointsAreDocumentedInOpenApi() {
+        JsonNode paths = get(null, "/v3/api-docs").json().path("paths");
+        assertThat(paths.has("/api/admin/tokens")).isTrue();
+        assertThat(paths.path("/api/admin/tokens").has("post")).isTrue();
+        assertThat(paths.has("/api/admin/tokens/{id}/rotation")).isTrue();
+        assertThat(paths.has("/api/admin/users/{userId}/lock")).isTrue();
+    }
 }
