@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.SpringApplication;
@@ -112,12 +112,15 @@ class ProductionProfileTest {
     @Test
     void aStoredAdminWithAWellKnownPasswordRefusesTheStartAndSaysHowToResetIt() throws SQLException {
         // an earlier start (or a hand) left admin/admin in the database; this start has a strong password in the environment
-        ProcessEngine engine = ((ProcessEngineConfigurationImpl) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
+        ProcessEngineConfigurationImpl standalone = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
                 .setProcessEngineName("weak-admin-check")
                 .setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres")).setJdbcUsername("postgres").setJdbcPassword("")
                 .setJdbcDriver("org.postgresql.Driver")
                 .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
-                .setJobExecutorActivate(false)).setDbMetricsReporterActivate(false).setHistory("none").buildProcessEngine();
+                .setJobExecutorActivate(false);
+        standalone.setDbMetricsReporterActivate(false).setHistory("none");
+        new NoPasswordLockoutPlugin().preInit(standalone); // as the service's engine: wrong passwords lock nobody
+        ProcessEngine engine = standalone.buildProcessEngine();
         try {
             IdentityService identity = engine.getIdentityService();
             User admin = identity.newUser("admin");
@@ -141,15 +144,18 @@ class ProductionProfileTest {
             assertThat(tables()).as("Flyway did not run").isEqualTo(before);
             assertThat(identity.checkPassword("admin", "admin")).as("nothing changed").isTrue();
 
-            // once both have strong passwords (or a weak one is locked) the check passes
-            User strong = identity.createUserQuery().userId("admin").singleResult();
-            strong.setPassword("a-long-enough-secret");
-            identity.saveUser(strong);
-            assertThatThrownBy(() -> check("a-long-enough-secret")).hasMessageContaining("[ops]");
-            ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(ctx -> {
-                ctx.getIdentityInfoManager().updateUserLock(ctx.getDbEntityManager().selectById(UserEntity.class, "ops"), Integer.MAX_VALUE, null);
-                return null;
-            });
+            // the reset the message describes: one start with REELFLOW_RESET_ADMIN_PASSWORD=true gets past the check, and once the
+            // engine runs WeakAdminReset gives the admin user the strong password and locks the other weak admin
+            assertThatCode(() -> check("a-long-enough-secret", true)).doesNotThrowAnyException();
+            ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+            AccountLocks locks = new AccountLocks(configuration, identity, new IdentityServiceAuthenticationProvider(identity, Duration.ZERO));
+            new WeakAdminReset(identity, locks, configuration.getDataSource(), "admin", "a-long-enough-secret", "reelflow").run(null);
+            assertThat(identity.checkPassword("admin", "a-long-enough-secret")).isTrue();
+            assertThat(identity.checkPassword("admin", "admin")).isFalse();
+            assertThat(locks.isLocked("ops")).as("the other weak admin is locked").isTrue();
+            assertThat(identity.checkPassword("ops", "Camunda")).isFalse();
+            assertThat(identity.checkPassword("rita", "reelflow")).as("not an admin: untouched").isTrue();
+            // the next start, without the flag, passes
             assertThatCode(() -> check("a-long-enough-secret")).doesNotThrowAnyException();
         } finally {
             engine.close();
@@ -158,12 +164,17 @@ class ProductionProfileTest {
 
     /** The production checks alone, as Spring Boot runs them before any bean. */
     private static void check(String adminPassword) {
+        check(adminPassword, false);
+    }
+
+    private static void check(String adminPassword, boolean reset) {
         StandardEnvironment env = new StandardEnvironment();
         env.setActiveProfiles("prod");
         Map<String, Object> props = new HashMap<>();
         props.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
         props.put("spring.datasource.username", "postgres");
         props.put("camunda.bpm.admin-user.password", adminPassword);
+        props.put("reelflow.security.reset-admin-password", reset);
         env.getPropertySources().addFirst(new MapPropertySource("test", props));
         new ProductionSafety().postProcessEnvironment(env, new SpringApplication());
     }
