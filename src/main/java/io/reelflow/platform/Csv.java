@@ -9,8 +9,16 @@ public final class Csv {
     private Csv() {
     }
 
-    /** @throws IllegalArgumentException naming the line of an unterminated quote */
+    /** @throws IllegalArgumentException naming the line of an unterminated quote or of a control character */
     public static List<List<String>> parse(String text) {
+        // control characters (NUL cannot even be stored) and direction overrides are refused, naming the line
+        int at = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') at++;
+            String bad = io.reelflow.platform.web.TextInput.refusal(String.valueOf(c));
+            if (bad != null) throw new IllegalArgumentException("line " + at + ": " + bad.replace(" at position 0", ""));
+        }
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();

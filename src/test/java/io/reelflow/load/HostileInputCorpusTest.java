@@ -46,6 +46,8 @@ class HostileInputCorpusTest extends ApiTestSupport {
     private static final String INVALID_UTF8_MARK = "@@INVALID-UTF8@@";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Object REMOVE = new Object();
+    /** NUL, another control character, an escape sequence, C1, and Unicode direction overrides and isolates: refused in any text. */
+    private static final List<String> CONTROLS = List.of("\u0000", "\u0007", "\u001B[31m", "\u0085", "\u202E", "\u202A", "\u2066", "\u2069");
     private static final List<String> TABLES = List.of("deal", "title", "rights_in", "holdback", "delivery_event", "licensor_agreement",
             "royalty_receipt", "fx_rate", "recoupable_expense", "grant_out", "deal_event");
 
@@ -103,6 +105,68 @@ class HostileInputCorpusTest extends ApiTestSupport {
         assertThat(health.status()).as(health.toString()).isEqualTo(200);
         assertThat(health.json().path("status").asText()).isEqualTo("UP");
         assertThat(get("crm", "/api/deals/" + grantedDeal).json().path("status").asText()).as("the granted deal is untouched").isEqualTo("GRANTED");
+    }
+
+    /**
+     * Request lines the service cannot read: malformed paths (an empty segment, a path parameter, dot segments),
+     * escapes that are not hex or not UTF-8, and control characters or direction overrides in a path parameter or a
+     * query parameter. Each is a 400 problem naming the path or the parameter, anonymously or not, on /api, /engine-rest and
+     * the webapps. Sent over a raw socket: most of these are not URIs a well-behaved client could even build.
+     */
+    @TestFactory
+    @Order(3)
+    Stream<DynamicTest> unreadableRequestLinesAreRefusedWithA400Problem() {
+        String[][] lines = {
+                // user, method, path (as sent), the field the refusal names
+                {"admin", "GET", "//engine-rest/process-definition", "path"},
+                {null, "GET", "//engine-rest/process-definition", "path"},
+                {"admin", "GET", "/engine-rest;x=y/process-definition", "path"},
+                {null, "GET", "/engine-rest;x=y/process-definition", "path"},
+                {"admin", "POST", "/engine-rest;x=y/process-definition/key/deal-lifecycle/start", "path"},
+                {"crm", "GET", "//api/deals/HOSTILE", "path"},
+                {"crm", "GET", "/api//deals/HOSTILE", "path"},
+                {"crm", "GET", "/api/deals;jsessionid=1/HOSTILE", "path"},
+                {"crm", "GET", "/api/./deals/HOSTILE", "path"},
+                {"crm", "GET", "/api/deals/%2e%2e/titles/1", "path"},
+                {"crm", "GET", "/api/deals/A%00B", "path"},
+                {"crm", "GET", "/api/deals/A%01B", "path"},
+                {"crm", "GET", "/api/deals/A%1B%5B31mB", "path"},
+                {"crm", "GET", "/api/deals/A%7FB", "path"},
+                {"crm", "GET", "/api/deals/%C2%85", "path"},
+                {"crm", "GET", "/api/deals/%E2%80%AEevil", "path"},
+                {"crm", "GET", "/api/deals/%E2%81%A6evil", "path"},
+                {"crm", "GET", "/api/deals/A%ZZ", "path"},
+                {"crm", "GET", "/api/deals/A%4", "path"},
+                {"crm", "GET", "/api/deals/%C3%28", "path"},
+                {"crm", "GET", "/api/deals/%FF%FE", "path"},
+                {"crm", "GET", "/api/deals/%ED%A0%80", "path"},
+                {"crm", "POST", "/api/deals/A%00B/amendments", "path"},
+                {"dave", "POST", "/api/deliveries/1%00/events", "path"},
+                {"dave", "GET", "/api/deliveries?crmDealId=%00", "crmDealId"},
+                {"dave", "GET", "/api/deliveries?crmDealId=A%E2%80%AEB", "crmDealId"},
+                {"rita", "GET", "/api/titles?name=%ZZ", "query"},
+                {"rita", "GET", "/api/titles?name=%C3%28", "query"},
+                {"rita", "GET", "/api/titles?name=The%00Title", "name"},
+                {"rita", "GET", "/api/titles?na%00me=x", "query"},
+                {"mark", "GET", "/engine-rest/task?candidateGroup=fin%00ance", "candidateGroup"},
+                {null, "GET", "/camunda/app/tasklist;jsessionid=1/default/", "path"},
+                {null, "GET", "/camunda//app/tasklist/default/", "path"},
+                {null, "GET", "/actuator/health;x=y", "path"},
+                {null, "GET", "/actuator/health?x=%00", "x"}};
+        return Arrays.stream(lines).map(l -> DynamicTest.dynamicTest(l[1] + " " + l[2] + " as " + (l[0] == null ? "anonymous" : l[0]), () -> {
+            String authorization = l[0] == null ? null
+                    : "Basic " + java.util.Base64.getEncoder().encodeToString((l[0] + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+            io.reelflow.platform.security.LoopbackHttp.Raw r = io.reelflow.platform.security.LoopbackHttp.call(port, "127.0.0.1", l[1], l[2],
+                    authorization, l[1].equals("POST") ? "" : null);
+            assertThat(r.status()).as(r.toString()).isEqualTo(400);
+            assertThat(r.header("content-type")).as(r.toString()).startsWith("application/problem+json");
+            JsonNode problem = json.readTree(r.body());
+            assertThat(problem.path("status").asInt()).isEqualTo(400);
+            List<String> fields = new ArrayList<>();
+            problem.path("errors").forEach(e -> fields.add(e.path("field").asText()));
+            assertThat(fields).as(r.body()).contains(l[3]);
+            assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        }));
     }
 
     private void check(Case c) throws IOException {
@@ -258,6 +322,9 @@ class HostileInputCorpusTest extends ApiTestSupport {
             e.set("crmDealId", v);
         }
         for (Object v : List.of(REMOVE, NODES.nullNode(), "", "x".repeat(201), NODES.objectNode(), NODES.arrayNode())) e.set("licensee", v);
+        for (String v : CONTROLS) e.set("licensee", "Net" + v + "flix", "licensee");
+        e.set("crmDealId", "CRM\u0000-1", "crmDealId");
+        e.set("localization.subtitles", array("fr\u0000"), "localization.subtitles");
         for (Object v : List.of(REMOVE, NODES.nullNode(), array(), array(0), array(-1), array(Long.MAX_VALUE), array("1; DROP TABLE title"),
                 array(1.5), array(NODES.nullNode()), "1", NODES.numberNode(titleId))) {
             e.set("titleIds", v);
@@ -320,6 +387,7 @@ class HostileInputCorpusTest extends ApiTestSupport {
         }
         e.set("reason", "x".repeat(501));
         e.set("reason", NODES.objectNode());
+        for (String v : CONTROLS) e.set("reason", "renegotiated" + v, "reason");
         for (String path : List.of("/api/deals/NO-SUCH-DEAL-" + System.nanoTime() + "/amendments", "/api/deals/%27%3B%20DROP%20TABLE%20deal%3B--/amendments",
                 "/api/deals/%3Cscript%3E/amendments", "/api/deals/..%2F..%2Fetc%2Fpasswd/amendments")) {
             cases.add(new Case("POST " + path + " (valid body)", "crm", path, "application/json",
@@ -354,6 +422,8 @@ class HostileInputCorpusTest extends ApiTestSupport {
         qc.set("items[0].note", "x".repeat(2001), "items[0].note");
         qc.set("items[0].timecode", SQL, "items[0].timecode");
         qc.set("result", "MAYBE", "result");
+        for (String v : CONTROLS) qc.set("items[0].note", "blocky" + v + "picture", "items[0].note");
+        e.set("packageLocation", "/mnt/delivery/\u0000x", "packageLocation");
         qc.set("items", manyObjects(501, "{\"category\": \"VIDEO\"}"), "items");
         for (String id : List.of("abc", "-1", "99999999999999999999", "0", "1.5", "%27%3B%20DROP%20TABLE%20delivery_event%3B--")) {
             String path = "/api/deliveries/" + id + "/events";
@@ -374,6 +444,7 @@ class HostileInputCorpusTest extends ApiTestSupport {
         for (Object v : List.of(REMOVE, "", "english!!", SCRIPT, SQL, "x".repeat(36), "en_US_POSIX_TOO_LONG_x")) e.set("originalLanguage", v);
         for (Object v : List.of("10.5240/XXXX", SQL, "10.5240/0000-0000-0000-0000-0000-c")) e.set("eidrId", v);
         e.set("kids", "perhaps");
+        for (String v : CONTROLS) e.set("name", "The" + v + "Title", "name");
     }
 
     private void rightsIn(List<Case> cases) {
@@ -385,6 +456,7 @@ class HostileInputCorpusTest extends ApiTestSupport {
         e.bodyBreakages("licensor", "titleId");
         for (Object v : List.of(REMOVE, NODES.numberNode(0), NODES.numberNode(-1), NODES.numberNode(999_999_999), "abc", SQL)) e.set("titleId", v);
         for (Object v : List.of(REMOVE, "", "x".repeat(201))) e.set("licensor", v);
+        for (String v : CONTROLS) e.set("licensor", "Harbour" + v + "Films", "licensor");
         for (Object v : List.of(array(), array("XX"), array(SQL), array(SCRIPT), array(""))) e.set("territories", v);
         for (Object v : List.of(array(), array("TELEPATHY"), array(SQL), array(SCRIPT))) e.set("media", v);
         for (Object v : List.of(REMOVE, "2026-02-30", "")) e.set("termStart", v);
@@ -407,6 +479,8 @@ class HostileInputCorpusTest extends ApiTestSupport {
         String good = titleId + ",Harbour Films,FR,SVOD,2026-01-01,2030-12-31,true\n";
         Map<String, String> bodies = new LinkedHashMap<>();
         bodies.put("empty file", "");
+        bodies.put("a NUL in a licensor", header + titleId + ",Harbour\u0000Films,FR,SVOD,2026-01-01,2030-12-31,true\n");
+        bodies.put("a right-to-left override in a licensor", header + titleId + ",\u202Esmlif ruobraH,FR,SVOD,2026-01-01,2030-12-31,true\n");
         bodies.put("header only", header);
         bodies.put("wrong header", "id,name\n" + good);
         bodies.put("header with an SQL fragment", SQL + "\n" + good);

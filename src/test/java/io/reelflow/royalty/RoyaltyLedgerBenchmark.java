@@ -100,13 +100,13 @@ class RoyaltyLedgerBenchmark {
         try {
             // a fresh durable cluster; pg_stat_statements must be preloaded, so set it and start again
             try (ConfigurableApplicationContext ctx = start()) {
-                ctx.getBean(JdbcTemplate.class).execute("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
+                superuser().execute("ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'");
             }
             awaitPostgresStopped(dataDir);
             try (ConfigurableApplicationContext ctx = start()) {
                 JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
                 try {
-                    jdbc.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                    superuser().execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
                     statements = true;
                 } catch (RuntimeException e) {
                     System.out.println("pg_stat_statements not available (" + e.getMessage() + "): no per-statement figures");
@@ -560,7 +560,18 @@ class RoyaltyLedgerBenchmark {
     }
 
     void resetStatements(JdbcTemplate jdbc) {
-        if (statements) jdbc.execute("SELECT pg_stat_statements_reset()");
+        if (statements) superuser().execute("SELECT pg_stat_statements_reset()");
+    }
+
+    /** The service connects as a role that is not a superuser; server settings and statistics need the cluster's superuser. */
+    JdbcTemplate superuser() {
+        try {
+            String password = io.reelflow.platform.EmbeddedPostgresConfiguration.Credentials.read(dataDir).superuser();
+            return new JdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                    "jdbc:postgresql://localhost:" + pgPort + "/reelflow", "postgres", password, true));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The statements that took the most server time since the last reset, with calls per operation. */

@@ -248,9 +248,11 @@ class WindowTimersBenchmark {
                 if (!child.isAlive()) throw new AssertionError("the service exited with " + child.exitValue() + ", see " + log);
                 if (c == null) {
                     try {
-                        c = DriverManager.getConnection(url);
+                        // every connection needs a password: the superuser's is kept beside the data directory
+                        c = DriverManager.getConnection(url + "&password="
+                                + io.reelflow.platform.EmbeddedPostgresConfiguration.Credentials.read(dataDir).superuser());
                         pgUp = System.nanoTime() - t0;
-                    } catch (java.sql.SQLException notYet) {
+                    } catch (java.sql.SQLException | java.io.IOException notYet) {
                         // not up yet
                     }
                 }

@@ -18,6 +18,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,10 +39,20 @@ public class IdentityServiceAuthenticationProvider implements AuthenticationProv
     private final long cacheNanos;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
+    private final LoginThrottle throttle;
+
+    public IdentityServiceAuthenticationProvider(IdentityService identityService, Duration loginCache) {
+        this(identityService, loginCache, null);
+    }
+
+    /** Each checked login is reported to the throttle (by the caller's address), which refuses further guesses before they get here. */
+    @org.springframework.beans.factory.annotation.Autowired
     public IdentityServiceAuthenticationProvider(IdentityService identityService,
-                                                 @Value("${reelflow.security.login-cache:PT30S}") Duration loginCache) {
+                                                 @Value("${reelflow.security.login-cache:PT30S}") Duration loginCache,
+                                                 LoginThrottle throttle) {
         this.identityService = identityService;
         this.cacheNanos = loginCache.toNanos();
+        this.throttle = throttle;
     }
 
     @Override
@@ -54,13 +65,17 @@ public class IdentityServiceAuthenticationProvider implements AuthenticationProv
         // group applies when it expires (reelflow.security.login-cache, 0 to turn it off).
         byte[] digest = digest(user, credentials.toString());
         Verified known = verified.get(user);
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
         if (known != null && known.untilNanos() - System.nanoTime() > 0 && MessageDigest.isEqual(known.digest(), digest)) {
+            if (throttle != null) throttle.succeeded(address, user);
             return UsernamePasswordAuthenticationToken.authenticated(user, null, known.roles());
         }
         if (!identityService.checkPassword(user, credentials.toString())) {
             verified.remove(user);
+            if (throttle != null) throttle.failed(address, user);
             throw new BadCredentialsException("bad user name or password");
         }
+        if (throttle != null) throttle.succeeded(address, user);
         Set<String> groups = new LinkedHashSet<>();
         identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).forEach(groups::add);
         if (groups.contains(Groups.CAMUNDA_ADMIN)) groups.add(Roles.ADMINS);

@@ -10,6 +10,8 @@ public final class Roles {
     public static final String ADMINS = "admins";
     /** the metrics scraper's account: reads /actuator/prometheus and /actuator/metrics, nothing else */
     public static final String MONITORING = "monitoring";
+    /** a post house's, localization vendor's or Backlot integration's API token: reports delivery events, nothing else */
+    public static final String DELIVERY_PARTNERS = "delivery-partners";
 
     private Roles() {
     }

@@ -3,6 +3,7 @@ package io.reelflow.platform.security;
 import static io.reelflow.platform.security.Roles.ADMINS;
 import static io.reelflow.platform.security.Roles.CRM_INTEGRATION;
 import static io.reelflow.platform.security.Roles.DELIVERY_COORDINATORS;
+import static io.reelflow.platform.security.Roles.DELIVERY_PARTNERS;
 import static io.reelflow.platform.security.Roles.FINANCE;
 import static io.reelflow.platform.security.Roles.MANAGERS;
 import static io.reelflow.platform.security.Roles.MONITORING;
@@ -35,7 +36,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 public class SecurityConfiguration {
 
     private static final AuthenticationEntryPoint UNAUTHORIZED =
-            (req, res, ex) -> problem(res, 401, "Unauthorized", "authentication required (HTTP Basic with a valid user and password)");
+            (req, res, ex) -> problem(res, 401, "Unauthorized", "authentication required (HTTP Basic with a valid user and password, or Bearer with a valid API token)");
 
     /**
      * No tracing observations around every security filter, the authentication and the authorization of each
@@ -49,7 +50,10 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, IdentityServiceAuthenticationProvider users) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, IdentityServiceAuthenticationProvider users, ApiTokens tokens,
+                            LoginThrottle throttle, @org.springframework.beans.factory.annotation.Value("${reelflow.security.hsts:false}") boolean hsts)
+            throws Exception {
+        strictTransportSecurity(http, hsts);
         // Ant matchers: /engine-rest is served by Jersey, not by Spring MVC's DispatcherServlet.
         // Metrics tell business volumes (deals, rejections): only managers, admins and the scraper's monitoring account read them.
         http.securityMatcher(new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/engine-rest/**"), EndpointRequest.to("prometheus", "metrics")))
@@ -58,12 +62,15 @@ public class SecurityConfiguration {
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.realmName("Reelflow").authenticationEntryPoint(UNAUTHORIZED))
+                // service accounts: Authorization: Bearer rft_... (ApiTokens); people keep HTTP Basic
+                .addFilterBefore(new BearerTokenFilter(tokens, throttle), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(UNAUTHORIZED)
                         .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden", "your role may not do this")))
                 .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/admin/**").hasRole(ADMINS)
                         .requestMatchers(HttpMethod.POST, "/api/deals", "/api/deals/*/amendments").hasAnyRole(CRM_INTEGRATION, ADMINS)
-                        .requestMatchers(HttpMethod.POST, "/api/deliveries/*/events").hasAnyRole(CRM_INTEGRATION, DELIVERY_COORDINATORS, ADMINS)
+                        .requestMatchers(HttpMethod.POST, "/api/deliveries/*/events").hasAnyRole(CRM_INTEGRATION, DELIVERY_COORDINATORS, DELIVERY_PARTNERS, ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/deliveries/**", "/api/deliveries", "/api/reports/**")
                             .hasAnyRole(CRM_INTEGRATION, DELIVERY_COORDINATORS, MANAGERS, ADMINS)
                         .requestMatchers(HttpMethod.GET, "/api/windows/**").hasAnyRole(CRM_INTEGRATION, RIGHTS_MANAGERS, MANAGERS, ADMINS)
@@ -84,13 +91,26 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain rest(HttpSecurity http) throws Exception {
+    SecurityFilterChain rest(HttpSecurity http, @org.springframework.beans.factory.annotation.Value("${reelflow.security.hsts:false}") boolean hsts)
+            throws Exception {
+        strictTransportSecurity(http, hsts);
         // Webapps protect themselves: own login, own CSRF filter (Camunda's CsrfPreventionFilter, always on for
         // /camunda/api/* and /camunda/app/*; its cookie is Secure in the prod profile). A second CSRF check
         // here would refuse the webapps' requests. Docs, health and info are open and read-only.
         http.csrf(c -> c.disable())
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
+    }
+
+    /**
+     * Production (reelflow.security.hsts): browsers must use HTTPS for a year, on every answer. Spring Security would send the
+     * header only on requests it sees as secure, which behind a TLS-terminating proxy none are.
+     */
+    private static void strictTransportSecurity(HttpSecurity http, boolean on) throws Exception {
+        if (!on) return;
+        http.headers(h -> h.httpStrictTransportSecurity(s -> s
+                .requestMatcher(org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE)
+                .includeSubDomains(true).maxAgeInSeconds(31_536_000)));
     }
 
     /** A URL the firewall refuses (an encoded ';', '..' and the like) is a 400 problem like every other refusal. */

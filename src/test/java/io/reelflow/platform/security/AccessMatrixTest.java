@@ -103,6 +103,9 @@ class AccessMatrixTest extends ApiTestSupport {
                 call("GET",  "/engine-rest/task?candidateGroup=finance",            null,                        401, 403, 403, 403, 403, 200, 200),
                 call("POST", "/engine-rest/task",                                   "{}",                        401, 403, 403, 403, 403, 403, 200),
                 call("POST", "/engine-rest/process-definition/key/no-such-process/start", "{}",                  401, 403, 403, 403, 403, 403, 404),
+                call("GET",  "/api/admin/tokens",                                   null,                        401, 403, 403, 403, 403, 403, 200),
+                call("POST", "/api/admin/tokens",                                   "{}",                        401, 403, 403, 403, 403, 403, 400),
+                call("GET",  "/api/admin/users/no-such-user/lock",                  null,                        401, 403, 403, 403, 403, 403, 404),
                 call("GET",  "/actuator/health",                                    null,                        200, 200, 200, 200, 200, 200, 200));
     }
 
