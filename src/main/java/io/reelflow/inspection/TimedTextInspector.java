@@ -207,7 +207,8 @@ public final class TimedTextInspector {
             String element = e.label();
             boolean outOfOrder = previous != null && e.begin().isLessThan(previous.begin());
             if (outOfOrder) {
-                // overlap and gaps are measured along the file's order; an event out of it is reported as such
+                // overlap and gaps are measured along the file's order: an event out of it is reported as such and
+                // starts a new run
                 out.add(Finding.of(FindingCode.TTML_EVENT_OUT_OF_ORDER, file, element,
                         "the event begins at " + TimeExpression.format(e.begin()) + ", before the previous event ("
                                 + previous.label() + ") at " + TimeExpression.format(previous.begin())));
@@ -225,10 +226,8 @@ public final class TimedTextInspector {
                                     + " frames are required"));
                 }
             }
-            if (!outOfOrder) {
-                previous = e;
-            }
-            if (latestEnding == null || e.end().isGreaterThan(latestEnding.end())) {
+            previous = e;
+            if (outOfOrder || latestEnding == null || e.end().isGreaterThan(latestEnding.end())) {
                 latestEnding = e;
             }
             if (expected.runtimeSeconds() != null && e.end().isGreaterThan(expected.runtimeSeconds())) {
