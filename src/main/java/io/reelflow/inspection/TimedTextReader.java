@@ -115,7 +115,7 @@ final class TimedTextReader {
             try {
                 x = factory.createXMLStreamReader(text);
             } catch (XMLStreamException e) {
-                throw text.failure != null ? notUtf8(text) : malformed(e);
+                throw text.failure != null ? notUtf8(file) : malformed(e);
             }
             try {
                 String declared = x.getCharacterEncodingScheme();
@@ -125,12 +125,14 @@ final class TimedTextReader {
                 }
                 return new Pass(name, limits, out, listener, x).run();
             } catch (XMLStreamException e) {
-                throw text.failure != null ? notUtf8(text) : malformed(e);
+                throw text.failure != null ? notUtf8(file) : malformed(e);
             } finally {
                 x.close();
             }
-        } catch (CharacterCodingException e) {
+        } catch (ByteOrderMark e) {
             throw new XmlProblem(FindingCode.TTML_ENCODING_INVALID, "the file is not UTF-8: " + e.getMessage(), e);
+        } catch (CharacterCodingException e) {
+            throw notUtf8(file);
         } catch (IOException e) {
             throw SecureXml.unreadable(file, e);
         } catch (XMLStreamException e) {
@@ -143,9 +145,63 @@ final class TimedTextReader {
         return SecureXml.problem(Plain.parserReason(e), line, e);
     }
 
-    private static XmlProblem notUtf8(LineCountingReader r) {
-        return new XmlProblem(FindingCode.TTML_ENCODING_INVALID, "the file is not UTF-8: the bytes at line " + r.line
-                + " are not valid UTF-8 (Netflix requires UTF-8)", r.failure);
+    private static XmlProblem notUtf8(Path file) {
+        long line = firstLineNotUtf8(file);
+        return new XmlProblem(FindingCode.TTML_ENCODING_INVALID, "the file is not UTF-8: the bytes"
+                + (line > 0 ? " at line " + line : "") + " are not valid UTF-8 (Netflix requires UTF-8)", null);
+    }
+
+    /** The line of the first byte sequence that is not UTF-8 (RFC 3629), in one pass; 0 when it cannot tell. */
+    static long firstLineNotUtf8(Path file) {
+        try (InputStream in = new java.io.BufferedInputStream(
+                Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), 1 << 16)) {
+            long line = 1;
+            int need = 0;
+            int min = 0;
+            int cp = 0;
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (need == 0) {
+                    if (b == '\n') {
+                        line++;
+                    } else if (b >= 0xC2 && b <= 0xDF) {
+                        need = 1;
+                        cp = b & 0x1F;
+                        min = 0x80;
+                    } else if (b >= 0xE0 && b <= 0xEF) {
+                        need = 2;
+                        cp = b & 0x0F;
+                        min = 0x800;
+                    } else if (b >= 0xF0 && b <= 0xF4) {
+                        need = 3;
+                        cp = b & 0x07;
+                        min = 0x10000;
+                    } else if (b >= 0x80) {
+                        return line;
+                    }
+                } else {
+                    if ((b & 0xC0) != 0x80) {
+                        return line;
+                    }
+                    cp = (cp << 6) | (b & 0x3F);
+                    if (--need == 0 && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) {
+                        return line;
+                    }
+                }
+            }
+            return need == 0 ? 0 : line;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** A byte-order mark of another encoding than UTF-8. */
+    private static final class ByteOrderMark extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ByteOrderMark() {
+            super("it starts like a UTF-16 or UTF-32 file; Netflix requires UTF-8");
+        }
     }
 
     /** A strict UTF-8 reader: a UTF-8 byte-order mark is skipped, another encoding's mark or invalid bytes fail. */
@@ -158,14 +214,7 @@ final class TimedTextReader {
         int b2 = n > 2 ? head[2] & 0xFF : -1;
         if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE) || (b0 == 0 && b1 == 0)
                 || (b0 == 0 && b1 == '<') || (b0 == '<' && b1 == 0)) {
-            throw new CharacterCodingException() {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                public String getMessage() {
-                    return "it starts like a UTF-16 or UTF-32 file; Netflix requires UTF-8";
-                }
-            };
+            throw new ByteOrderMark();
         }
         int skip = (b0 == 0xEF && b1 == 0xBB && b2 == 0xBF) ? 3 : 0;
         if (n > skip) {
@@ -654,18 +703,19 @@ final class TimedTextReader {
                 return;
             }
             Rational begin = f.begin;
-            String why = "its div or body ends at or before it begins at " + TimeExpression.format(begin);
             Region region = f.region == null ? null : regions.get(f.region);
             if (!f.never && region != null) {
                 begin = begin.max(region.begin());
                 if (region.end() != null) {
                     end = end.min(region.end());
                 }
-                why = "region " + region.id() + " is shown only from " + TimeExpression.format(region.begin())
-                        + (region.end() == null ? "" : " to " + TimeExpression.format(region.end()));
             }
             if (f.never || !end.isGreaterThan(begin)) {
                 if (paragraph.lineCount > 0) {
+                    String why = f.never || region == null
+                            ? "its div or body ends at or before it begins at " + TimeExpression.format(f.begin)
+                            : "region " + region.id() + " is shown only from " + TimeExpression.format(region.begin())
+                            + (region.end() == null ? "" : " to " + TimeExpression.format(region.end()));
                     out.add(Finding.of(FindingCode.TTML_EVENT_NEVER_SHOWN, file, label,
                             "the event is never shown: " + why));
                 }
