@@ -84,6 +84,10 @@ public final class Rational implements Comparable<Rational> {
     }
 
     public Rational plus(Rational other) {
+        if (denominator.equals(other.denominator)) { // common case (whole seconds, milliseconds): one addition
+            return denominator.equals(BigInteger.ONE) ? new Rational(numerator.add(other.numerator), denominator)
+                    : of(numerator.add(other.numerator), denominator);
+        }
         return of(numerator.multiply(other.denominator).add(other.numerator.multiply(denominator)),
                 denominator.multiply(other.denominator));
     }
@@ -165,6 +169,9 @@ public final class Rational implements Comparable<Rational> {
 
     @Override
     public int compareTo(Rational other) {
+        if (denominator.equals(other.denominator)) {
+            return numerator.compareTo(other.numerator);
+        }
         return numerator.multiply(other.denominator).compareTo(other.numerator.multiply(denominator));
     }
 

@@ -136,7 +136,8 @@ final class TimeExpression {
 
     private static Rational decimal(String text) {
         BigDecimal d = new BigDecimal(text);
-        return Rational.parse(d.toPlainString());
+        return d.scale() > 0 ? Rational.of(d.unscaledValue(), java.math.BigInteger.TEN.pow(d.scale()))
+                : Rational.of(d.toBigIntegerExact(), java.math.BigInteger.ONE);
     }
 
     /** "hh:mm:ss.mmm" for messages. */

@@ -121,10 +121,12 @@ class InspectionMemoryBenchmark {
         public static void main(String[] args) {
             Path file = Path.of(args[1]);
             long t0 = System.nanoTime();
+            long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             InspectionReport report = args[0].equals("imf")
                     ? new ImfPackageInspector(1, null).inspect(file)
                     : new TimedTextInspector().inspect(file, TimedTextExpectations.of("en"));
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
                 if (pool.getType() == MemoryType.HEAP) {
@@ -135,7 +137,8 @@ class InspectionMemoryBenchmark {
                     .collect(Collectors.groupingBy(Finding::code, TreeMap::new, Collectors.counting()));
             List<String> notes = new ArrayList<>(report.notes());
             notes.removeIf(n -> !n.contains("events checked"));
-            System.out.printf("RESULT %.2f s, peak heap %d MiB, findings %s%s%n", seconds, peak >> 20, codes,
+            System.out.printf("RESULT %.2f s (CPU %.2f s), peak heap %d MiB, findings %s%s%n", seconds, cpu,
+                    peak >> 20, codes,
                     notes.isEmpty() ? "" : ", " + notes.get(0).replaceAll(" against.*", ""));
         }
     }
