@@ -185,6 +185,17 @@ class HostilePackageTest {
     }
 
     @Test
+    void anExponentOfABillionIsNotComputed() throws IOException {
+        String cpl = Files.readString(pkg.resolve("CPL.xml"));
+        Files.writeString(pkg.resolve("CPL.xml"), cpl.replace("<EditRate>24000 1001</EditRate>",
+                "<EditRate>1E999999999</EditRate>"));
+
+        InspectionReport report = inspect();
+
+        assertThat(report.findings()).extracting(Finding::code).contains(CPL_EDIT_RATE_INVALID);
+    }
+
+    @Test
     void hugeNumbersInThePlaylistAreFindingsInPlainWords() throws IOException {
         String cpl = Files.readString(pkg.resolve("CPL.xml"));
         Files.writeString(pkg.resolve("CPL.xml"), cpl.replaceFirst("<IntrinsicDuration>\\d+</IntrinsicDuration>",

@@ -179,6 +179,7 @@ class HostileTimedTextTest {
                     <layout>
                       <region xml:id="low" tts:origin="10% 80%" tts:extent="80% 30%"/>
                       <region xml:id="wide" tts:origin="100px 900px" tts:extent="1900px 100px"/>
+                      <region xml:id="huge" tts:origin="1E999999999% 0%" tts:extent="1% 1%"/>
                     </layout>
                   </head>
                   <body><div>
@@ -198,7 +199,7 @@ class HostileTimedTextTest {
         assertThat(report.findings(TTML_STYLE_REFERENCE_INVALID)).extracting(Finding::message)
                 .anyMatch(m -> m.contains("\"nothing\""))
                 .anyMatch(m -> m.contains("loop"));
-        assertThat(report.findings(TTML_REGION_REFERENCE_INVALID).get(0).element()).isEqualTo("<p> at line 16");
+        assertThat(report.findings(TTML_REGION_REFERENCE_INVALID).get(0).element()).isEqualTo("<p> at line 17");
     }
 
     @Test
