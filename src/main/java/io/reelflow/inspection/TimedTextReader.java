@@ -17,8 +17,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +48,8 @@ final class TimedTextReader {
     static final String TTS = "http://www.w3.org/ns/ttml#styling";
     static final int MAX_LINE_CHARS = 2000;
     static final int MAX_PENDING_REFERENCES = 1000;
+    /** Far more styles or regions than a subtitle file uses; past it, further ones are not recorded. */
+    static final int MAX_STYLES_AND_REGIONS = 10_000;
 
     /** The tt element. */
     record Root(String namespace, String name, String language, String contentProfiles, TimingParameters timing) {
@@ -302,7 +304,7 @@ final class TimedTextReader {
         final XMLStreamReader x;
 
         final Deque<Frame> stack = new ArrayDeque<>();
-        final Set<String> ids = new HashSet<>();
+        final IdSet ids = new IdSet();
         final Set<String> styleIds = new HashSet<>();
         final Map<String, List<String>> styleRefs = new LinkedHashMap<>();
         final Map<String, Integer> styleLines = new HashMap<>();
@@ -312,6 +314,7 @@ final class TimedTextReader {
         final List<Reference> pendingRegions = new ArrayList<>();
         int droppedReferences;
         int invalidTimes;
+        boolean stylesOverflowReported;
         TimingParameters timing = TimingParameters.defaults();
         Root root;
         String[] rootExtent;
@@ -522,7 +525,7 @@ final class TimedTextReader {
         }
 
         private void style(String id, String refs, int line) {
-            if (id == null) {
+            if (id == null || tooManyStylesOrRegions(line)) {
                 return;
             }
             styleIds.add(id);
@@ -547,7 +550,7 @@ final class TimedTextReader {
             if (d != null) {
                 end = end == null ? begin.plus(d) : end.min(begin.plus(d));
             }
-            if (id != null) {
+            if (id != null && !tooManyStylesOrRegions(line)) {
                 regions.put(id, new Region(id, line, begin, end));
             }
             String origin = x.getAttributeValue(TTS, "origin");
@@ -607,6 +610,19 @@ final class TimedTextReader {
                 return null;
             }
             return null;
+        }
+
+        private boolean tooManyStylesOrRegions(int line) {
+            if (styleIds.size() + regions.size() < MAX_STYLES_AND_REGIONS) {
+                return false;
+            }
+            if (!stylesOverflowReported) {
+                stylesOverflowReported = true;
+                out.add(Finding.of(FindingCode.XML_LIMIT_EXCEEDED, file, "line " + line,
+                        "the file defines more than " + MAX_STYLES_AND_REGIONS + " styles and regions; the rest "
+                                + "were not recorded, so references to them are reported as unresolved"));
+            }
+            return true;
         }
 
         private void reference(List<Reference> pending, Set<String> known, String id, int line, String element) {

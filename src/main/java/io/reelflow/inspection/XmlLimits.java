@@ -29,9 +29,9 @@ public record XmlLimits(String kind, long maxBytes, int maxDepth, long maxElemen
 
     /**
      * A timed-text file is streamed, never held as a document, so it may be larger: a feature's subtitles are a
-     * few MiB; image-free IMSC never approaches 100 MiB.
+     * few MiB and a few thousand elements; image-free IMSC never approaches 100 MiB or two million elements.
      */
-    public static final XmlLimits TIMED_TEXT = new XmlLimits("timed-text file", 100 * MIB, 64, 5_000_000);
+    public static final XmlLimits TIMED_TEXT = new XmlLimits("timed-text file", 100 * MIB, 64, 2_000_000);
 
     public XmlLimits {
         if (maxBytes < 1 || maxDepth < 1 || maxElements < 1) {
