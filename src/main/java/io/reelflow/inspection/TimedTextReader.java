@@ -379,8 +379,9 @@ final class TimedTextReader {
                     || name.equals("span"));
             Frame f = new Frame(name, timingElement, line);
             String ruby = x.getAttributeValue(TTS, "ruby");
+            // ruby annotations (IMSC 1.1, Japanese) are not part of the line, nor is metadata or foreign markup
             f.hidden = parent.hidden || "text".equals(ruby) || "textContainer".equals(ruby)
-                    || "delimiter".equals(ruby);
+                    || "delimiter".equals(ruby) || !inTt || name.equals("metadata");
             String space = x.getAttributeValue(XMLConstants.XML_NS_URI, "space");
             f.preserve = space == null ? parent.preserve : "preserve".equals(space);
             String region = x.getAttributeValue(null, "region");

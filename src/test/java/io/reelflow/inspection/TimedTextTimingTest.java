@@ -115,6 +115,11 @@ class TimedTextTimingTest {
                         "<body><div><p xml:id='a' begin='1s' end='3s'>\n  <span>One</span>\n  <span>line</span>"
                                 + "<br/>\n  <span>two</span>\n</p></div></body>"),
                         List.of("a 1.000-3.000 One line|two")),
+                Arguments.of("metadata inside a p is not text", doc("",
+                        "<body><div><p xml:id='a' begin='1s' end='3s'><metadata><ttm:desc "
+                                + "xmlns:ttm='http://www.w3.org/ns/ttml#metadata'>a note</ttm:desc></metadata>"
+                                + "Shown</p></div></body>"),
+                        List.of("a 1.000-3.000 Shown")),
                 Arguments.of("xml:space='preserve' keeps line feeds as line breaks", doc("",
                         "<body><div><p xml:id='a' begin='1s' end='3s' xml:space='preserve'>One\ntwo</p></div>"
                                 + "</body>"),
