@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.xml.XMLConstants;
@@ -110,7 +109,7 @@ final class TimedTextReader {
             throws XmlProblem {
         SecureXml.checkFile(file, limits);
         try (InputStream raw = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
-            LineCountingReader text = utf8(raw);
+            StrictUtf8Reader text = utf8(raw);
             XMLInputFactory factory = SecureXml.inputFactory();
             factory.setProperty(XMLInputFactory.IS_COALESCING, false);
             XMLStreamReader x;
@@ -207,7 +206,7 @@ final class TimedTextReader {
     }
 
     /** A strict UTF-8 reader: a UTF-8 byte-order mark is skipped, another encoding's mark or invalid bytes fail. */
-    private static LineCountingReader utf8(InputStream raw) throws IOException {
+    private static StrictUtf8Reader utf8(InputStream raw) throws IOException {
         PushbackInputStream in = new PushbackInputStream(raw, 4);
         byte[] head = new byte[4];
         int n = in.readNBytes(head, 0, 4);
@@ -224,34 +223,26 @@ final class TimedTextReader {
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new LineCountingReader(new InputStreamReader(in, decoder));
+        return new StrictUtf8Reader(new InputStreamReader(in, decoder));
     }
 
-    /** Counts lines of what was decoded, and remembers a decoding failure for the finding. */
-    private static final class LineCountingReader extends Reader {
+    /** Remembers a decoding failure, so that the parser's report of it becomes a finding about the encoding. */
+    private static final class StrictUtf8Reader extends Reader {
         private final Reader in;
-        int line = 1;
         IOException failure;
 
-        LineCountingReader(Reader in) {
+        StrictUtf8Reader(Reader in) {
             this.in = in;
         }
 
         @Override
         public int read(char[] buf, int off, int len) throws IOException {
-            int n;
             try {
-                n = in.read(buf, off, len);
+                return in.read(buf, off, len);
             } catch (CharacterCodingException e) {
                 failure = e;
                 throw e;
             }
-            for (int i = off; i < off + n; i++) {
-                if (buf[i] == '\n') {
-                    line++;
-                }
-            }
-            return n;
         }
 
         @Override
@@ -875,7 +866,4 @@ final class TimedTextReader {
         }
     }
 
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
 }
