@@ -42,6 +42,11 @@ public record TimedTextExpectations(String language, Rational runtimeSeconds, bo
         return limits != null ? limits : ReadingLimits.forLanguage(language, kidsTitle, sdh);
     }
 
+    /** Whether limits of the caller's own replace Netflix's for the language. */
+    public boolean customLimits() {
+        return limits != null;
+    }
+
     /** Netflix's rules for the ordered language. */
     public TimedTextRules rules() {
         return TimedTextRules.forLanguage(language);

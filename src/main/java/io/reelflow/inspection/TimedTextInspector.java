@@ -261,13 +261,17 @@ public final class TimedTextInspector {
                                 + " are allowed"));
             }
             long halfUnits = 0;
+            // vertical text has its own, shorter limit where the language sets one (Japanese: 11), unless the
+            // caller gave limits of its own
+            int perLine = e.vertical() && !expected.customLimits()
+                    ? expected.rules().verticalCharactersPerLine() : limits.maxCharactersPerLine();
             for (String line : e.lines()) {
                 long units = limits.halfUnits(line);
                 halfUnits += units;
-                if (units > 2L * limits.maxCharactersPerLine()) {
+                if (units > 2L * perLine) {
                     out.add(Finding.of(FindingCode.TTML_LINE_TOO_LONG, file, element,
-                            "the line " + Plain.quote(line) + " has " + characters(units) + " characters; at most "
-                                    + limits.maxCharactersPerLine() + " are allowed"
+                            "the " + (e.vertical() ? "vertical " : "") + "line " + Plain.quote(line) + " has "
+                                    + characters(units) + " characters; at most " + perLine + " are allowed"
                                     + (limits.halfWidthCountsHalf() ? " (half-width characters count half)" : "")));
                 }
             }

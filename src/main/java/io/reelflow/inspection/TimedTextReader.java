@@ -64,8 +64,14 @@ final class TimedTextReader {
      * @param lines     displayed lines (from {@code br}, never from source formatting), whitespace-normalized, ruby
      *                  annotations left out; each at most {@link #MAX_LINE_CHARS} characters
      * @param lineCount how many lines the paragraph has
+     * @param vertical  shown in a region with a vertical writing mode ({@code tts:writingMode} tb, tblr or tbrl)
      */
-    record Event(String id, int line, Rational begin, Rational end, List<String> lines, int lineCount) {
+    record Event(String id, int line, Rational begin, Rational end, List<String> lines, int lineCount,
+                 boolean vertical) {
+
+        Event(String id, int line, Rational begin, Rational end, List<String> lines, int lineCount) {
+            this(id, line, begin, end, lines, lineCount, false);
+        }
 
         String label() {
             return "p" + (id == null ? "" : " xml:id=" + id) + " (line " + line + ")";
@@ -280,7 +286,7 @@ final class TimedTextReader {
         }
     }
 
-    private record Region(String id, int line, Rational begin, Rational end) {
+    private record Region(String id, int line, Rational begin, Rational end, boolean vertical) {
     }
 
     private record Reference(String id, int line, String element) {
@@ -527,8 +533,9 @@ final class TimedTextReader {
             }
             String origin = x.getAttributeValue(TTS, "origin");
             String extent = x.getAttributeValue(TTS, "extent");
-            if (origin != null || extent != null) {
-                styleGeometry.put(id, new String[] {origin, extent});
+            String writingMode = x.getAttributeValue(TTS, "writingMode");
+            if (origin != null || extent != null || writingMode != null) {
+                styleGeometry.put(id, new String[] {origin, extent, writingMode});
             }
         }
 
@@ -542,19 +549,22 @@ final class TimedTextReader {
             if (d != null) {
                 end = end == null ? begin.plus(d) : end.min(begin.plus(d));
             }
-            if (id != null && !tooManyStylesOrRegions(line)) {
-                regions.put(id, new Region(id, line, begin, end));
-            }
             String origin = x.getAttributeValue(TTS, "origin");
             String extent = x.getAttributeValue(TTS, "extent");
+            String writingMode = x.getAttributeValue(TTS, "writingMode");
             if (styleRefs != null) {
                 for (String s : styleRefs.trim().split("\\s+")) {
                     String[] g = styleGeometry.get(s);
                     if (g != null) {
                         origin = origin == null ? g[0] : origin;
                         extent = extent == null ? g[1] : extent;
+                        writingMode = writingMode == null ? g[2] : writingMode;
                     }
                 }
+            }
+            boolean vertical = writingMode != null && writingMode.trim().startsWith("tb");
+            if (id != null && !tooManyStylesOrRegions(line)) {
+                regions.put(id, new Region(id, line, begin, end, vertical));
             }
             checkRegionGeometry(element, origin, extent);
         }
@@ -731,7 +741,7 @@ final class TimedTextReader {
             }
             events++;
             listener.event(new Event(paragraph.id, paragraph.line, begin, end, paragraph.lines,
-                    paragraph.lineCount));
+                    paragraph.lineCount, region != null && region.vertical()));
         }
 
         private void resolveReferences() {

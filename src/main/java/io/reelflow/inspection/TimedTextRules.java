@@ -18,6 +18,7 @@ import java.util.Map;
  *
  * @param tag                 the row's tag ("*" for the template row)
  * @param charactersPerLine   most characters per line
+ * @param verticalCharactersPerLine most characters per line of vertical text
  * @param cpsAdult            reading speed, adult titles
  * @param cpsKids             reading speed, kids' titles
  * @param sdhCpsAdult         reading speed of SDH, adult titles
@@ -26,7 +27,7 @@ import java.util.Map;
  * @param imsc11Required      the IMSC 1.1 text profile must be declared
  * @param status              what was confirmed, as the file says
  */
-public record TimedTextRules(String tag, int charactersPerLine, int cpsAdult, int cpsKids, int sdhCpsAdult,
+public record TimedTextRules(String tag, int charactersPerLine, int verticalCharactersPerLine, int cpsAdult, int cpsKids, int sdhCpsAdult,
                              int sdhCpsKids, boolean halfWidthCountsHalf, boolean imsc11Required, String status) {
 
     static final String RESOURCE = "/inspection/netflix-timed-text-languages.tsv";
@@ -76,13 +77,14 @@ public record TimedTextRules(String tag, int charactersPerLine, int cpsAdult, in
                     continue;
                 }
                 String[] f = line.split("\t");
-                if (f.length != 9) {
-                    throw new IllegalStateException(RESOURCE + " line " + number + ": expected 9 columns");
+                if (f.length != 10) {
+                    throw new IllegalStateException(RESOURCE + " line " + number + ": expected 10 columns");
                 }
-                TimedTextRules row = new TimedTextRules(f[0].trim().toLowerCase(Locale.ROOT),
-                        Integer.parseInt(f[1].trim()), Integer.parseInt(f[2].trim()), Integer.parseInt(f[3].trim()),
-                        Integer.parseInt(f[4].trim()), Integer.parseInt(f[5].trim()), yes(f[6]), yes(f[7]),
-                        f[8].trim());
+                int perLine = Integer.parseInt(f[1].trim());
+                TimedTextRules row = new TimedTextRules(f[0].trim().toLowerCase(Locale.ROOT), perLine,
+                        f[2].trim().equals("-") ? perLine : Integer.parseInt(f[2].trim()),
+                        Integer.parseInt(f[3].trim()), Integer.parseInt(f[4].trim()), Integer.parseInt(f[5].trim()),
+                        Integer.parseInt(f[6].trim()), yes(f[7]), yes(f[8]), f[9].trim());
                 rows.put(row.tag(), row);
             }
         } catch (IOException e) {

@@ -2,10 +2,48 @@ package io.reelflow.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Netflix's per-language rules come from the resource file, with its source stated. */
 class TimedTextRulesTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void verticalJapaneseLinesHaveTheirOwnLimit() throws Exception {
+        String twelve = "あいうえおかきくけこさし";
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter"
+                    xmlns:tts="http://www.w3.org/ns/ttml#styling" xml:lang="ja" ttp:frameRate="24"
+                    ttp:contentProfiles="http://www.w3.org/ns/ttml/profile/imsc1.1/text">
+                  <head>
+                    <styling><style xml:id="v" tts:writingMode="tbrl"/></styling>
+                    <layout>
+                      <region xml:id="right" style="v" tts:origin="80% 10%" tts:extent="15% 80%"/>
+                      <region xml:id="bottom" tts:origin="10% 80%" tts:extent="80% 15%"/>
+                    </layout>
+                  </head>
+                  <body><div>
+                    <p xml:id="h" begin="1s" end="5s" region="bottom">TWELVE</p>
+                    <p xml:id="pv" begin="6s" end="10s" region="right">TWELVE</p>
+                  </div></body>
+                </tt>
+                """.replace("TWELVE", twelve);
+
+        InspectionReport report = new TimedTextInspector().inspect(Files.writeString(temp.resolve("ja.ttml"), xml),
+                TimedTextExpectations.of("ja"));
+
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.TTML_LINE_TOO_LONG);
+            assertThat(f.element()).startsWith("p xml:id=pv ");
+            assertThat(f.message()).contains("vertical line", "12 characters", "at most 11");
+        });
+    }
 
     @Test
     void theTableNamesItsSourceAndHasATemplateRow() throws Exception {
@@ -33,6 +71,8 @@ class TimedTextRulesTest {
         assertThat(ReadingLimits.forLanguage("de", true, false).maxCharactersPerSecond()).isEqualTo(13);
         ReadingLimits ja = ReadingLimits.forLanguage("ja", false, false);
         assertThat(ja.maxCharactersPerLine()).isEqualTo(13);
+        assertThat(TimedTextRules.forLanguage("ja").verticalCharactersPerLine()).isEqualTo(11);
+        assertThat(TimedTextRules.forLanguage("ko").verticalCharactersPerLine()).isEqualTo(16);
         assertThat(ja.halfWidthCountsHalf()).isTrue();
         assertThat(TimedTextRules.forLanguage("ja").imsc11Required()).isTrue();
         assertThat(TimedTextRules.forLanguage("ko").imsc11Required()).isFalse();
