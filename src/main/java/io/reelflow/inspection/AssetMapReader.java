@@ -19,7 +19,7 @@ public final class AssetMapReader {
      * @param findings receives namespace and content problems; XML that cannot be parsed at all throws instead
      */
     public static AssetMap read(Path file, String displayName, List<Finding> findings) throws XmlProblem {
-        Element root = SecureXml.parse(file).getDocumentElement();
+        Element root = SecureXml.parse(file, XmlLimits.ASSETMAP).getDocumentElement();
         if (!"AssetMap".equals(root.getLocalName()) || root.getNamespaceURI() == null
                 || !NAMESPACE.matcher(root.getNamespaceURI()).matches()) {
             findings.add(Finding.of(FindingCode.NAMESPACE_UNSUPPORTED, displayName, root.getTagName(),

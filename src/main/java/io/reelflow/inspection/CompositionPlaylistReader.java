@@ -18,15 +18,11 @@ public final class CompositionPlaylistReader {
 
     /** Whether the file's root element is a CompositionPlaylist (used to find CPLs among a package's XML files). */
     static boolean isCompositionPlaylist(Path file) {
-        try {
-            return "CompositionPlaylist".equals(SecureXml.parse(file).getDocumentElement().getLocalName());
-        } catch (XmlProblem e) {
-            return false;
-        }
+        return "CompositionPlaylist".equals(SecureXml.rootElementName(file, XmlLimits.COMPOSITION_PLAYLIST));
     }
 
     public static CompositionPlaylist read(Path file, String displayName, List<Finding> findings) throws XmlProblem {
-        Element root = SecureXml.parse(file).getDocumentElement();
+        Element root = SecureXml.parse(file, XmlLimits.COMPOSITION_PLAYLIST).getDocumentElement();
         if (!"CompositionPlaylist".equals(root.getLocalName()) || root.getNamespaceURI() == null
                 || !NAMESPACE.matcher(root.getNamespaceURI()).matches()) {
             findings.add(Finding.of(FindingCode.NAMESPACE_UNSUPPORTED, displayName, root.getTagName(),
@@ -106,7 +102,7 @@ public final class CompositionPlaylistReader {
             return value;
         } catch (NumberFormatException e) {
             findings.add(Finding.of(FindingCode.RESOURCE_DURATION_INVALID, file, "Resource " + id,
-                    name + " '" + text + "' is not a non-negative whole number"));
+                    name + " " + Plain.quote(text) + " is not a non-negative whole number"));
             return null;
         }
     }

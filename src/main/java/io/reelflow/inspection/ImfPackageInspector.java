@@ -3,8 +3,11 @@ package io.reelflow.inspection;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,6 +27,9 @@ import java.util.stream.Stream;
  * <p>Thread-safe and reusable. Hashing runs on a small pool of its own per inspection.
  */
 public final class ImfPackageInspector {
+
+    /** More files than any package has; the walk stops there. */
+    static final int MAX_FILES = 100_000;
 
     private static final Set<String> VOLUME_FILES = Set.of("assetmap.xml", "assetmap", "volindex.xml", "volindex");
 
@@ -66,9 +72,22 @@ public final class ImfPackageInspector {
         if (!Files.isDirectory(packageDir)) {
             throw new IllegalArgumentException(packageDir + " is not a directory");
         }
-        Path dir = packageDir.toAbsolutePath().normalize();
+        Path dir;
+        try {
+            dir = packageDir.toRealPath();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(packageDir + " is not a readable directory");
+        }
         Run run = new Run(dir);
-        run.inspect(order);
+        try {
+            run.inspect(order);
+        } catch (CancellationException e) {
+            throw e;
+        } catch (Throwable e) { // a file's content never fails the caller: it fails the inspection
+            run.findings.add(Finding.of(FindingCode.INSPECTION_FAILED, null, null,
+                    "the package could not be inspected to the end: " + Plain.failure(e)
+                            + "; the findings above were made before that"));
+        }
         return new InspectionReport("IMF package " + dir.getFileName(), run.findings, run.notes);
     }
 
@@ -77,7 +96,7 @@ public final class ImfPackageInspector {
      * package): CPL structure, descriptors, durations and the order. Hash and file checks are not possible.
      */
     public InspectionReport inspectCompositionPlaylist(Path cplFile, DeliveryOrder order) {
-        if (!Files.isRegularFile(cplFile)) {
+        if (!Files.isRegularFile(cplFile) && !Files.isSymbolicLink(cplFile)) {
             throw new IllegalArgumentException(cplFile + " is not a file");
         }
         List<Finding> findings = new ArrayList<>();
@@ -93,6 +112,16 @@ public final class ImfPackageInspector {
 
     private static void inspectComposition(Path file, String name, Map<String, PackingList.Asset> pkl,
                                            DeliveryOrder order, List<Finding> findings) {
+        try {
+            checkComposition(file, name, pkl, order, findings);
+        } catch (Throwable e) { // never an exception because of a file's content
+            findings.add(Finding.of(FindingCode.INSPECTION_FAILED, name, "CompositionPlaylist",
+                    "the composition playlist could not be checked to the end: " + Plain.failure(e)));
+        }
+    }
+
+    private static void checkComposition(Path file, String name, Map<String, PackingList.Asset> pkl,
+                                         DeliveryOrder order, List<Finding> findings) {
         CompositionPlaylist cpl;
         try {
             cpl = CompositionPlaylistReader.read(file, name, findings);
@@ -115,6 +144,10 @@ public final class ImfPackageInspector {
         final List<Finding> findings = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
         final Map<String, PackingList.Asset> packingListAssets = new LinkedHashMap<>();
+        /** Regular files of the package with their sizes, as the walk saw them (links never followed). */
+        final Map<Path, Long> regularFiles = new LinkedHashMap<>();
+        /** Symbolic links found in the package, files or folders: never read. */
+        final Set<Path> links = new LinkedHashSet<>();
 
         Run(Path dir) {
             this.dir = dir;
@@ -139,6 +172,9 @@ public final class ImfPackageInspector {
                     assetMap = AssetMapReader.read(assetMapFile.get(), rel(assetMapFile.get()), findings);
                 } catch (XmlProblem e) {
                     findings.add(e.toFinding(rel(assetMapFile.get())));
+                } catch (RuntimeException | StackOverflowError e) {
+                    findings.add(Finding.of(FindingCode.INSPECTION_FAILED, rel(assetMapFile.get()), "AssetMap",
+                            "the ASSETMAP could not be read: " + Plain.failure(e)));
                 }
             }
             if (assetMap != null) {
@@ -184,11 +220,23 @@ public final class ImfPackageInspector {
                 Optional<Path> path = resolveInside(e.path());
                 if (path.isEmpty()) {
                     findings.add(Finding.of(FindingCode.ASSET_PATH_INVALID, amFile, element,
-                            "path '" + e.path() + "' is missing, absolute or leads outside the package"));
+                            e.path() == null || e.path().isBlank()
+                                    ? "the ASSETMAP gives no path for asset " + e.id()
+                                    : "the path " + Plain.quote(e.path()) + " of asset " + e.id() + " is absolute, "
+                                    + "uses \\ or .., or leads outside the package; assets must be named by a "
+                                    + "relative path inside it"));
                     continue;
                 }
                 mappedFiles.add(path.get());
-                if (!Files.isRegularFile(path.get())) {
+                Optional<Path> link = linkOnTheWay(path.get());
+                if (link.isPresent()) {
+                    findings.add(Finding.of(FindingCode.ASSET_SYMLINK, e.path(), element,
+                            "the ASSETMAP names " + e.path() + " for asset " + e.id() + ", but "
+                                    + (link.get().equals(path.get()) ? "it is" : rel(link.get()) + " is")
+                                    + " a symbolic link; links are never followed, so the asset was not read"));
+                    continue;
+                }
+                if (!regularFiles.containsKey(path.get())) {
                     findings.add(Finding.of(FindingCode.ASSET_FILE_MISSING, e.path(), element,
                             "the ASSETMAP names " + e.path() + " for asset " + e.id()
                                     + " but the file is not in the package"));
@@ -229,6 +277,9 @@ public final class ImfPackageInspector {
                     }
                 } catch (XmlProblem e) {
                     findings.add(e.toFinding(rel(p)));
+                } catch (RuntimeException | StackOverflowError e) {
+                    findings.add(Finding.of(FindingCode.INSPECTION_FAILED, rel(p), "PackingList",
+                            "the packing list could not be read: " + Plain.failure(e)));
                 }
             }
         }
@@ -261,13 +312,7 @@ public final class ImfPackageInspector {
                     continue; // missing or unmapped: reported already
                 }
                 String file = rel(p);
-                long actualSize;
-                try {
-                    actualSize = Files.size(p);
-                } catch (IOException e) {
-                    findings.add(Finding.of(FindingCode.ASSET_UNREADABLE, file, "Asset " + a.id(), e.toString()));
-                    continue;
-                }
+                long actualSize = regularFiles.get(p); // located assets are regular files of the walk
                 if (a.size() != null && a.size() != actualSize) {
                     findings.add(Finding.of(FindingCode.ASSET_SIZE_MISMATCH, file, "Asset " + a.id(),
                             "the file has " + actualSize + " bytes but the packing list says " + a.size()
@@ -301,7 +346,7 @@ public final class ImfPackageInspector {
                 String file = rel(r.getKey());
                 if (r.getValue().error() != null) {
                     findings.add(Finding.of(FindingCode.ASSET_UNREADABLE, file, "Asset " + a.id(),
-                            "cannot be read to verify its hash: " + r.getValue().error().getMessage()));
+                            "cannot be read to verify its hash: " + readError(r.getValue().error())));
                 } else if (!r.getValue().base64Sha1().equals(a.hash().trim())) {
                     findings.add(Finding.of(FindingCode.ASSET_HASH_MISMATCH, file, "Asset " + a.id(),
                             "SHA-1 of the file is " + r.getValue().base64Sha1() + " but the packing list says "
@@ -369,6 +414,19 @@ public final class ImfPackageInspector {
             return p.getParent().equals(dir) && VOLUME_FILES.contains(p.getFileName().toString().toLowerCase(Locale.ROOT));
         }
 
+        /** The first symbolic link on the way from the package folder to {@code p} (p included), if any. */
+        private Optional<Path> linkOnTheWay(Path p) {
+            Path rel = dir.relativize(p);
+            Path current = dir;
+            for (Path part : rel) {
+                current = current.resolve(part);
+                if (links.contains(current)) {
+                    return Optional.of(current);
+                }
+            }
+            return Optional.empty();
+        }
+
         /** ST 429-9 paths are relative, '/'-separated and must stay inside the package. */
         private Optional<Path> resolveInside(String path) {
             if (path == null || path.isBlank() || path.startsWith("/") || path.startsWith("\\")
@@ -384,12 +442,58 @@ public final class ImfPackageInspector {
             return resolved.startsWith(dir) && !resolved.equals(dir) ? Optional.of(resolved) : Optional.empty();
         }
 
+        /**
+         * Walks the package without following links: regular files are listed with their sizes; a link (to a file
+         * or a folder, anywhere) is an {@link FindingCode#ASSET_SYMLINK} finding and is neither read nor resolved,
+         * so nothing outside the package folder is ever opened, measured or said to exist.
+         */
         private List<Path> listFiles() {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                return walk.filter(Files::isRegularFile).map(Path::normalize).sorted().toList();
+            List<Path> files = new ArrayList<>();
+            try {
+                Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                        Path p = f.normalize();
+                        if (attrs.isSymbolicLink()) {
+                            links.add(p);
+                            findings.add(Finding.of(FindingCode.ASSET_SYMLINK, rel(p), null,
+                                    rel(p) + " is a symbolic link; links are never followed, so what it points to "
+                                            + "was not read: deliver the file itself inside the package"));
+                        } else if (attrs.isRegularFile()) {
+                            if (regularFiles.size() >= MAX_FILES) {
+                                return FileVisitResult.TERMINATE;
+                            }
+                            regularFiles.put(p, attrs.size());
+                            files.add(p);
+                        } else if (!attrs.isDirectory()) {
+                            findings.add(Finding.of(FindingCode.ASSET_UNREADABLE, rel(p), null,
+                                    rel(p) + " is not a regular file (a device, pipe or socket); it was not read"));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path f, IOException e) {
+                        findings.add(Finding.of(FindingCode.ASSET_UNREADABLE, rel(f.normalize()), null,
+                                rel(f.normalize()) + " cannot be read: " + readError(e)));
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + dir, e);
+                findings.add(Finding.of(FindingCode.ASSET_UNREADABLE, null, null,
+                        "the package folder cannot be listed: " + readError(e)));
             }
+            if (regularFiles.size() >= MAX_FILES) {
+                findings.add(Finding.of(FindingCode.XML_LIMIT_EXCEEDED, null, null,
+                        "the package holds more than " + MAX_FILES + " files; only the first were looked at"));
+            }
+            files.sort(null);
+            return files;
         }
 
         private String rel(Path p) {
@@ -398,10 +502,20 @@ public final class ImfPackageInspector {
     }
 
     private static boolean rootIs(Path file, String localName) {
-        try {
-            return localName.equals(SecureXml.parse(file).getDocumentElement().getLocalName());
-        } catch (XmlProblem e) {
-            return false;
+        return localName.equals(SecureXml.rootElementName(file, XmlLimits.COMPOSITION_PLAYLIST));
+    }
+
+    /** An I/O failure in plain words, without the exception's class or the absolute path. */
+    static String readError(Throwable e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "access is denied";
         }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "it disappeared while the package was being inspected";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(Locale.ROOT);
+        }
+        return "the file system reported an error while reading it";
     }
 }

@@ -24,7 +24,7 @@ public final class InspectionCli {
             usage:
               inspect-imf DIR|CPL.xml [--resolution HD|UHD] [--range SDR|HDR10|DOLBY_VISION] [--language TAG]
                           [--frame-rates 24000/1001,24,25] [--atmos] [--min-channels N] [--threads N] [--json]
-              inspect-ttml FILE --language TAG [--runtime-seconds N] [--kids] [--forced]
+              inspect-ttml FILE --language TAG [--runtime-seconds N] [--kids] [--sdh] [--forced]
                           [--full-subtitles FILE] [--json]
             exit code: 0 passed, 1 errors found, 2 usage error""";
 
@@ -85,7 +85,7 @@ public final class InspectionCli {
             throw new UsageException("inspect-ttml needs --language");
         }
         TimedTextExpectations expected = new TimedTextExpectations(o.language, o.runtime, o.kids, o.forced, null,
-                null);
+                null, o.sdh);
         TimedTextInspector inspector = new TimedTextInspector();
         InspectionReport report = inspector.inspect(file, expected);
         if (o.fullSubtitles == null) {
@@ -154,6 +154,7 @@ public final class InspectionCli {
         boolean json;
         Rational runtime;
         boolean kids;
+        boolean sdh;
         boolean forced;
         Path fullSubtitles;
 
@@ -176,6 +177,7 @@ public final class InspectionCli {
                     case "--json" -> json = true;
                     case "--runtime-seconds" -> runtime = rational(value(args, ++i, a), a);
                     case "--kids" -> kids = true;
+                    case "--sdh" -> sdh = true;
                     case "--forced" -> forced = true;
                     case "--full-subtitles" -> fullSubtitles = Path.of(value(args, ++i, a));
                     default -> {

@@ -16,7 +16,7 @@ public final class PackingListReader {
     }
 
     public static PackingList read(Path file, String displayName, List<Finding> findings) throws XmlProblem {
-        Element root = SecureXml.parse(file).getDocumentElement();
+        Element root = SecureXml.parse(file, XmlLimits.PACKING_LIST).getDocumentElement();
         if (!"PackingList".equals(root.getLocalName()) || root.getNamespaceURI() == null
                 || !NAMESPACE.matcher(root.getNamespaceURI()).matches()) {
             findings.add(Finding.of(FindingCode.NAMESPACE_UNSUPPORTED, displayName, root.getTagName(),
@@ -34,7 +34,7 @@ public final class PackingListReader {
                     size = sizeText == null ? null : Long.valueOf(sizeText);
                 } catch (NumberFormatException e) {
                     findings.add(Finding.of(FindingCode.ASSET_SIZE_MISMATCH, displayName, "Asset " + id,
-                            "the packing list gives the size '" + sizeText + "', which is not a number"));
+                            "the packing list gives the size " + Plain.quote(sizeText) + ", which is not a whole number of bytes"));
                 }
                 Element algorithm = SecureXml.child(asset, "HashAlgorithm");
                 String algorithmUri = algorithm == null ? PackingList.SHA1 : algorithm.getAttribute("Algorithm").trim();

@@ -57,6 +57,9 @@ public final class Rational implements Comparable<Rational> {
             throw new NumberFormatException("no rational number");
         }
         String t = text.trim();
+        if (t.length() > 100) { // no rate, duration or position needs more; longer numbers cost time to parse
+            throw new NumberFormatException("number too long");
+        }
         String[] parts = t.split("\\s*/\\s*|\\s+", -1);
         try {
             if (parts.length == 2) {
@@ -64,6 +67,9 @@ public final class Rational implements Comparable<Rational> {
             }
             if (parts.length == 1 && !parts[0].isEmpty()) {
                 BigDecimal decimal = new BigDecimal(parts[0]);
+                if (Math.abs((long) decimal.scale()) > 100) { // "1E999999999" would be a billion digits
+                    throw new NumberFormatException("exponent too large");
+                }
                 if (decimal.scale() > 0) {
                     return of(decimal.unscaledValue(), BigInteger.TEN.pow(decimal.scale()));
                 }
@@ -84,6 +90,10 @@ public final class Rational implements Comparable<Rational> {
     }
 
     public Rational plus(Rational other) {
+        if (denominator.equals(other.denominator)) { // common case (whole seconds, milliseconds): one addition
+            return denominator.equals(BigInteger.ONE) ? new Rational(numerator.add(other.numerator), denominator)
+                    : of(numerator.add(other.numerator), denominator);
+        }
         return of(numerator.multiply(other.denominator).add(other.numerator.multiply(denominator)),
                 denominator.multiply(other.denominator));
     }
@@ -165,6 +175,9 @@ public final class Rational implements Comparable<Rational> {
 
     @Override
     public int compareTo(Rational other) {
+        if (denominator.equals(other.denominator)) {
+            return numerator.compareTo(other.numerator);
+        }
         return numerator.multiply(other.denominator).compareTo(other.numerator.multiply(denominator));
     }
 

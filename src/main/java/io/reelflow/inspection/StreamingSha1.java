@@ -35,7 +35,7 @@ public final class StreamingSha1 {
     public static byte[] digest(Path file, LongConsumer bytesRead) throws IOException {
         MessageDigest sha1 = newSha1();
         byte[] buffer = new byte[BUFFER_SIZE];
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             int n;
             while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
                 sha1.update(buffer, 0, n);

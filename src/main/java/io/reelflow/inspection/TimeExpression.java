@@ -21,12 +21,39 @@ final class TimeExpression {
     record Parsed(Rational seconds, boolean frameBased) {
     }
 
+    /** Why a time expression cannot be used, in plain words, with the finding code it makes. */
+    static final class Invalid extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        final FindingCode code;
+
+        Invalid(FindingCode code, String message) {
+            super(message);
+            this.code = code;
+        }
+    }
+
+    /** No programme lasts this long; larger times are refused rather than computed. */
+    static final Rational MAX_SECONDS = Rational.of(1000L * 3600);
+
     private TimeExpression() {
     }
 
     /** @throws IllegalArgumentException with the reason when the text is not a valid time expression */
     static Parsed parse(String text, TimingParameters p) {
         String t = text.trim();
+        if (t.length() > 40) {
+            throw new Invalid(FindingCode.TTML_TIME_EXPRESSION_INVALID, Plain.quote(text)
+                    + " is too long to be a time expression");
+        }
+        Parsed parsed = parseUnchecked(t, text, p);
+        if (parsed.seconds().isGreaterThan(MAX_SECONDS)) {
+            throw new Invalid(FindingCode.TTML_TIME_EXPRESSION_INVALID, Plain.quote(text)
+                    + " is more than 1000 hours, beyond any programme");
+        }
+        return parsed;
+    }
+
+    private static Parsed parseUnchecked(String t, String text, TimingParameters p) {
         Matcher clock = CLOCK.matcher(t);
         if (clock.matches()) {
             return clockTime(t, clock, p);
@@ -40,20 +67,35 @@ final class TimeExpression {
                 case "s" -> new Parsed(count, false);
                 case "ms" -> new Parsed(count.dividedBy(Rational.of(1000)), false);
                 case "f" -> new Parsed(count.dividedBy(p.effectiveFrameRate()), true);
-                case "t" -> new Parsed(count.dividedBy(p.tickRate), false);
-                default -> throw new IllegalArgumentException("unknown metric in '" + text + "'");
+                case "t" -> {
+                    if (!p.tickRateSpecified) {
+                        throw new Invalid(FindingCode.TTML_TICK_RATE_MISSING, Plain.quote(text)
+                                + " counts ticks, but the tt element gives no ttp:tickRate, so a tick has no "
+                                + "agreed length");
+                    }
+                    yield new Parsed(count.dividedBy(p.tickRate), false);
+                }
+                default -> throw new Invalid(FindingCode.TTML_TIME_EXPRESSION_INVALID,
+                        "unknown unit in " + Plain.quote(text));
             };
         }
-        throw new IllegalArgumentException("'" + text + "' is neither a clock time (hh:mm:ss[.fff|:ff]) nor an "
-                + "offset time (e.g. 12.5s, 300ms, 90f, 10t)");
+        throw new Invalid(FindingCode.TTML_TIME_EXPRESSION_INVALID, Plain.quote(text)
+                + " is neither a clock time (hh:mm:ss[.fff] or hh:mm:ss:ff) nor an offset time (e.g. 12.5s, 300ms, "
+                + "90f, 10t)");
     }
 
     private static Parsed clockTime(String text, Matcher m, TimingParameters p) {
+        if (m.group(1).length() > 4 || (m.group(5) != null && m.group(5).length() > 4)
+                || (m.group(6) != null && m.group(6).length() > 4)) {
+            throw new Invalid(FindingCode.TTML_TIME_EXPRESSION_INVALID, Plain.quote(text)
+                    + " has more digits than any hour, frame or sub-frame count can have");
+        }
         long hours = Long.parseLong(m.group(1));
         int minutes = Integer.parseInt(m.group(2));
         int seconds = Integer.parseInt(m.group(3));
         if (minutes > 59 || seconds > 59) {
-            throw new IllegalArgumentException("'" + text + "' has minutes or seconds above 59");
+            throw new Invalid(FindingCode.TTML_TIME_EXPRESSION_INVALID, Plain.quote(text)
+                    + " has minutes or seconds above 59");
         }
         long wholeSeconds = hours * 3600 + minutes * 60L + seconds;
         if (m.group(5) == null) {
@@ -62,15 +104,16 @@ final class TimeExpression {
         }
         long frames = Long.parseLong(m.group(5));
         if (frames >= p.frameRate) {
-            throw new IllegalArgumentException("'" + text + "' has frame " + frames + " but ttp:frameRate is "
-                    + p.frameRate + " (frames run 0.." + (p.frameRate - 1) + ")");
+            throw new Invalid(FindingCode.TTML_TIME_EXPRESSION_INVALID, Plain.quote(text) + " has frame " + frames
+                    + " but the frame rate is " + p.frameRate + " (frames run 0 to " + (p.frameRate - 1) + ")");
         }
         Rational subFrames = Rational.ZERO;
         if (m.group(6) != null) {
             long sf = Long.parseLong(m.group(6));
             if (sf >= p.subFrameRate) {
-                throw new IllegalArgumentException("'" + text + "' has sub-frame " + sf + " but ttp:subFrameRate is "
-                        + p.subFrameRate);
+                throw new Invalid(FindingCode.TTML_TIME_EXPRESSION_INVALID, Plain.quote(text) + " has sub-frame "
+                        + sf + " but ttp:subFrameRate is " + p.subFrameRate + " (sub-frames run 0 to "
+                        + (p.subFrameRate - 1) + ")");
             }
             subFrames = Rational.of(sf, p.subFrameRate);
         }
@@ -93,7 +136,8 @@ final class TimeExpression {
 
     private static Rational decimal(String text) {
         BigDecimal d = new BigDecimal(text);
-        return Rational.parse(d.toPlainString());
+        return d.scale() > 0 ? Rational.of(d.unscaledValue(), java.math.BigInteger.TEN.pow(d.scale()))
+                : Rational.of(d.toBigIntegerExact(), java.math.BigInteger.ONE);
     }
 
     /** "hh:mm:ss.mmm" for messages. */

@@ -1,7 +1,6 @@
 package io.reelflow.inspection;
 
 import java.nio.file.Path;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,71 +12,56 @@ import java.util.List;
  */
 public final class TimedTextInspector {
 
-    /** One timed event of a file. */
-    record Event(TimedTextDocument.Paragraph paragraph, Rational begin, Rational end) {
-
-        Rational duration() {
-            return end.minus(begin);
-        }
-
-        int characters() {
-            return paragraph.lines().stream().mapToInt(l -> l.codePointCount(0, l.length())).sum();
-        }
-
-        /** Text for comparing events across files: lines joined by a space, whitespace collapsed, Unicode NFC. */
-        String comparableText() {
-            return Normalizer.normalize(String.join(" ", paragraph.lines()), Normalizer.Form.NFC)
-                    .replaceAll("\\s+", " ").strip();
-        }
-
-        String span() {
-            return TimeExpression.format(begin) + "–" + TimeExpression.format(end);
-        }
-    }
-
     public InspectionReport inspect(Path file, TimedTextExpectations expected) {
         String name = file.getFileName().toString();
-        List<Finding> findings = new ArrayList<>();
+        FindingSink findings = new FindingSink();
         List<String> notes = new ArrayList<>();
         String subject = (expected.forcedNarrative() ? "Forced narrative " : "Timed text ") + name;
-        TimedTextDocument doc;
+        EventChecks checks = new EventChecks(expected, name, findings);
+        TimedTextReader.Summary summary = null;
         try {
-            doc = TimedTextReader.read(file);
+            summary = TimedTextReader.read(file, name, XmlLimits.TIMED_TEXT, findings, checks);
         } catch (XmlProblem e) {
             findings.add(e.toFinding(name));
-            return new InspectionReport(subject, findings, notes);
+        } catch (Throwable e) { // never an exception because of a file's content
+            findings.add(Finding.of(FindingCode.INSPECTION_FAILED, name, checks.lastElement(),
+                    "the file could not be inspected to the end: " + Plain.failure(e)));
         }
-        if (!isTtml(doc)) {
-            findings.add(Finding.of(FindingCode.TTML_NAMESPACE_INVALID, name, doc.rootName(),
-                    "the root element is <" + doc.rootName() + "> in namespace " + doc.rootNamespace()
+        TimedTextReader.Root root = checks.root;
+        if (root == null) {
+            return new InspectionReport(subject, findings.findings(), notes);
+        }
+        if (!root.isTtml()) {
+            return new InspectionReport(subject, List.of(Finding.of(FindingCode.TTML_NAMESPACE_INVALID, name,
+                    root.name(), "the root element is <" + root.name() + "> in namespace "
+                            + (root.namespace() == null || root.namespace().isEmpty() ? "(none)" : root.namespace())
                             + "; TTML needs <tt> in " + TimedTextReader.TT
-                            + " (older DFXP namespaces are not accepted)"));
-            return new InspectionReport(subject, findings, notes);
+                            + " (older DFXP namespaces are not accepted)")), notes);
         }
-        checkLanguage(doc, expected.language(), name, findings);
-        TimingParameters timing = TimingParameters.from(doc.timingAttributes(), name, findings);
-        for (TimedTextDocument.IdAt dup : doc.duplicateIds()) {
-            findings.add(Finding.of(FindingCode.TTML_DUPLICATE_ID, name, "line " + dup.line(),
-                    "xml:id \"" + dup.id() + "\" is used more than once"));
+        checkLanguage(root.language(), expected.language(), name, findings);
+        TimedTextRules rules = expected.rules();
+        if (rules.imsc11Required() && (root.contentProfiles() == null
+                || !List.of(root.contentProfiles().trim().split("\\s+")).contains(TimedTextRules.IMSC11_TEXT))) {
+            findings.add(Finding.of(FindingCode.TTML_PROFILE_REQUIRED, name, "tt",
+                    "Netflix requires " + expected.language() + " timed text in IMSC 1.1: the tt element must name "
+                            + TimedTextRules.IMSC11_TEXT + " in ttp:contentProfiles"));
         }
-        List<Event> events = events(doc, timing, name, findings);
-        if (doc.paragraphs().isEmpty()) {
+        if (summary != null && summary.paragraphs() == 0) {
             Finding none = Finding.of(FindingCode.TTML_NO_EVENTS, name, "body", "the file has no subtitle events");
             findings.add(expected.forcedNarrative()
                     ? new Finding(none.code(), Severity.WARNING, name, "body",
                     "the forced-narrative file has no events; confirm the title has no foreign-language text")
                     : none);
         }
-        Rational frame = (timing.frameRateSpecified ? timing.effectiveFrameRate() : expected.videoFrameRate())
-                .reciprocal();
-        checkEvents(events, expected, frame, name, findings);
         if (expected.runtimeSeconds() == null) {
             notes.add("No runtime given: events were not checked against the programme's end");
         }
-        notes.add(events.size() + " events checked against " + expected.limits().maxLines() + " lines of "
-                + expected.limits().maxCharactersPerLine() + " characters and "
-                + expected.limits().maxCharactersPerSecond() + " characters per second");
-        return new InspectionReport(subject, findings, notes);
+        ReadingLimits limits = expected.limits();
+        notes.add(checks.count + " events checked against " + limits.maxLines() + " lines of "
+                + limits.maxCharactersPerLine() + " characters and " + limits.maxCharactersPerSecond()
+                + " characters per second (Netflix's rules for " + rules.tag().replace("*", "any language")
+                + (expected.kidsTitle() ? ", kids' title" : "") + (expected.sdh() ? ", SDH" : "") + ")");
+        return new InspectionReport(subject, findings.findings(), notes);
     }
 
     /**
@@ -89,143 +73,163 @@ public final class TimedTextInspector {
         String fullName = fullSubtitleFile.getFileName().toString();
         String subject = "Forced narrative " + forcedName + " against full subtitles " + fullName;
         List<Finding> findings = new ArrayList<>();
-        TimedTextDocument forced;
-        TimedTextDocument full;
+        Collected forced = new Collected();
+        Collected full = new Collected();
+        // Timing problems of either file are the single-file inspection's business; here they are only skipped.
         try {
-            forced = TimedTextReader.read(forcedFile);
+            TimedTextReader.read(forcedFile, forcedName, XmlLimits.TIMED_TEXT, new FindingSink(), forced);
         } catch (XmlProblem e) {
             findings.add(e.toFinding(forcedName));
             return new InspectionReport(subject, findings);
+        } catch (Throwable e) {
+            findings.add(Finding.of(FindingCode.INSPECTION_FAILED, forcedName, null,
+                    "the file could not be read to the end: " + Plain.failure(e)));
+            return new InspectionReport(subject, findings);
         }
         try {
-            full = TimedTextReader.read(fullSubtitleFile);
+            TimedTextReader.read(fullSubtitleFile, fullName, XmlLimits.TIMED_TEXT, new FindingSink(), full);
         } catch (XmlProblem e) {
             findings.add(e.toFinding(fullName));
             return new InspectionReport(subject, findings);
+        } catch (Throwable e) {
+            findings.add(Finding.of(FindingCode.INSPECTION_FAILED, fullName, null,
+                    "the file could not be read to the end: " + Plain.failure(e)));
+            return new InspectionReport(subject, findings);
         }
-        if (forced.language() != null && full.language() != null
-                && !Bcp47.sameTag(forced.language(), full.language())) {
+        String forcedLanguage = forced.root == null ? null : forced.root.language();
+        String fullLanguage = full.root == null ? null : full.root.language();
+        if (forcedLanguage != null && fullLanguage != null && !Bcp47.sameTag(forcedLanguage, fullLanguage)) {
             findings.add(Finding.of(FindingCode.FORCED_LANGUAGE_MISMATCH, forcedName, "tt",
-                    "the forced narrative is " + forced.language() + " but the full subtitles are "
-                            + full.language()));
+                    "the forced narrative is " + forcedLanguage + " but the full subtitles are " + fullLanguage));
         }
-        // Timing problems of either file are the single-file inspection's business; here they are only skipped.
-        List<Event> forcedEvents = events(forced, TimingParameters.from(forced.timingAttributes(), forcedName,
-                new ArrayList<>()), forcedName, new ArrayList<>());
-        List<Event> fullEvents = events(full, TimingParameters.from(full.timingAttributes(), fullName,
-                new ArrayList<>()), fullName, new ArrayList<>());
-        for (Event f : forcedEvents) {
-            List<Event> overlapping = fullEvents.stream()
-                    .filter(g -> g.begin().isLessThan(f.end()) && f.begin().isLessThan(g.end())).toList();
+        List<TimedTextReader.Event> fullEvents = new ArrayList<>(full.events);
+        fullEvents.sort(Comparator.comparing(TimedTextReader.Event::begin));
+        Rational longest = fullEvents.stream().map(TimedTextReader.Event::duration).reduce(Rational.ZERO,
+                Rational::max);
+        for (TimedTextReader.Event f : forced.events) {
+            List<TimedTextReader.Event> overlapping = overlapping(fullEvents, f, longest);
             boolean matched = overlapping.stream().anyMatch(g -> g.comparableText().equals(f.comparableText()));
             if (!matched) {
                 String why = overlapping.isEmpty()
                         ? "no event of " + fullName + " overlaps " + f.span()
                         : "the overlapping events of " + fullName + " say "
-                        + overlapping.stream().map(g -> "\"" + g.comparableText() + "\"").toList()
+                        + overlapping.stream().limit(3).map(g -> Plain.quote(g.comparableText())).toList()
                         + " instead";
-                findings.add(Finding.of(FindingCode.FORCED_EVENT_NOT_IN_FULL_SUBTITLES, forcedName,
-                        f.paragraph().label(), "forced event \"" + f.comparableText() + "\" at " + f.span()
+                findings.add(Finding.of(FindingCode.FORCED_EVENT_NOT_IN_FULL_SUBTITLES, forcedName, f.label(),
+                        "forced event " + Plain.quote(f.comparableText()) + " at " + f.span()
                                 + " is not in the full subtitles: " + why));
             }
         }
         return new InspectionReport(subject, findings,
-                List.of(forcedEvents.size() + " forced events compared with " + fullEvents.size() + " full events"));
+                List.of(forced.events.size() + " forced events compared with " + full.events.size()
+                        + " full events"));
     }
 
-    private static boolean isTtml(TimedTextDocument doc) {
-        return TimedTextReader.TT.equals(doc.rootNamespace()) && "tt".equals(doc.rootName());
+    /**
+     * Events of {@code sorted} (by begin) that overlap {@code f}: a binary search for the first event beginning at
+     * or after f's end, then back only as far as the longest event can reach.
+     */
+    private static List<TimedTextReader.Event> overlapping(List<TimedTextReader.Event> sorted,
+                                                           TimedTextReader.Event f, Rational longest) {
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted.get(mid).begin().isLessThan(f.end())) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        Rational earliest = f.begin().minus(longest);
+        List<TimedTextReader.Event> out = new ArrayList<>();
+        for (int i = lo - 1; i >= 0 && !sorted.get(i).begin().isLessThan(earliest); i--) {
+            TimedTextReader.Event g = sorted.get(i);
+            if (f.begin().isLessThan(g.end())) {
+                out.add(0, g);
+            }
+        }
+        return out;
     }
 
-    private static void checkLanguage(TimedTextDocument doc, String expected, String file, List<Finding> out) {
-        String lang = doc.language();
-        if (lang == null) {
-            out.add(Finding.of(FindingCode.TTML_LANGUAGE_MISSING, file, "tt",
-                    "the tt element has no xml:lang; " + expected + " was ordered"));
-        } else if (!Bcp47.isWellFormed(lang)) {
-            out.add(Finding.of(FindingCode.TTML_LANGUAGE_INVALID, file, "tt",
-                    "xml:lang \"" + lang + "\" is not a well-formed BCP 47 tag"));
-        } else if (!Bcp47.sameTag(lang, expected)) {
-            out.add(Finding.of(FindingCode.TTML_LANGUAGE_MISMATCH, file, "tt",
-                    "xml:lang is \"" + lang + "\" but " + expected + " was ordered"
-                            + (Bcp47.samePrimaryLanguage(lang, expected)
-                            ? " (" + lang + " is not " + expected + ": tags must match exactly)" : "")));
+    /** Events collected for the cross-check. */
+    private static final class Collected implements TimedTextReader.Listener {
+        TimedTextReader.Root root;
+        final List<TimedTextReader.Event> events = new ArrayList<>();
+
+        @Override
+        public void root(TimedTextReader.Root r) {
+            root = r;
+        }
+
+        @Override
+        public void event(TimedTextReader.Event e) {
+            events.add(e);
         }
     }
 
-    /** Absolute times of every timed paragraph; problems with its time expressions go to {@code out}. */
-    static List<Event> events(TimedTextDocument doc, TimingParameters timing, String file, List<Finding> out) {
-        List<Event> events = new ArrayList<>();
-        boolean frameRateReported = false;
-        for (TimedTextDocument.Paragraph p : doc.paragraphs()) {
-            if (p.begin() == null && p.end() == null && p.dur() == null) {
-                out.add(Finding.of(FindingCode.TTML_EVENT_UNTIMED, file, p.label(),
-                        "the event has no begin, end or dur, so it is never or always shown"));
-                continue;
-            }
-            try {
-                boolean frameBased = false;
-                Rational offset = Rational.ZERO;
-                for (String ancestor : p.ancestorBegins()) {
-                    TimeExpression.Parsed a = TimeExpression.parse(ancestor, timing);
-                    offset = offset.plus(a.seconds());
-                    frameBased |= a.frameBased();
-                }
-                Rational begin = offset;
-                if (p.begin() != null) {
-                    TimeExpression.Parsed b = TimeExpression.parse(p.begin(), timing);
-                    begin = begin.plus(b.seconds());
-                    frameBased |= b.frameBased();
-                }
-                Rational end = null;
-                if (p.end() != null) {
-                    TimeExpression.Parsed e = TimeExpression.parse(p.end(), timing);
-                    end = offset.plus(e.seconds());
-                    frameBased |= e.frameBased();
-                }
-                if (p.dur() != null) {
-                    TimeExpression.Parsed d = TimeExpression.parse(p.dur(), timing);
-                    Rational byDuration = begin.plus(d.seconds());
-                    end = end == null ? byDuration : end.min(byDuration);
-                    frameBased |= d.frameBased();
-                }
-                if (frameBased && !timing.frameRateSpecified && !frameRateReported) {
-                    frameRateReported = true;
-                    out.add(Finding.of(FindingCode.TTML_FRAME_RATE_MISSING, file, p.label(),
-                            "frame-based time expressions are used but ttp:frameRate is not given, so frames "
-                                    + "would be counted at TTML's default of 30 fps"));
-                }
-                if (end == null) {
-                    out.add(Finding.of(FindingCode.TTML_EVENT_UNTIMED, file, p.label(),
-                            "the event has a begin but no end or dur"));
-                    continue;
-                }
-                if (!end.isGreaterThan(begin)) {
-                    out.add(Finding.of(FindingCode.TTML_TIME_EXPRESSION_INVALID, file, p.label(),
-                            "the event ends at " + TimeExpression.format(end) + ", not after it begins at "
-                                    + TimeExpression.format(begin)));
-                    continue;
-                }
-                events.add(new Event(p, begin, end));
-            } catch (IllegalArgumentException e) {
-                out.add(Finding.of(FindingCode.TTML_TIME_EXPRESSION_INVALID, file, p.label(), e.getMessage()));
-            }
-        }
-        return events;
-    }
+    /**
+     * The per-event rules, checked as the reader streams events: order and overlap need only the previous event
+     * and the latest end so far, so nothing grows with the file.
+     */
+    private static final class EventChecks implements TimedTextReader.Listener {
+        final TimedTextExpectations expected;
+        final ReadingLimits limits;
+        final String file;
+        final FindingSink out;
+        TimedTextReader.Root root;
+        Rational frame;
+        TimedTextReader.Event previous;
+        TimedTextReader.Event latestEnding;
+        int count;
 
-    private static void checkEvents(List<Event> events, TimedTextExpectations expected, Rational frame, String file,
-                                    List<Finding> out) {
-        ReadingLimits limits = expected.limits();
-        Event previous = null;
-        for (Event e : events) {
-            String element = e.paragraph().label();
-            if (previous != null && e.begin().isLessThan(previous.begin())) {
+        EventChecks(TimedTextExpectations expected, String file, FindingSink out) {
+            this.expected = expected;
+            this.limits = expected.limits();
+            this.file = file;
+            this.out = out;
+        }
+
+        String lastElement() {
+            return previous == null ? null : "after " + previous.label();
+        }
+
+        @Override
+        public void root(TimedTextReader.Root r) {
+            root = r;
+            TimingParameters timing = r.timing();
+            frame = (timing.frameRateSpecified ? timing.effectiveFrameRate() : expected.videoFrameRate()).reciprocal();
+        }
+
+        @Override
+        public void event(TimedTextReader.Event e) {
+            count++;
+            String element = e.label();
+            boolean outOfOrder = previous != null && e.begin().isLessThan(previous.begin());
+            if (outOfOrder) {
+                // overlap and gaps are measured along the file's order: an event out of it is reported as such and
+                // starts a new run
                 out.add(Finding.of(FindingCode.TTML_EVENT_OUT_OF_ORDER, file, element,
                         "the event begins at " + TimeExpression.format(e.begin()) + ", before the previous event ("
-                                + previous.paragraph().label() + ") at " + TimeExpression.format(previous.begin())));
+                                + previous.label() + ") at " + TimeExpression.format(previous.begin())));
+            } else if (latestEnding != null) {
+                Rational gap = e.begin().minus(latestEnding.end());
+                Rational minGap = frame.times(limits.minGapFrames());
+                if (gap.signum() < 0) {
+                    out.add(Finding.of(FindingCode.TTML_EVENT_OVERLAP, file, element,
+                            "the event (" + e.span() + ") starts before " + latestEnding.label() + " ("
+                                    + latestEnding.span() + ") ends"));
+                } else if (gap.isLessThan(minGap)) {
+                    out.add(Finding.of(FindingCode.TTML_EVENT_GAP_TOO_SHORT, file, element,
+                            "only " + gap.dividedBy(frame).toDecimalString(2) + " frames separate it from "
+                                    + latestEnding.label() + "; at least " + limits.minGapFrames()
+                                    + " frames are required"));
+                }
             }
             previous = e;
+            if (outOfOrder || latestEnding == null || e.end().isGreaterThan(latestEnding.end())) {
+                latestEnding = e;
+            }
             if (expected.runtimeSeconds() != null && e.end().isGreaterThan(expected.runtimeSeconds())) {
                 out.add(Finding.of(FindingCode.TTML_EVENT_OUTSIDE_RUNTIME, file, element,
                         "the event ends at " + TimeExpression.format(e.end()) + ", after the programme's runtime of "
@@ -241,56 +245,64 @@ public final class TimedTextInspector {
                         "the event (" + e.span() + ") lasts " + duration.toDecimalString(3) + " s; the maximum is "
                                 + limits.maxEventDuration() + " s"));
             }
-            checkLayout(e, limits, file, out);
+            checkLayout(e);
         }
-        List<Event> byTime = new ArrayList<>(events);
-        byTime.sort(Comparator.comparing(Event::begin));
-        Rational minGap = frame.times(limits.minGapFrames());
-        for (int i = 1; i < byTime.size(); i++) {
-            Event before = byTime.get(i - 1);
-            Event after = byTime.get(i);
-            Rational gap = after.begin().minus(before.end());
-            if (gap.signum() < 0) {
-                out.add(Finding.of(FindingCode.TTML_EVENT_OVERLAP, file, after.paragraph().label(),
-                        "the event (" + after.span() + ") starts before " + before.paragraph().label() + " ("
-                                + before.span() + ") ends"));
-            } else if (gap.isLessThan(minGap)) {
-                out.add(Finding.of(FindingCode.TTML_EVENT_GAP_TOO_SHORT, file, after.paragraph().label(),
-                        "only " + gap.dividedBy(frame).toDecimalString(2) + " frames separate it from "
-                                + before.paragraph().label() + "; at least " + limits.minGapFrames()
-                                + " frames are required"));
+
+        private void checkLayout(TimedTextReader.Event e) {
+            String element = e.label();
+            if (e.lineCount() == 0) {
+                out.add(Finding.of(FindingCode.TTML_EVENT_EMPTY, file, element, "the event (" + e.span()
+                        + ") has no text"));
+                return;
             }
+            if (e.lineCount() > limits.maxLines()) {
+                out.add(Finding.of(FindingCode.TTML_TOO_MANY_LINES, file, element,
+                        "the event has " + e.lineCount() + " lines (separated by br); at most " + limits.maxLines()
+                                + " are allowed"));
+            }
+            long halfUnits = 0;
+            // vertical text has its own, shorter limit where the language sets one (Japanese: 11), unless the
+            // caller gave limits of its own
+            int perLine = e.vertical() && !expected.customLimits()
+                    ? expected.rules().verticalCharactersPerLine() : limits.maxCharactersPerLine();
+            for (String line : e.lines()) {
+                long units = limits.halfUnits(line);
+                halfUnits += units;
+                if (units > 2L * perLine) {
+                    out.add(Finding.of(FindingCode.TTML_LINE_TOO_LONG, file, element,
+                            "the " + (e.vertical() ? "vertical " : "") + "line " + Plain.quote(line) + " has "
+                                    + characters(units) + " characters; at most " + perLine + " are allowed"
+                                    + (limits.halfWidthCountsHalf() ? " (half-width characters count half)" : "")));
+                }
+            }
+            // characters / duration > limit, compared exactly: characters > limit × duration (in half characters)
+            if (Rational.of(halfUnits).isGreaterThan(e.duration().times(2L * limits.maxCharactersPerSecond()))) {
+                Rational cps = Rational.of(halfUnits, 2).dividedBy(e.duration());
+                out.add(Finding.of(FindingCode.TTML_READING_SPEED_TOO_HIGH, file, element,
+                        characters(halfUnits) + " characters in " + e.duration().toDecimalString(3) + " s is "
+                                + cps.toDecimalString(1) + " characters per second; at most "
+                                + limits.maxCharactersPerSecond() + " are allowed"));
+            }
+        }
+
+        private static String characters(long halfUnits) {
+            return halfUnits % 2 == 0 ? String.valueOf(halfUnits / 2) : (halfUnits / 2) + ".5";
         }
     }
 
-    private static void checkLayout(Event e, ReadingLimits limits, String file, List<Finding> out) {
-        String element = e.paragraph().label();
-        List<String> lines = e.paragraph().lines();
-        if (lines.isEmpty()) {
-            out.add(Finding.of(FindingCode.TTML_EVENT_EMPTY, file, element, "the event (" + e.span()
-                    + ") has no text"));
-            return;
-        }
-        if (lines.size() > limits.maxLines()) {
-            out.add(Finding.of(FindingCode.TTML_TOO_MANY_LINES, file, element,
-                    "the event has " + lines.size() + " lines; at most " + limits.maxLines() + " are allowed"));
-        }
-        for (String line : lines) {
-            int length = line.codePointCount(0, line.length());
-            if (length > limits.maxCharactersPerLine()) {
-                out.add(Finding.of(FindingCode.TTML_LINE_TOO_LONG, file, element,
-                        "the line \"" + line + "\" has " + length + " characters; at most "
-                                + limits.maxCharactersPerLine() + " are allowed"));
-            }
-        }
-        // characters / duration > limit, compared exactly: characters > limit × duration
-        int characters = e.characters();
-        if (Rational.of(characters).isGreaterThan(e.duration().times(limits.maxCharactersPerSecond()))) {
-            Rational cps = Rational.of(characters).dividedBy(e.duration());
-            out.add(Finding.of(FindingCode.TTML_READING_SPEED_TOO_HIGH, file, element,
-                    characters + " characters in " + e.duration().toDecimalString(3) + " s is "
-                            + cps.toDecimalString(1) + " characters per second; at most "
-                            + limits.maxCharactersPerSecond() + " are allowed"));
+    private static void checkLanguage(String lang, String expected, String file, FindingSink out) {
+        if (lang == null) {
+            out.add(Finding.of(FindingCode.TTML_LANGUAGE_MISSING, file, "tt",
+                    "the tt element has no xml:lang; " + expected + " was ordered"));
+        } else if (!Bcp47.isWellFormed(lang)) {
+            out.add(Finding.of(FindingCode.TTML_LANGUAGE_INVALID, file, "tt",
+                    "xml:lang " + Plain.quote(lang) + " is not a well-formed BCP 47 tag"));
+        } else if (!Bcp47.sameTag(lang, expected)) {
+            out.add(Finding.of(FindingCode.TTML_LANGUAGE_MISMATCH, file, "tt",
+                    "xml:lang is \"" + lang + "\" but " + expected + " was ordered"
+                            + (Bcp47.samePrimaryLanguage(lang, expected)
+                            ? " (" + lang + " is not " + expected + ": tags must match exactly)" : "")));
         }
     }
+
 }

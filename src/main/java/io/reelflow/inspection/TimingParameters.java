@@ -16,16 +16,19 @@ final class TimingParameters {
     final Rational frameRateMultiplier;  // default 1
     final int subFrameRate;              // default 1
     final Rational tickRate;             // ttp:tickRate, or its TTML default
+    final boolean tickRateSpecified;     // Netflix: tick times need an explicit ttp:tickRate
     final String timeBase;               // media | smpte | clock
     final String dropMode;               // nonDrop | dropNTSC | dropPAL
 
     private TimingParameters(boolean frameRateSpecified, int frameRate, Rational frameRateMultiplier,
-                             int subFrameRate, Rational tickRate, String timeBase, String dropMode) {
+                             int subFrameRate, Rational tickRate, boolean tickRateSpecified, String timeBase,
+                             String dropMode) {
         this.frameRateSpecified = frameRateSpecified;
         this.frameRate = frameRate;
         this.frameRateMultiplier = frameRateMultiplier;
         this.subFrameRate = subFrameRate;
         this.tickRate = tickRate;
+        this.tickRateSpecified = tickRateSpecified;
         this.timeBase = timeBase;
         this.dropMode = dropMode;
     }
@@ -36,7 +39,7 @@ final class TimingParameters {
     }
 
     static TimingParameters defaults() {
-        return new TimingParameters(false, 30, Rational.ONE, 1, Rational.ONE, "media", "nonDrop");
+        return new TimingParameters(false, 30, Rational.ONE, 1, Rational.ONE, false, "media", "nonDrop");
     }
 
     /**
@@ -49,11 +52,11 @@ final class TimingParameters {
         Rational multiplier = Rational.ONE;
         if (multiplierText != null) {
             String[] parts = multiplierText.trim().split("\\s+");
-            if (parts.length == 2 && parts[0].matches("[1-9]\\d*") && parts[1].matches("[1-9]\\d*")) {
+            if (parts.length == 2 && parts[0].matches("[1-9]\\d{0,8}") && parts[1].matches("[1-9]\\d{0,8}")) {
                 multiplier = Rational.of(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
             } else {
-                out.add(invalid(file, "ttp:frameRateMultiplier '" + multiplierText
-                        + "' is not two positive integers separated by a space (e.g. \"1000 1001\")"));
+                out.add(invalid(file, "ttp:frameRateMultiplier " + Plain.quote(multiplierText)
+                        + " is not two positive integers separated by a space (e.g. \"1000 1001\")"));
             }
             if (frameRateText == null) {
                 out.add(Finding.of(FindingCode.TTML_TIMING_INCONSISTENT, file, "tt",
@@ -67,19 +70,19 @@ final class TimingParameters {
         String timeBase = attributes.getOrDefault("timeBase", "media").trim();
         if (timeBase.equals("clock")) {
             out.add(Finding.of(FindingCode.TTML_TIME_BASE_UNSUPPORTED, file, "tt",
-                    "ttp:timeBase=\"clock\" ties subtitles to wall-clock time; Netflix accepts only media or smpte"));
+                    "ttp:timeBase=\"clock\" ties subtitles to wall-clock time; Netflix accepts only media time"));
+        } else if (timeBase.equals("smpte")) {
+            out.add(Finding.of(FindingCode.TTML_TIME_BASE_UNSUPPORTED, file, "tt",
+                    "ttp:timeBase=\"smpte\" labels frames with time code; Netflix does not accept the smpte time "
+                            + "base: express times in media time (ttp:timeBase=\"media\")"));
         } else if (!timeBase.equals("media") && !timeBase.equals("smpte")) {
-            out.add(invalid(file, "ttp:timeBase '" + timeBase + "' is not media, smpte or clock"));
+            out.add(invalid(file, "ttp:timeBase " + Plain.quote(timeBase) + " is not media, smpte or clock"));
             timeBase = "media";
         }
         String dropMode = attributes.getOrDefault("dropMode", "nonDrop").trim();
         if (!dropMode.equals("nonDrop") && !dropMode.equals("dropNTSC") && !dropMode.equals("dropPAL")) {
-            out.add(invalid(file, "ttp:dropMode '" + dropMode + "' is not nonDrop, dropNTSC or dropPAL"));
+            out.add(invalid(file, "ttp:dropMode " + Plain.quote(dropMode) + " is not nonDrop, dropNTSC or dropPAL"));
             dropMode = "nonDrop";
-        }
-        if (timeBase.equals("smpte") && frameRateText == null) {
-            out.add(Finding.of(FindingCode.TTML_FRAME_RATE_MISSING, file, "tt",
-                    "ttp:timeBase=\"smpte\" counts frames, but ttp:frameRate is not given"));
         }
         if (!dropMode.equals("nonDrop") && !timeBase.equals("smpte")) {
             out.add(Finding.of(FindingCode.TTML_TIMING_INCONSISTENT, file, "tt",
@@ -94,7 +97,8 @@ final class TimingParameters {
         // TTML1 §7.2.10: without ttp:tickRate, ticks are sub-frames when a frame rate is given, else seconds.
         Rational ticks = tickRate != null ? Rational.of(tickRate)
                 : frameRateText != null ? Rational.of(fr).times(multiplier).times(sfr) : Rational.ONE;
-        return new TimingParameters(frameRate != null, fr, multiplier, sfr, ticks, timeBase, dropMode);
+        return new TimingParameters(frameRate != null, fr, multiplier, sfr, ticks, tickRate != null, timeBase,
+                dropMode);
     }
 
     private static Integer positiveInt(String text, String name, String file, List<Finding> out) {
@@ -102,7 +106,7 @@ final class TimingParameters {
             return null;
         }
         if (!text.trim().matches("[1-9]\\d{0,8}")) {
-            out.add(invalid(file, name + " '" + text + "' is not a positive integer"));
+            out.add(invalid(file, name + " " + Plain.quote(text) + " is not a positive whole number below a billion"));
             return null;
         }
         return Integer.valueOf(text.trim());

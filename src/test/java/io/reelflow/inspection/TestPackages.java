@@ -22,7 +22,9 @@ public final class TestPackages {
     public static Path cleanTimedText(Path file, String language) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, TimedTextInspectorTest.tt(
-                "xml:lang=\"" + language + "\" ttp:timeBase=\"media\" ttp:frameRate=\"24\" ttp:frameRateMultiplier=\"1000 1001\"",
+                "xml:lang=\"" + language + "\" ttp:timeBase=\"media\" ttp:frameRate=\"24\" ttp:frameRateMultiplier=\"1000 1001\""
+                        + (TimedTextRules.forLanguage(language).imsc11Required()
+                        ? " ttp:contentProfiles=\"" + TimedTextRules.IMSC11_TEXT + "\"" : ""),
                 TimedTextInspectorTest.p("s1", "00:00:01.000", "00:00:03.000", "Hello there.") + "\n"
                         + TimedTextInspectorTest.p("s2", "00:00:04.000", "00:00:06.000", "See you.")));
         return file;
