@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class DeliveryController {
 
     public record TrackView(long id, String kind, String language, String status, String vendor, String fileLocation, String findings,
-                            int attempts) {
+                            int attempts, InspectionRequests.InspectionView inspection) {
     }
 
     public record QcItemView(int attempt, String category, String code, String timecode, String note, String language, String routedTo) {
@@ -30,7 +30,7 @@ public class DeliveryController {
 
     public record DeliveryView(long id, String crmDealId, long titleId, String titleName, String format, String stage, int attempt,
                                int rejections, String packageStatus, String packageFindings, String backlotTitleId, List<TrackView> tracks,
-                               List<QcItemView> openItems, List<String> pendingEvents) {
+                               List<QcItemView> openItems, List<String> pendingEvents, InspectionRequests.InspectionView packageInspection) {
     }
 
     public record QcReport(int deliveriesWithQcResult, int acceptedFirstPass, BigDecimal firstPassAcceptanceRate,
@@ -40,6 +40,8 @@ public class DeliveryController {
     private final DeliveryService deliveries;
     private final EventInbox inbox;
     private final JdbcTemplate jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    private InspectionRequests inspections;
 
     public DeliveryController(DeliveryService deliveries, EventInbox inbox, JdbcTemplate jdbc) {
         this.deliveries = deliveries;
@@ -57,7 +59,8 @@ public class DeliveryController {
     }
 
     @GetMapping("/api/deliveries/{deliveryId}")
-    @Operation(summary = "A delivery: stage, attempt, open QC items, each track's state")
+    @Operation(summary = "A delivery: stage, attempt, open QC items, each track's state; the latest inspection of the package and of each "
+            + "track with its status, progress while it runs (bytes hashed of total, seconds left) and every finding")
     public DeliveryView delivery(@PathVariable long deliveryId) {
         return view(deliveries.find(deliveryId).orElseThrow(() -> new NotFoundException("no delivery with id " + deliveryId)));
     }
@@ -97,7 +100,7 @@ public class DeliveryController {
 
     private DeliveryView view(DeliveryService.Delivery d) {
         List<TrackView> tracks = deliveries.tracks(d.id()).stream().map(t -> new TrackView(t.id(), t.kind().name(), t.language(), t.status(),
-                t.vendor(), t.fileLocation(), t.findings(), t.attempts())).toList();
+                t.vendor(), t.fileLocation(), t.findings(), t.attempts(), inspections.latestTrack(t.id()).orElse(null))).toList();
         List<QcItemView> open = d.stage() == DeliveryStage.ACCEPTED ? List.of() : jdbc.query("""
                 SELECT attempt, category, code, timecode, note, language, routed_to FROM qc_item WHERE delivery_id = ? AND attempt = ?
                 ORDER BY id""", (rs, i) -> new QcItemView(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -105,7 +108,7 @@ public class DeliveryController {
         List<String> pending = jdbc.queryForList("SELECT event_id FROM delivery_event WHERE delivery_id = ? AND status = 'PENDING' ORDER BY received_at",
                 String.class, d.id());
         return new DeliveryView(d.id(), d.dealRef(), d.titleId(), d.titleName(), d.formatLabel(), d.stage().name(), d.attempt(), d.rejections(),
-                d.packageStatus(), d.packageFindings(), d.backlotTitleId(), tracks, open, pending);
+                d.packageStatus(), d.packageFindings(), d.backlotTitleId(), tracks, open, pending, inspections.latestPackage(d.id()).orElse(null));
     }
 
     private int count(String sql) {
