@@ -25,8 +25,10 @@ final class InspectionDelegates {
     /** Task-local variables of the return tasks: counts and the first findings, as Markdown for the form's text. */
     static final String PACKAGE_FINDINGS_REPORT = "packageFindingsReport";
     static final String TRACK_FINDINGS_REPORT = "trackFindingsReport";
-    /** How many findings a form shows; the full list is in GET /api/deliveries/{id}. */
+    /** At most how many findings a form shows; the full list is in GET /api/deliveries/{id}. */
     static final int SHOWN = 50;
+    /** The engine keeps a string variable in a column of 4,000 characters. */
+    static final int MAX_REPORT = 3900;
 
     private InspectionDelegates() {
     }
@@ -116,29 +118,38 @@ final class InspectionDelegates {
         }
     }
 
-    /** Counts by severity, the summary and the first {@link #SHOWN} findings (errors first), as Markdown. */
+    /**
+     * Counts by severity, the summary and the first findings (errors first, at most {@link #SHOWN}), as Markdown
+     * within {@link #MAX_REPORT} characters (the engine's limit for a string variable is 4,000).
+     */
     static String report(Optional<InspectionView> inspection, long deliveryId) {
         if (inspection.isEmpty()) return "No inspection recorded yet.";
         InspectionView v = inspection.get();
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
         int total = v.errors() + v.warnings();
-        StringBuilder s = new StringBuilder();
-        s.append("**").append(Boolean.TRUE.equals(v.passed()) ? "Passed" : "Failed").append("**: ")
+        StringBuilder head = new StringBuilder();
+        head.append("**").append(Boolean.TRUE.equals(v.passed()) ? "Passed" : "Failed").append("**: ")
                 .append(n.format(v.errors())).append(v.errors() == 1 ? " error, " : " errors, ")
                 .append(n.format(v.warnings())).append(v.warnings() == 1 ? " warning" : " warnings")
-                .append(" (inspected: ").append(escape(v.location())).append(").\n\n");
-        if (v.summary() != null) s.append(escape(InspectionRequests.bounded(v.summary(), 2000))).append("\n\n");
-        if (total > v.findings().size()) {
-            s.append("The first ").append(n.format(v.findings().size())).append(" of ").append(n.format(total))
+                .append(" (inspected: ").append(escape(InspectionRequests.bounded(v.location(), 300))).append(").\n\n");
+        if (v.summary() != null) head.append(escape(InspectionRequests.bounded(v.summary(), 800))).append("\n\n");
+        StringBuilder list = new StringBuilder();
+        int shown = 0;
+        int budget = MAX_REPORT - head.length() - 200;
+        for (FindingView f : v.findings()) {
+            StringBuilder line = new StringBuilder("- ").append(f.severity()).append(' ').append(f.code());
+            if (f.file() != null) line.append(" · ").append(escape(InspectionRequests.bounded(f.file(), 80)));
+            if (f.element() != null) line.append(" · ").append(escape(InspectionRequests.bounded(f.element(), 80)));
+            line.append(": ").append(escape(InspectionRequests.bounded(f.message(), 160))).append('\n');
+            if (list.length() + line.length() > budget) break;
+            list.append(line);
+            shown++;
+        }
+        if (total > shown) {
+            head.append("The first ").append(n.format(shown)).append(" of ").append(n.format(total))
                     .append(" findings, errors first; all of them: `GET /api/deliveries/").append(deliveryId).append("`.\n\n");
         }
-        for (FindingView f : v.findings()) {
-            s.append("- ").append(f.severity()).append(' ').append(f.code());
-            if (f.file() != null) s.append(" · ").append(escape(InspectionRequests.bounded(f.file(), 200)));
-            if (f.element() != null) s.append(" · ").append(escape(InspectionRequests.bounded(f.element(), 200)));
-            s.append(": ").append(escape(InspectionRequests.bounded(f.message(), 400))).append('\n');
-        }
-        return s.toString().strip();
+        return (head.toString() + list).strip();
     }
 
     /** Text from a file shown as Markdown: every character that Markdown or HTML would act on is escaped. */

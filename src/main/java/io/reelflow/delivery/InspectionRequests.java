@@ -260,7 +260,7 @@ public class InspectionRequests {
     public void correlationFailed(String error) {
         jdbc.update("""
                 UPDATE inspection_request SET correlation_failures = correlation_failures + 1, last_error = ?,
-                       retry_at = now() + make_interval(secs => least(300, 2 * (correlation_failures + 1)))
+                       retry_at = now() + make_interval(secs => least(300, 0.2 * power(2, least(correlation_failures, 20))))
                 WHERE id = (SELECT id FROM inspection_request WHERE status = 'INSPECTED' AND (retry_at IS NULL OR retry_at <= now())
                             ORDER BY inspected_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)""", bounded(error, 1000));
     }
