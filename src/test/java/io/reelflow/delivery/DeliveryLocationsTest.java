@@ -70,4 +70,31 @@ class DeliveryLocationsTest extends DeliveryTestSupport {
         assertThat(d.get("packageStatus").asText()).isEqualTo("FAILED");
         assertThat(d.get("packageInspection").get("findings")).hasSize(1);
     }
+
+    @Test
+    void anInspectionActsOnlyOnItsOwnDealsDeliveryWhateverTheVariablesSay() throws Exception {
+        long deliveryId = deliveryId();
+        long otherTitle = createTitle(unique("Other"), "en");
+        createRightsIn(otherTitle, "[\"FR\"]", "[\"SVOD\"]", "2026-01-01", "2035-12-31", true);
+        String other = unique("OTHER");
+        assertThat(postJson("crm", "/api/deals", dealJson(other, otherTitle, "[\"FR\"]", "2027-01-01", "2027-12-31")).status()).isEqualTo(201);
+        runJobs();
+        long otherDelivery = get("dave", "/api/deliveries?crmDealId=" + other).json().get(0).get("id").asLong();
+        ordered();
+
+        event(deliveryId, packageReady("pkg-own", TestPackages.hdSdrPackage(storage.resolve("imp"))));
+        String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(deal).processDefinitionKey("netflix-delivery")
+                .singleResult().getId();
+        var job = management.createJobQuery().processInstanceId(pid).activityId("inspectImfPackage").singleResult();
+        // whoever could write process variables points the inspection at another deal's delivery
+        runtime.setVariable(job.getProcessInstanceId(), "deliveryId", otherDelivery);
+        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("is not a delivery of deal " + deal);
+        assertThat(count("SELECT count(*) FROM inspection_request WHERE delivery_id = ?", otherDelivery)).isZero();
+        assertThat(get("dave", "/api/deliveries/" + otherDelivery).json().get("packageStatus").asText()).isEqualTo("NOT_ORDERED");
+
+        runtime.setVariable(job.getProcessInstanceId(), "deliveryId", deliveryId);
+        management.executeJob(job.getId());
+        runJobs();
+        assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("packageStatus").asText()).isEqualTo("ACCEPTED");
+    }
 }
