@@ -96,7 +96,7 @@ public class InspectionRequests {
         if (own == null || own == 0) throw new IllegalStateException("delivery " + deliveryId + " is not a delivery of deal " + dealRef);
         Map<String, Object> event = event("""
                 SELECT event_id, payload->>'packageLocation' AS location, NULL::numeric AS seconds FROM delivery_event
-                WHERE delivery_id = ? AND kind = 'PACKAGE_READY' AND status = 'DELIVERED' AND (event_id = ? OR ? IS NULL)
+                WHERE delivery_id = ? AND kind = 'PACKAGE_READY' AND status = 'DELIVERED' AND (event_id = ?::text OR ?::text IS NULL)
                 ORDER BY delivered_at DESC NULLS LAST, received_at DESC LIMIT 1""", deliveryId, eventId, eventId)
                 .orElseThrow(() -> new IllegalStateException("no package event " + eventId + " for delivery " + deliveryId));
         return enqueue(event, deliveryId, null, Subject.PACKAGE, processInstanceId);
@@ -111,7 +111,7 @@ public class InspectionRequests {
         if (delivery.isEmpty()) throw new IllegalStateException("track " + trackId + " is not a track of deal " + dealRef);
         Map<String, Object> event = event("""
                 SELECT event_id, payload->>'fileLocation' AS location, (payload->>'durationSeconds')::numeric AS seconds FROM delivery_event
-                WHERE track_id = ? AND kind = 'TRACK_DELIVERED' AND status = 'DELIVERED' AND (event_id = ? OR ? IS NULL)
+                WHERE track_id = ? AND kind = 'TRACK_DELIVERED' AND status = 'DELIVERED' AND (event_id = ?::text OR ?::text IS NULL)
                 ORDER BY delivered_at DESC NULLS LAST, received_at DESC LIMIT 1""", trackId, eventId, eventId)
                 .orElseThrow(() -> new IllegalStateException("no delivery event " + eventId + " for track " + trackId));
         return enqueue(event, delivery.get(0), trackId, Subject.TRACK, processInstanceId);

@@ -58,7 +58,7 @@ public class InspectionWorker implements SmartLifecycle {
     private final long heartbeatMillis;
     private final Duration staleAfter;
     private final String name = "inspection-" + UUID.randomUUID().toString().substring(0, 8);
-    private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    private final Map<UUID, Running> running = new ConcurrentHashMap<>(); // by claim token
     private final List<Thread> threads = new ArrayList<>();
     private ScheduledExecutorService heartbeat;
     private volatile boolean active;
@@ -189,7 +189,7 @@ public class InspectionWorker implements SmartLifecycle {
 
     private void run(Claim claim) {
         Running r = new Running(claim, new AtomicLong(), new AtomicLong(), Thread.currentThread());
-        running.put(claim.id(), r);
+        running.put(claim.token(), r);
         try {
             beforeInspection.accept(claim.id());
             Outcome outcome = inspect(claim, (done, total) -> {
@@ -197,7 +197,7 @@ public class InspectionWorker implements SmartLifecycle {
                 r.total().set(total);
             });
             if (!active || Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("stopping");
-            running.remove(claim.id());
+            running.remove(claim.token());
             if (!requests.finish(claim, outcome, deliveries)) {
                 log.warn("Inspection request {} was taken over by another worker; this outcome is dropped", claim.id());
             }
@@ -207,7 +207,7 @@ public class InspectionWorker implements SmartLifecycle {
             requests.release(claim);
             if (interrupted) Thread.currentThread().interrupt();
         } finally {
-            running.remove(claim.id());
+            running.remove(claim.token());
         }
     }
 
@@ -216,8 +216,7 @@ public class InspectionWorker implements SmartLifecycle {
             try {
                 if (!requests.heartbeat(r.claim(), r.done().get(), r.total().get())) {
                     log.warn("Inspection request {}: claim lost, stopping this run", r.claim().id());
-                    running.remove(r.claim().id());
-                    r.thread().interrupt();
+                    if (running.remove(r.claim().token(), r)) r.thread().interrupt();
                 }
             } catch (RuntimeException e) {
                 log.warn("Inspection heartbeat failed: {}", e.toString());

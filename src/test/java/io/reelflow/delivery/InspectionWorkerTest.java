@@ -197,4 +197,37 @@ class InspectionWorkerTest extends DeliveryTestSupport {
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("packageStatus").asText()).isEqualTo("ACCEPTED");
         assertThat(incidents()).isZero();
     }
+
+    @Test
+    void aClaimWhoseWorkerDiedIsTakenOverAndTheOutcomeIsToldOnce() throws Exception {
+        long deliveryId = deliveryId();
+        orderPackage();
+        Path imp = TestPackages.hdSdrPackage(storage.resolve("imp"));
+        CountDownLatch started = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean first = new java.util.concurrent.atomic.AtomicBoolean(true);
+        InspectionWorker.beforeInspection = id -> {
+            if (!first.getAndSet(false)) return;
+            started.countDown();
+            try {
+                Thread.sleep(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("claim lost");
+            }
+        };
+        event(deliveryId, packageReady("pkg-dead", imp));
+        runJobs(false);
+        assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+        // the claim now looks like that of a node that died an hour ago: the running worker loses it, another takes it over
+        jdbc.update("UPDATE inspection_request SET claim_token = gen_random_uuid(), claimed_by = 'dead-node', heartbeat_at = now() - interval '1 hour' "
+                + "WHERE event_id = ?", "pkg-dead-" + deal);
+        runJobs();
+
+        JsonNode inspection = get("dave", "/api/deliveries/" + deliveryId).json().get("packageInspection");
+        assertThat(inspection.get("runs").asInt()).isEqualTo(2);
+        assertThat(inspection.get("status").asText()).isEqualTo("DONE");
+        assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("packageStatus").asText()).isEqualTo("ACCEPTED");
+        assertThat(incidents()).isZero();
+        assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(deal).activityId("awaitPackageInspection").count()).isZero();
+    }
 }
