@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * request ({@link InspectionRequests}); {@link InspectionWorker} inspects outside the engine's jobs and answers with
  * a message that sets the routing flag ({@code packagePassed}, {@code trackPassed}). The delivery or track is the
  * deal's own (business key = CRM deal id, checked against the database); the location comes from the stored event.
- * Findings stay in the domain tables: the return tasks show them through task-local variables written when the
- * task is created, never read back.
+ * Findings stay in the domain tables: the receive and return tasks show the latest inspection through task-local
+ * variables written when the task is created, never read back.
  */
 final class InspectionDelegates {
 
@@ -123,7 +123,7 @@ final class InspectionDelegates {
      * within {@link #MAX_REPORT} characters (the engine's limit for a string variable is 4,000).
      */
     static String report(Optional<InspectionView> inspection, long deliveryId) {
-        if (inspection.isEmpty()) return "No inspection recorded yet.";
+        if (inspection.isEmpty()) return "None yet.";
         InspectionView v = inspection.get();
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
         int total = v.errors() + v.warnings();

@@ -43,6 +43,8 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         assertThat(runtime.getVariable(back.getProcessInstanceId(), "packageFindings")).as("findings are not process variables").isNull();
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("packageStatus").asText()).isEqualTo("FAILED");
         complete(back, Map.of("returnNote", "asked Pixel Lab for the real location"));
+        // the coordinator's Receive task shows what the last inspection found
+        assertThat((String) tasks.getVariableLocal(task("awaitPackage").getId(), "packageFindingsReport")).contains("LOCATION_NOT_ON_STORAGE");
 
         event(deliveryId, packageReady("pkg-good", TestPackages.hdSdrPackage(storage.resolve("imp"))));
         runJobs();
@@ -126,6 +128,7 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         complete(task("orderImfPackage"), Map.of("postHouse", "Pixel Lab", "purchaseOrder", "PO-1"));
         Task receive = task("awaitPackage");
         assertThat(receive.getName()).startsWith("Receive IMF package: Delivery Title");
+        assertThat((String) tasks.getVariableLocal(receive.getId(), "packageFindingsReport")).isEqualTo("None yet.");
         assertThatThrownBy(() -> complete(receive, Map.of())).hasMessageContaining("packageLocation");
         complete(receive, Map.of("packageLocation", TestPackages.hdSdrPackage(storage.resolve("imp")).toString()));
         for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack").list()) complete(t, Map.of("vendor", "V"));
