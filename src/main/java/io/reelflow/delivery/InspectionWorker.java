@@ -47,6 +47,8 @@ public class InspectionWorker implements SmartLifecycle {
 
     /** Test hook: called in the worker thread with the request id before a claimed request is inspected. */
     static volatile Consumer<Long> beforeInspection = id -> { };
+    /** Test hook: told every hashing progress report (from the hashing threads). */
+    static volatile HashProgressListener progressHook = HashProgressListener.NONE;
 
     private final InspectionRequests requests;
     private final DeliveryService deliveries;
@@ -195,6 +197,7 @@ public class InspectionWorker implements SmartLifecycle {
             Outcome outcome = inspect(claim, (done, total) -> {
                 r.done().set(done);
                 r.total().set(total);
+                progressHook.onProgress(done, total);
             });
             if (!active || Thread.currentThread().isInterrupted()) throw new java.util.concurrent.CancellationException("stopping");
             running.remove(claim.token());

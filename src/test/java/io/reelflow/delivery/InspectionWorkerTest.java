@@ -33,6 +33,7 @@ class InspectionWorkerTest extends DeliveryTestSupport {
     @AfterEach
     void noHook() {
         InspectionWorker.beforeInspection = id -> { };
+        InspectionWorker.progressHook = io.reelflow.inspection.HashProgressListener.NONE;
     }
 
     private void orderPackage() {
@@ -229,5 +230,45 @@ class InspectionWorkerTest extends DeliveryTestSupport {
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("packageStatus").asText()).isEqualTo("ACCEPTED");
         assertThat(incidents()).isZero();
         assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(deal).activityId("awaitPackageInspection").count()).isZero();
+    }
+
+    @Test
+    void whileAPackageIsHashedItsProgressAndTimeLeftAreInTheDelivery() throws Exception {
+        long deliveryId = deliveryId();
+        orderPackage();
+        Path imp = TestPackages.hdSdrPackage(storage.resolve("imp"));
+        CountDownLatch halfway = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        InspectionWorker.progressHook = (done, total) -> {
+            if (done > 0 && done < total && halfway.getCount() > 0) {
+                halfway.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS); // a slow disk
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try {
+            event(deliveryId, packageReady("pkg-progress", imp));
+            runJobs(false);
+            assertThat(halfway.await(30, TimeUnit.SECONDS)).as("hashing reported progress").isTrue();
+            JsonNode progress = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < deadline) {
+                progress = get("crm", "/api/deliveries/" + deliveryId).json().get("packageInspection").get("progress");
+                if (progress.get("bytesDone").asLong() > 0) break;
+                Thread.sleep(100);
+            }
+            assertThat(progress.get("bytesDone").asLong()).isPositive();
+            assertThat(progress.get("bytesTotal").asLong()).isGreaterThan(progress.get("bytesDone").asLong());
+            assertThat(progress.get("secondsLeft").asLong()).isNotNegative();
+        } finally {
+            release.countDown();
+        }
+        runJobs();
+        JsonNode done = get("dave", "/api/deliveries/" + deliveryId).json().get("packageInspection");
+        assertThat(done.get("status").asText()).isEqualTo("DONE");
+        assertThat(done.get("progress").get("bytesDone").asLong()).isEqualTo(done.get("progress").get("bytesTotal").asLong());
     }
 }
