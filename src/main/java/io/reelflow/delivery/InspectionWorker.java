@@ -227,26 +227,29 @@ public class InspectionWorker implements SmartLifecycle {
         }
     }
 
-    /** Inspects one request. Never throws because of what a file contains: that becomes a finding. */
+    /**
+     * Inspects one request. Never throws because of what a file contains: whatever the inspector throws becomes a
+     * finding. What the service itself fails at (the database) propagates: the claim lapses and is run again.
+     */
     Outcome inspect(Claim claim, HashProgressListener progress) {
         String shown = claim.location();
+        boolean isPackage = claim.subject() == InspectionRequests.Subject.PACKAGE;
+        DeliveryOrder order = isPackage ? deliveries.deliveryOrder(claim.deliveryId()) : null;
+        DeliveryService.Track t = isPackage ? null : deliveries.track(claim.trackId());
+        boolean timedText = t != null && (t.kind() == TrackKind.SUBTITLE || t.kind() == TrackKind.FORCED_NARRATIVE);
+        TimedTextExpectations expected = timedText ? deliveries.timedTextExpectations(t.id()) : null;
         try {
             Optional<Path> real = storage.resolve(claim.location());
-            if (claim.subject() == InspectionRequests.Subject.PACKAGE) {
+            if (isPackage) {
                 if (real.isEmpty() || !Files.isDirectory(real.get())) {
                     return refused("The package location '" + shown + "' is not a folder on the delivery storage: nothing was inspected.", shown);
                 }
-                DeliveryOrder order = deliveries.deliveryOrder(claim.deliveryId());
                 return of(new ImfPackageInspector(hashThreads, progress).inspect(real.get(), order));
             }
-            DeliveryService.Track t = deliveries.track(claim.trackId());
             if (real.isEmpty() || !Files.isRegularFile(real.get()) || !Files.isReadable(real.get())) {
                 return refused("The file '" + shown + "' is not a readable file on the delivery storage: nothing was inspected.", shown);
             }
-            if (t.kind() == TrackKind.SUBTITLE || t.kind() == TrackKind.FORCED_NARRATIVE) {
-                TimedTextExpectations expected = deliveries.timedTextExpectations(t.id());
-                return of(new TimedTextInspector().inspect(real.get(), expected));
-            }
+            if (timedText) return of(new TimedTextInspector().inspect(real.get(), expected));
             if (claim.durationSeconds() == null || claim.durationSeconds().signum() <= 0) {
                 String message = "The vendor did not report the audio's duration (durationSeconds): it cannot be checked against the picture.";
                 return new Outcome(false, message, List.of(Item.error("AUDIO_DURATION_UNKNOWN", shown, message)));
@@ -256,8 +259,8 @@ public class InspectionWorker implements SmartLifecycle {
         } catch (java.util.concurrent.CancellationException e) {
             throw e;
         } catch (Throwable e) { // a file's content must never fail the inspection: it is a finding on that file
-            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             String message = "The inspection of '" + shown + "' stopped on this file (" + plainWords(e) + "): it cannot be accepted as delivered.";
+            log.info("Inspection request {}: {} ({})", claim.id(), message, e.toString());
             return new Outcome(false, message, List.of(Item.error("INSPECTION_FAILED", shown, message)));
         }
     }
