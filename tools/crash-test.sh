@@ -81,7 +81,7 @@ driver() { java -cp "$CP" io.reelflow.faults.CrashLoadDriver "$@"; }
 
 start_service() {
   local out=$1
-  REELFLOW_DATA_DIR=$DATA REELFLOW_PG_PORT=$PG_PORT PORT=$PORT \
+  REELFLOW_DATA_DIR=$DATA REELFLOW_PG_PORT=$PG_PORT PORT=$PORT REELFLOW_DELIVERY_STORAGE=$CLIENT/deliveries \
     java -Xmx1g -jar "$JAR" --reelflow.delivery.backlot-escalation=PT2M >"$out" 2>&1 &
   JAVA_PID=$!
   local t0=$SECONDS

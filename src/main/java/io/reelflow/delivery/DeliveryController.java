@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class DeliveryController {
 
     public record TrackView(long id, String kind, String language, String status, String vendor, String fileLocation, String findings,
-                            int attempts) {
+                            int attempts, InspectionRequests.InspectionView inspection) {
     }
 
     public record QcItemView(int attempt, String category, String code, String timecode, String note, String language, String routedTo) {
@@ -29,7 +29,7 @@ public class DeliveryController {
 
     public record DeliveryView(long id, String crmDealId, long titleId, String titleName, String format, String stage, int attempt,
                                int rejections, String packageStatus, String packageFindings, String backlotTitleId, List<TrackView> tracks,
-                               List<QcItemView> openItems, List<String> pendingEvents) {
+                               List<QcItemView> openItems, List<String> pendingEvents, InspectionRequests.InspectionView packageInspection) {
     }
 
     public record QcReport(int deliveriesWithQcResult, int acceptedFirstPass, BigDecimal firstPassAcceptanceRate,
@@ -39,9 +39,11 @@ public class DeliveryController {
     private final DeliveryService deliveries;
     private final EventInbox inbox;
     private final DeliveryReports reports;
+    private final InspectionRequests inspections;
 
-    public DeliveryController(DeliveryService deliveries, EventInbox inbox, DeliveryReports reports) {
+    public DeliveryController(DeliveryService deliveries, EventInbox inbox, DeliveryReports reports, InspectionRequests inspections) {
         this.deliveries = deliveries;
+        this.inspections = inspections;
         this.inbox = inbox;
         this.reports = reports;
     }
@@ -56,7 +58,8 @@ public class DeliveryController {
     }
 
     @GetMapping("/api/deliveries/{deliveryId}")
-    @Operation(summary = "A delivery: stage, attempt, open QC items, each track's state")
+    @Operation(summary = "A delivery: stage, attempt, open QC items, each track's state; the latest inspection of the package and of each "
+            + "track with its status, progress while it runs (bytes hashed of total, seconds left) and every finding")
     public DeliveryView delivery(@PathVariable long deliveryId) {
         return view(deliveries.find(deliveryId).orElseThrow(() -> new NotFoundException("no delivery with id " + deliveryId)));
     }
@@ -75,10 +78,10 @@ public class DeliveryController {
 
     private DeliveryView view(DeliveryService.Delivery d) {
         List<TrackView> tracks = deliveries.tracks(d.id()).stream().map(t -> new TrackView(t.id(), t.kind().name(), t.language(), t.status(),
-                t.vendor(), t.fileLocation(), t.findings(), t.attempts())).toList();
+                t.vendor(), t.fileLocation(), t.findings(), t.attempts(), inspections.latestTrack(t.id()).orElse(null))).toList();
         List<QcItemView> open = d.stage() == DeliveryStage.ACCEPTED ? List.of() : reports.qcItems(d.id(), d.attempt());
         List<String> pending = reports.pendingEvents(d.id());
         return new DeliveryView(d.id(), d.dealRef(), d.titleId(), d.titleName(), d.formatLabel(), d.stage().name(), d.attempt(), d.rejections(),
-                d.packageStatus(), d.packageFindings(), d.backlotTitleId(), tracks, open, pending);
+                d.packageStatus(), d.packageFindings(), d.backlotTitleId(), tracks, open, pending, inspections.latestPackage(d.id()).orElse(null));
     }
 }

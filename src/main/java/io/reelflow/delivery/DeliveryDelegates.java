@@ -137,42 +137,6 @@ final class DeliveryDelegates {
         }
     }
 
-    @Component("inspectImfPackage")
-    static class InspectImfPackage implements JavaDelegate {
-        private final DeliveryService deliveries;
-
-        InspectImfPackage(DeliveryService deliveries) {
-            this.deliveries = deliveries;
-        }
-
-        @Override
-        public void execute(DelegateExecution e) {
-            DeliveryService.Outcome o = deliveries.inspectPackage(deliveryId(e), (String) e.getVariable("packageLocation"));
-            e.setVariable("packagePassed", o.passed());
-            e.setVariable("packageFindings", o.summary());
-            e.setVariable("returnNote", "");
-        }
-    }
-
-    @Component("inspectTrack")
-    static class InspectTrack implements JavaDelegate {
-        private final DeliveryService deliveries;
-
-        InspectTrack(DeliveryService deliveries) {
-            this.deliveries = deliveries;
-        }
-
-        @Override
-        public void execute(DelegateExecution e) {
-            Object seconds = e.getVariable("trackDurationSeconds");
-            DeliveryService.Outcome o = deliveries.inspectTrack(((Number) e.getVariable("trackId")).longValue(),
-                    (String) e.getVariable("trackFileLocation"), seconds == null ? null : new BigDecimal(seconds.toString()));
-            e.setVariable("trackPassed", o.passed());
-            e.setVariable("trackFindings", o.summary());
-            e.setVariable("returnNote", "");
-        }
-    }
-
     @Component("checkReadiness")
     static class CheckReadiness implements JavaDelegate {
         private final DeliveryService deliveries;

@@ -6,16 +6,12 @@ import io.reelflow.inspection.AcceptedTrack;
 import io.reelflow.inspection.CompletenessCheck;
 import io.reelflow.inspection.DeliveryOrder;
 import io.reelflow.inspection.Finding;
-import io.reelflow.inspection.ImfPackageInspector;
-import io.reelflow.inspection.InspectionReport;
 import io.reelflow.inspection.Rational;
 import io.reelflow.inspection.RequiredTrack;
 import io.reelflow.inspection.Severity;
 import io.reelflow.inspection.TimedTextExpectations;
-import io.reelflow.inspection.TimedTextInspector;
 import io.reelflow.inspection.TrackKind;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -49,9 +45,6 @@ public class DeliveryService {
         public String label() {
             return Deliveries.label(kind) + " " + language;
         }
-    }
-
-    public record Outcome(boolean passed, String summary) {
     }
 
     public record Readiness(boolean ready, String missing, String checklist) {
@@ -138,29 +131,18 @@ public class DeliveryService {
                 postHouse, purchaseOrder, deliveryId);
     }
 
-    /**
-     * Inspects the package the post house reported ready. Never passes what it could not inspect: a
-     * missing or unreadable folder is a failure with that finding.
-     */
-    @Transactional
-    public Outcome inspectPackage(long deliveryId, String location) {
+    /** What the deal ordered for this delivery's package: the inspector checks the composition against it. */
+    public DeliveryOrder deliveryOrder(long deliveryId) {
         Delivery d = get(deliveryId);
-        String summary;
-        boolean passed;
-        Path dir = location == null ? null : Path.of(location);
-        if (dir == null || !Files.isDirectory(dir)) {
-            passed = false;
-            summary = "The package location '" + location + "' is not a readable folder on the delivery storage: nothing was inspected.";
-        } else {
-            DeliveryOrder order = DeliveryOrder.of(DeliveryOrder.Resolution.valueOf(d.resolution()),
-                    DeliveryOrder.DynamicRange.valueOf(d.dynamicRange()), d.originalLanguage());
-            InspectionReport report = new ImfPackageInspector().inspect(dir, order);
-            passed = report.passed();
-            summary = report.summary() + (report.findings().isEmpty() ? "" : "\n" + lines(report.findings()));
-        }
+        return DeliveryOrder.of(DeliveryOrder.Resolution.valueOf(d.resolution()), DeliveryOrder.DynamicRange.valueOf(d.dynamicRange()),
+                d.originalLanguage());
+    }
+
+    /** Records the outcome of the package's inspection (the findings themselves are in {@code inspection_finding}). */
+    @Transactional
+    public void recordPackageInspection(long deliveryId, String location, boolean passed, String summary) {
         jdbc.update("UPDATE delivery SET package_location = ?, package_status = ?, package_findings = ?, updated_at = now() WHERE id = ?",
                 location, passed ? "ACCEPTED" : "FAILED", summary, deliveryId);
-        return new Outcome(passed, summary);
     }
 
     @Transactional
@@ -168,37 +150,25 @@ public class DeliveryService {
         jdbc.update("UPDATE delivery_track SET vendor = ?, status = 'ORDERED', attempts = attempts + 1 WHERE id = ?", vendor, trackId);
     }
 
-    /** Checks a delivered track: timed text against the rules for its language and the title's runtime; audio must be readable. */
-    @Transactional
-    public Outcome inspectTrack(long trackId, String location, BigDecimal durationSeconds) {
+    /** What a timed-text track is checked against: its language's rules, the title's runtime, kids' rules, forced narratives. */
+    @Transactional(readOnly = true)
+    public TimedTextExpectations timedTextExpectations(long trackId) {
         Track t = track(trackId);
         Delivery d = get(t.deliveryId());
-        Path file = location == null ? null : Path.of(location);
-        boolean passed;
-        String summary;
-        if (file == null || !Files.isRegularFile(file) || !Files.isReadable(file)) {
-            passed = false;
-            summary = "The file '" + location + "' is not readable on the delivery storage: nothing was inspected.";
-        } else if (t.kind() == TrackKind.SUBTITLE || t.kind() == TrackKind.FORCED_NARRATIVE) {
-            TimedTextExpectations expected = TimedTextExpectations.of(t.language());
-            Integer runtime = jdbc.queryForObject("SELECT runtime_minutes FROM title WHERE id = ?", Integer.class, d.titleId());
-            if (runtime != null) expected = expected.withRuntimeSeconds(Rational.of(runtime * 60L));
-            Boolean kids = jdbc.queryForObject("SELECT kids FROM title WHERE id = ?", Boolean.class, d.titleId());
-            if (Boolean.TRUE.equals(kids)) expected = expected.forKids();
-            if (t.kind() == TrackKind.FORCED_NARRATIVE) expected = expected.asForcedNarrative();
-            InspectionReport report = new TimedTextInspector().inspect(file, expected);
-            passed = report.passed();
-            summary = report.summary() + (report.findings().isEmpty() ? "" : "\n" + lines(report.findings()));
-        } else if (durationSeconds == null || durationSeconds.signum() <= 0) {
-            passed = false;
-            summary = "The vendor did not report the audio's duration (durationSeconds): it cannot be checked against the picture.";
-        } else {
-            passed = true;
-            summary = "Audio file received, " + durationSeconds.toPlainString() + " s; its duration is checked against the composition at the readiness gate.";
-        }
+        TimedTextExpectations expected = TimedTextExpectations.of(t.language());
+        Integer runtime = jdbc.queryForObject("SELECT runtime_minutes FROM title WHERE id = ?", Integer.class, d.titleId());
+        if (runtime != null) expected = expected.withRuntimeSeconds(Rational.of(runtime * 60L));
+        Boolean kids = jdbc.queryForObject("SELECT kids FROM title WHERE id = ?", Boolean.class, d.titleId());
+        if (Boolean.TRUE.equals(kids)) expected = expected.forKids();
+        if (t.kind() == TrackKind.FORCED_NARRATIVE) expected = expected.asForcedNarrative();
+        return expected;
+    }
+
+    /** Records the outcome of a track's check (the findings themselves are in {@code inspection_finding}). */
+    @Transactional
+    public void recordTrackInspection(long trackId, String location, boolean passed, String summary, BigDecimal durationSeconds) {
         jdbc.update("UPDATE delivery_track SET file_location = ?, status = ?, findings = ?, duration_seconds = ? WHERE id = ?",
                 location, passed ? "ACCEPTED" : "FAILED", summary, durationSeconds, trackId);
-        return new Outcome(passed, summary);
     }
 
     /**
@@ -335,13 +305,6 @@ public class DeliveryService {
     private int count(String sql, Object... args) {
         Integer n = jdbc.queryForObject(sql, Integer.class, args);
         return n == null ? 0 : n;
-    }
-
-    private static String lines(List<Finding> findings) {
-        StringBuilder sb = new StringBuilder();
-        findings.stream().limit(60).forEach(f -> sb.append(f.severity()).append(' ').append(f.code()).append(' ')
-                .append(f.element() == null ? "" : f.element() + ": ").append(f.message()).append('\n'));
-        return sb.toString().strip();
     }
 
     private static String text(JsonNode n, String field) {

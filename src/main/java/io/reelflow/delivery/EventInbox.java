@@ -196,6 +196,10 @@ public class EventInbox {
         return eventId;
     }
 
+    /** Locations must lie on the delivery storage (checked again when the inspection runs). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private DeliveryStorage storage;
+
     /** Shape and meaning per event type; returns the track a TRACK_DELIVERED event is for. */
     private Long validate(long deliveryId, DeliveryEventRequest e) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -203,6 +207,7 @@ public class EventInbox {
         switch (e.type()) {
             case PACKAGE_READY -> {
                 if (e.packageLocation() == null || e.packageLocation().isBlank()) problems.add(new FieldProblem("packageLocation", "required for PACKAGE_READY"));
+                else if (storage.resolve(e.packageLocation()).isEmpty()) problems.add(new FieldProblem("packageLocation", DeliveryStorage.REFUSED));
             }
             case TRACK_DELIVERED -> {
                 if (e.kind() == null) problems.add(new FieldProblem("kind", "required for TRACK_DELIVERED"));
@@ -219,6 +224,9 @@ public class EventInbox {
                     } else {
                         trackId = track.get().id();
                     }
+                }
+                if (e.fileLocation() != null && !e.fileLocation().isBlank() && storage.resolve(e.fileLocation()).isEmpty()) {
+                    problems.add(new FieldProblem("fileLocation", DeliveryStorage.REFUSED));
                 }
             }
             case QC_RESULT -> {

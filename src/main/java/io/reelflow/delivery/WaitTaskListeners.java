@@ -33,6 +33,8 @@ final class WaitTaskListeners {
     @Component("recordPackageReceived")
     static class PackageReceived implements TaskListener {
         private final EventInbox inbox;
+        @org.springframework.beans.factory.annotation.Autowired
+        private DeliveryStorage storage;
 
         PackageReceived(EventInbox inbox) {
             this.inbox = inbox;
@@ -42,6 +44,7 @@ final class WaitTaskListeners {
         public void notify(DelegateTask task) {
             if (byEvent(task)) return;
             String location = DeliveryDelegates.required(task, "packageLocation", "the folder of the package on the delivery storage");
+            if (storage.resolve(location).isEmpty()) throw new ProcessEngineException("packageLocation: " + DeliveryStorage.REFUSED);
             String eventId = inbox.recordEntered(deliveryId(task), DeliveryEventRequest.Type.PACKAGE_READY, null,
                     Map.of("type", "PACKAGE_READY", "packageLocation", location, "enteredBy", String.valueOf(task.getAssignee())), task.getId());
             task.setVariable("packageEventId", eventId);
@@ -52,6 +55,8 @@ final class WaitTaskListeners {
     @Component("recordTrackReceived")
     static class TrackReceived implements TaskListener {
         private final EventInbox inbox;
+        @org.springframework.beans.factory.annotation.Autowired
+        private DeliveryStorage storage;
         private final DeliveryService deliveries;
 
         TrackReceived(EventInbox inbox, DeliveryService deliveries) {
@@ -63,6 +68,7 @@ final class WaitTaskListeners {
         public void notify(DelegateTask task) {
             if (byEvent(task)) return;
             String location = DeliveryDelegates.required(task, "trackFileLocation", "the delivered file's location");
+            if (storage.resolve(location).isEmpty()) throw new ProcessEngineException("trackFileLocation: " + DeliveryStorage.REFUSED);
             String seconds = DeliveryDelegates.optional(task, "trackDurationSeconds");
             if (seconds != null) {
                 try {

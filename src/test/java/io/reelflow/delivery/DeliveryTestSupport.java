@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 abstract class DeliveryTestSupport extends ApiTestSupport {
 
-    @TempDir
+    @TempDir(factory = io.reelflow.support.DeliveryStorageTempDir.class)
     Path storage;
     @Autowired TaskService tasks;
     @Autowired RuntimeService runtime;

@@ -32,13 +32,19 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("postHouse");
         complete(task("orderImfPackage"), Map.of("postHouse", "Pixel Lab", "purchaseOrder", "PO-1"));
 
-        event(deliveryId, packageReady("pkg-missing", storage.resolve("nowhere")));
+        // the folder is there when the post house reports it, and gone (moved, swapped) when the inspection runs
+        Path gone = Files.createDirectories(storage.resolve("gone"));
+        event(deliveryId, packageReady("pkg-missing", gone));
+        Files.delete(gone);
         runJobs();
         Task back = task("returnImfPackage");
         assertThat(back.getName()).startsWith("Return package to post house: Delivery Title");
-        assertThat((String) tasks.getVariable(back.getId(), "packageFindings")).contains("nothing was inspected");
+        assertThat((String) tasks.getVariableLocal(back.getId(), "packageFindingsReport")).contains("nothing was inspected", "LOCATION_NOT_ON_STORAGE");
+        assertThat(runtime.getVariable(back.getProcessInstanceId(), "packageFindings")).as("findings are not process variables").isNull();
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("packageStatus").asText()).isEqualTo("FAILED");
         complete(back, Map.of("returnNote", "asked Pixel Lab for the real location"));
+        // the coordinator's Receive task shows what the last inspection found
+        assertThat((String) tasks.getVariableLocal(task("awaitPackage").getId(), "packageFindingsReport")).contains("LOCATION_NOT_ON_STORAGE");
 
         event(deliveryId, packageReady("pkg-good", TestPackages.hdSdrPackage(storage.resolve("imp"))));
         runJobs();
@@ -60,7 +66,8 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         runJobs();
         Task back = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("returnTrack").singleResult();
         assertThat(back.getName()).startsWith("Return Subtitles pt-BR to vendor: Delivery Title");
-        assertThat((String) tasks.getVariable(back.getId(), "trackFindings")).contains("TTML_LANGUAGE_MISMATCH");
+        assertThat((String) tasks.getVariableLocal(back.getId(), "trackFindingsReport")).contains("TTML_LANGUAGE_MISMATCH");
+        assertThat(runtime.getVariable(back.getProcessInstanceId(), "trackFindings")).as("findings are not process variables").isNull();
         complete(back, Map.of("returnNote", "sent back: xml:lang must be pt-BR"));
 
         deliverSubtitle(deliveryId, "pt-BR", "sub-pt-2");
@@ -121,6 +128,7 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         complete(task("orderImfPackage"), Map.of("postHouse", "Pixel Lab", "purchaseOrder", "PO-1"));
         Task receive = task("awaitPackage");
         assertThat(receive.getName()).startsWith("Receive IMF package: Delivery Title");
+        assertThat((String) tasks.getVariableLocal(receive.getId(), "packageFindingsReport")).isEqualTo("None yet.");
         assertThatThrownBy(() -> complete(receive, Map.of())).hasMessageContaining("packageLocation");
         complete(receive, Map.of("packageLocation", TestPackages.hdSdrPackage(storage.resolve("imp")).toString()));
         for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack").list()) complete(t, Map.of("vendor", "V"));

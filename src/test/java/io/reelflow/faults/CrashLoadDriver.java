@@ -64,6 +64,22 @@ public final class CrashLoadDriver {
         this.dir = dir;
     }
 
+    /** A folder or an (empty) file under DIR/deliveries, the service's delivery storage in the crash test. */
+    private String onStorage(String relative, boolean folder) {
+        Path p = dir.resolve("deliveries").resolve(relative).toAbsolutePath();
+        try {
+            if (folder) {
+                java.nio.file.Files.createDirectories(p);
+            } else if (!java.nio.file.Files.exists(p)) {
+                java.nio.file.Files.createDirectories(p.getParent());
+                java.nio.file.Files.createFile(p);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return p.toString();
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
             System.err.println("usage: CrashLoadDriver setup|load|verify BASE_URL DIR [...]");
@@ -191,16 +207,17 @@ public final class CrashLoadDriver {
                 JsonNode delivery = d.json().get(0);
                 long deliveryId = delivery.get("id").asLong();
                 List<String[]> evs = new ArrayList<>();
+                // on the delivery storage the service reads (REELFLOW_DELIVERY_STORAGE = DIR/deliveries)
                 evs.add(new String[]{crmId + "-pkg", String.format(
-                        "{\"eventId\":\"%s-pkg\",\"type\":\"PACKAGE_READY\",\"packageLocation\":\"/mnt/delivery/%s/imp1\"}", crmId, crmId)});
+                        "{\"eventId\":\"%s-pkg\",\"type\":\"PACKAGE_READY\",\"packageLocation\":\"%s\"}", crmId, onStorage("delivery/" + crmId + "/imp1", true))});
                 for (JsonNode t : delivery.get("tracks")) {
                     String kind = t.get("kind").asText();
                     String lang = t.get("language").asText();
                     String id = crmId + "-" + kind.toLowerCase() + "-" + lang;
                     String duration = kind.equals("SUBTITLE") || kind.equals("FORCED_NARRATIVE") ? "" : ",\"durationSeconds\":5700.0";
                     evs.add(new String[]{id, String.format(
-                            "{\"eventId\":\"%s\",\"type\":\"TRACK_DELIVERED\",\"kind\":\"%s\",\"language\":\"%s\",\"fileLocation\":\"/mnt/vendor/%s\"%s}",
-                            id, kind, lang, id, duration)});
+                            "{\"eventId\":\"%s\",\"type\":\"TRACK_DELIVERED\",\"kind\":\"%s\",\"language\":\"%s\",\"fileLocation\":\"%s\"%s}",
+                            id, kind, lang, onStorage("vendor/" + id, false), duration)});
                 }
                 for (String[] ev : evs) {
                     Answer a = journal.call("event", ev[0], "crm", "POST", "/api/deliveries/" + deliveryId + "/events", ev[1]);

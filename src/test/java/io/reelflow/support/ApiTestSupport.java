@@ -109,11 +109,19 @@ public abstract class ApiTestSupport {
         return URI.create("http://localhost:" + port + path);
     }
 
-    /** Executes every due job (async continuations, timers that are due) until none is left. */
+    /**
+     * Executes every due job (async continuations, timers that are due) until none is left, waiting for the
+     * inspections they queued (which run on the service's inspection workers) and for what those move on.
+     */
     protected void runJobs() {
+        runJobs(true);
+    }
+
+    /** As {@link #runJobs()}; without waiting for queued inspections when {@code awaitInspections} is false. */
+    protected void runJobs(boolean awaitInspections) {
         for (int round = 0; round < 100; round++) {
             List<Job> jobs = management.createJobQuery().executable().list();
-            if (jobs.isEmpty()) return;
+            if (jobs.isEmpty() && !(awaitInspections && awaitInspections())) return;
             for (Job job : jobs) {
                 // an earlier job of this round may have removed it (a timer cancelled by another that fired first)
                 if (management.createJobQuery().jobId(job.getId()).executable().count() == 0) continue;
@@ -121,6 +129,24 @@ public abstract class ApiTestSupport {
             }
         }
         throw new AssertionError("jobs keep coming after 100 rounds");
+    }
+
+    /** Waits until no inspection is queued, running or waiting to be told to its process; true when there was one. */
+    private boolean awaitInspections() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        boolean any = false;
+        while (count("SELECT count(*) FROM inspection_request WHERE status <> 'DONE'") > 0) {
+            any = true;
+            if (System.nanoTime() > deadline) throw new AssertionError("inspections still open after 120 s: "
+                    + jdbc.queryForList("SELECT id, status, last_error FROM inspection_request WHERE status <> 'DONE'"));
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return any;
     }
 
     /** Creates a title through the API and returns its id. */

@@ -55,7 +55,7 @@ class MetricsTest extends ApiTestSupport {
     @Autowired Environment environment;
     @Value("${reelflow.metrics.cache-ttl:10s}") Duration cacheTtl;
 
-    @TempDir
+    @TempDir(factory = io.reelflow.support.DeliveryStorageTempDir.class)
     Path storage;
 
     /** The samples of one scrape, keyed {@code name{label="value",...}} with labels in name order. */
