@@ -1,5 +1,15 @@
 package io.reelflow.deal;
 
+import static io.reelflow.deal.DealLifecycleVariables.CARVE_OUT_TERRITORIES;
+import static io.reelflow.deal.DealLifecycleVariables.CONFLICT_COUNT;
+import static io.reelflow.deal.DealLifecycleVariables.CONFLICT_DUE_DATE;
+import static io.reelflow.deal.DealLifecycleVariables.CONFLICT_SUMMARY;
+import static io.reelflow.deal.DealLifecycleVariables.NEW_WINDOW_END;
+import static io.reelflow.deal.DealLifecycleVariables.NEW_WINDOW_START;
+import static io.reelflow.deal.DealLifecycleVariables.RESOLUTION;
+import static io.reelflow.deal.DealLifecycleVariables.RESOLUTION_NOTE;
+import static io.reelflow.deal.DealLifecycleVariables.RIGHTS_CLEAR;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -12,16 +22,16 @@ final class ConflictTaskVariables {
     }
 
     static void expose(DelegateExecution execution, DealRightsService.CheckOutcome outcome, int dueDays) {
-        execution.setVariable("rightsClear", outcome.clear());
-        execution.setVariable("conflictCount", outcome.conflictCount());
+        RIGHTS_CLEAR.set(execution, outcome.clear());
+        CONFLICT_COUNT.set(execution, outcome.conflictCount());
         if (outcome.clear()) return;
-        execution.setVariable("conflictSummary", outcome.summary());
+        CONFLICT_SUMMARY.set(execution, outcome.summary());
         // pre-fill the form: carve out exactly the conflicting territories, or move the current window
-        execution.setVariable("carveOutTerritories", String.join(" ", outcome.conflictingTerritories()));
-        execution.setVariable("newWindowStart", outcome.windowStart().toString());
-        execution.setVariable("newWindowEnd", outcome.windowEnd() == null ? "" : outcome.windowEnd().toString());
-        execution.setVariable("resolution", null);
-        execution.setVariable("resolutionNote", "");
-        execution.setVariable("conflictDueDate", Date.from(Instant.now().plus(dueDays, ChronoUnit.DAYS)));
+        CARVE_OUT_TERRITORIES.set(execution, String.join(" ", outcome.conflictingTerritories()));
+        NEW_WINDOW_START.set(execution, outcome.windowStart().toString());
+        NEW_WINDOW_END.set(execution, outcome.windowEnd() == null ? "" : outcome.windowEnd().toString());
+        RESOLUTION.set(execution, null);
+        RESOLUTION_NOTE.set(execution, "");
+        CONFLICT_DUE_DATE.set(execution, Date.from(Instant.now().plus(dueDays, ChronoUnit.DAYS)));
     }
 }
