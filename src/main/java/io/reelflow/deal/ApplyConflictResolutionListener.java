@@ -6,6 +6,7 @@ import static io.reelflow.deal.DealLifecycleVariables.NEW_WINDOW_START;
 import static io.reelflow.deal.DealLifecycleVariables.RESOLUTION;
 import static io.reelflow.deal.DealLifecycleVariables.RESOLUTION_NOTE;
 
+import io.reelflow.platform.ProcessVariable;
 import io.reelflow.platform.web.InvalidInputException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -32,8 +33,10 @@ public class ApplyConflictResolutionListener implements TaskListener {
     public void notify(DelegateTask task) {
         try {
             // the deal is the instance's business key, never a variable the form (or a caller) could write
-            dealRights.resolve(processDeal.dealId(task), RESOLUTION.text(task), CARVE_OUT_TERRITORIES.text(task),
-                    NEW_WINDOW_START.text(task), NEW_WINDOW_END.text(task), RESOLUTION_NOTE.text(task), task.getAssignee());
+            dealRights.resolve(processDeal.dealId(task), RESOLUTION.text(task), CARVE_OUT_TERRITORIES.submitted(task),
+                    NEW_WINDOW_START.submitted(task), NEW_WINDOW_END.submitted(task), RESOLUTION_NOTE.submitted(task), task.getAssignee());
+            // the decision is in the deal's records; only the routing decision (resolution) stays in the process
+            ProcessVariable.forget(task, CARVE_OUT_TERRITORIES, NEW_WINDOW_START, NEW_WINDOW_END, RESOLUTION_NOTE);
         } catch (InvalidInputException e) {
             throw new ProcessEngineException(e.getMessage(), e);
         }

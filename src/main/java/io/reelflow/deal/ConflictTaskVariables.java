@@ -14,8 +14,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
 
-/** Writes a check's outcome as the primitives the gateway and the rights manager's form read. */
+/**
+ * A check's outcome as the routing primitives the gateway reads; the conflicts themselves stay in deal_conflict and
+ * are shown in the rights manager's form by {@code ${showConflicts}}.
+ */
 final class ConflictTaskVariables {
 
     private ConflictTaskVariables() {
@@ -25,13 +31,32 @@ final class ConflictTaskVariables {
         RIGHTS_CLEAR.set(execution, outcome.clear());
         CONFLICT_COUNT.set(execution, outcome.conflictCount());
         if (outcome.clear()) return;
-        CONFLICT_SUMMARY.set(execution, outcome.summary());
-        // pre-fill the form: carve out exactly the conflicting territories, or move the current window
-        CARVE_OUT_TERRITORIES.set(execution, String.join(" ", outcome.conflictingTerritories()));
-        NEW_WINDOW_START.set(execution, outcome.windowStart().toString());
-        NEW_WINDOW_END.set(execution, outcome.windowEnd() == null ? "" : outcome.windowEnd().toString());
         RESOLUTION.set(execution, null);
-        RESOLUTION_NOTE.set(execution, "");
         CONFLICT_DUE_DATE.set(execution, Date.from(Instant.now().plus(dueDays, ChronoUnit.DAYS)));
+    }
+
+    /**
+     * {@code ${showConflicts}}, when "Resolve rights conflict" is created: the recorded conflicts, and the form's
+     * defaults (carve out exactly the conflicting territories, or move the current window), as task-local variables.
+     */
+    @Component("showConflicts")
+    static class ShowConflictsListener implements TaskListener {
+        private final DealRightsService dealRights;
+        private final ProcessDeal processDeal;
+
+        ShowConflictsListener(DealRightsService dealRights, ProcessDeal processDeal) {
+            this.dealRights = dealRights;
+            this.processDeal = processDeal;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            DealRightsService.CheckOutcome outcome = dealRights.recorded(processDeal.dealId(task));
+            CONFLICT_SUMMARY.setLocal(task, outcome.summary());
+            CARVE_OUT_TERRITORIES.setLocal(task, String.join(" ", outcome.conflictingTerritories()));
+            NEW_WINDOW_START.setLocal(task, outcome.windowStart().toString());
+            NEW_WINDOW_END.setLocal(task, outcome.windowEnd() == null ? "" : outcome.windowEnd().toString());
+            RESOLUTION_NOTE.setLocal(task, "");
+        }
     }
 }

@@ -5,18 +5,14 @@ import static io.reelflow.delivery.NetflixDeliveryVariables.BACKLOT_ESCALATION;
 import static io.reelflow.delivery.NetflixDeliveryVariables.DELIVERY_DUE;
 import static io.reelflow.delivery.NetflixDeliveryVariables.DELIVERY_DUE_LABEL;
 import static io.reelflow.delivery.NetflixDeliveryVariables.DELIVERY_ID;
-import static io.reelflow.delivery.NetflixDeliveryVariables.FORMAT_LABEL;
 import static io.reelflow.delivery.NetflixDeliveryVariables.METADATA_FIX_NEEDED;
 import static io.reelflow.delivery.NetflixDeliveryVariables.PACKAGE_NEEDED;
 import static io.reelflow.delivery.NetflixDeliveryVariables.QC_ESCALATION;
-import static io.reelflow.delivery.NetflixDeliveryVariables.SOURCE_REQUESTS;
 import static io.reelflow.delivery.NetflixDeliveryVariables.TITLE_ID;
 import static io.reelflow.delivery.NetflixDeliveryVariables.TITLE_NAME;
 import static io.reelflow.delivery.NetflixDeliveryVariables.TRACKS_PENDING;
-import static io.reelflow.delivery.NetflixDeliveryVariables.TRACK_SUMMARY;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.reelflow.delivery.Deliveries;
 import io.reelflow.delivery.DeliveryService;
 import io.reelflow.delivery.DeliveryService.Required;
 import io.reelflow.inspection.TrackKind;
@@ -100,22 +96,13 @@ public class DealDeliveries {
             Instant now = ClockUtil.getCurrentTime().toInstant();
             Date due = deal.getDeliveryDue() == null ? Date.from(now.plus(30, ChronoUnit.DAYS))
                     : Date.from(deal.getDeliveryDue().atStartOfDay().toInstant(ZoneOffset.UTC));
-            StringBuilder summary = new StringBuilder();
-            StringBuilder requests = new StringBuilder("IMF package: \n");
-            for (Required r : tracks) {
-                summary.append(Deliveries.label(r.kind())).append(' ').append(r.language()).append('\n');
-                requests.append(Deliveries.label(r.kind())).append(' ').append(r.language()).append(": \n");
-            }
             DELIVERY_ID.set(e, deliveryId);
             TITLE_NAME.set(e, titleName);
-            FORMAT_LABEL.set(e, terms.format().resolution() + " " + terms.format().dynamicRange());
             DELIVERY_DUE.set(e, due);
             DELIVERY_DUE_LABEL.set(e, deal.getDeliveryDue() == null ? "not set" : deal.getDeliveryDue().toString());
             BACKLOT_DUE.set(e, Date.from(now.plus(backlotDays, ChronoUnit.DAYS)));
             BACKLOT_ESCALATION.set(e, backlotEscalation);
             QC_ESCALATION.set(e, qcEscalation);
-            TRACK_SUMMARY.set(e, summary.isEmpty() ? "no localization required" : summary.toString().strip());
-            SOURCE_REQUESTS.set(e, requests.toString().strip());
             PACKAGE_NEEDED.set(e, true);
             TRACKS_PENDING.set(e, !tracks.isEmpty());
             METADATA_FIX_NEEDED.set(e, false);

@@ -70,19 +70,12 @@ final class DealFeeDelegates {
         return INSTALMENT_NUMBER.required(scope);
     }
 
-    /** A form field as submitted: through task completion it lands on the execution, through form submission on the task. */
     static String submitted(DelegateTask task, ProcessVariable<?> field) {
-        Object value = task.getExecution().getVariable(field.name());
-        if (value == null) value = task.getVariableLocal(field.name());
-        return value == null ? null : value.toString();
+        return field.submitted(task);
     }
 
-    /** Money typed into a form is stored in the domain tables; the process keeps none of it. */
     static void forget(DelegateTask task, ProcessVariable<?>... fields) {
-        for (ProcessVariable<?> f : fields) {
-            task.getExecution().removeVariable(f.name());
-            task.removeVariableLocal(f.name());
-        }
+        ProcessVariable.forget(task, fields);
     }
 
     static String formatted(BigDecimal amount, String currency) {
@@ -206,6 +199,7 @@ final class DealFeeDelegates {
         public void notify(DelegateTask task) {
             fees.recordInvoice(ProcessDeal.businessKey(task), instalmentNumber(task), submitted(task, INVOICE_NUMBER),
                     FormValues.date(submitted(task, INVOICED_ON), INVOICED_ON.name(), true), task.getAssignee());
+            forget(task, INVOICED_ON);
         }
     }
 
@@ -282,6 +276,23 @@ final class DealFeeDelegates {
         }
     }
 
+    /** {@code ${showRevenueReport}}, when "Enter ... revenue report" is created: the currency field defaults to the deal's. */
+    @Component("showRevenueReport")
+    static class ShowRevenueReportListener implements TaskListener {
+        private final DealFeeService fees;
+        private final ProcessDeal processDeal;
+
+        ShowRevenueReportListener(DealFeeService fees, ProcessDeal processDeal) {
+            this.fees = fees;
+            this.processDeal = processDeal;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            REVENUE_CURRENCY.setLocal(task, fees.currency(processDeal.dealId(task)));
+        }
+    }
+
     /** {@code ${recordRevenueReport}}: the quarter's revenue from "Enter ... revenue report ..."; stored, then gone from the process. */
     @Component("recordRevenueReport")
     static class RecordRevenueReportListener implements TaskListener {
@@ -298,7 +309,7 @@ final class DealFeeDelegates {
             fees.recordRevenueReport(processDeal.dealId(task), REVENUE_QUARTER.required(task),
                     FormValues.amount(submitted(task, REVENUE), REVENUE.name()), submitted(task, REVENUE_CURRENCY),
                     submitted(task, REPORT_REFERENCE), task.getAssignee() == null ? "finance" : task.getAssignee());
-            forget(task, REVENUE);
+            forget(task, REVENUE, REVENUE_CURRENCY);
         }
     }
 

@@ -189,6 +189,12 @@ public class DealFeeService {
         return null;
     }
 
+    /** The currency of the deal's fee. */
+    @Transactional(readOnly = true)
+    public String currency(long dealId) {
+        return fee(deal(dealId)).currency();
+    }
+
     /** The instalment of the deal as recorded. */
     @Transactional(readOnly = true)
     public InstalmentView instalment(long dealId, int number) {

@@ -58,6 +58,50 @@ final class DeliveryDelegates {
         }
     }
 
+    /**
+     * {@code ${showDelivery}}, when a netflix-delivery task is created: what its form shows (tracks, format, the
+     * upload checklist, QC items, metadata to fix) and the defaults of its fields, read from the delivery's records
+     * into task-local variables. They end with the task; complete listeners read the records, not these.
+     */
+    @Component("showDelivery")
+    static class ShowDelivery implements TaskListener {
+        private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
+
+        ShowDelivery(DeliveryService deliveries, ProcessDelivery processDelivery) {
+            this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            long id = processDelivery.deliveryId(task);
+            switch (task.getTaskDefinitionKey()) {
+                case "setUpBacklot", "escalateBacklotSetup" -> {
+                    List<DeliveryService.Track> tracks = deliveries.tracks(id);
+                    StringBuilder summary = new StringBuilder();
+                    StringBuilder requests = new StringBuilder("IMF package: \n");
+                    for (DeliveryService.Track t : tracks) {
+                        summary.append(Deliveries.label(t.kind())).append(' ').append(t.language()).append('\n');
+                        requests.append(Deliveries.label(t.kind())).append(' ').append(t.language()).append(": \n");
+                    }
+                    NetflixDeliveryVariables.TRACK_SUMMARY.setLocal(task, summary.isEmpty() ? "no localization required" : summary.toString().strip());
+                    if (task.getTaskDefinitionKey().equals("setUpBacklot")) {
+                        NetflixDeliveryVariables.SOURCE_REQUESTS.setLocal(task, requests.toString().strip());
+                    }
+                }
+                case "orderImfPackage" -> NetflixDeliveryVariables.FORMAT_LABEL.setLocal(task, deliveries.get(id).formatLabel());
+                case "uploadToBacklot" -> {
+                    NetflixDeliveryVariables.UPLOAD_CHECKLIST.setLocal(task, deliveries.readiness(id).checklist());
+                    NetflixDeliveryVariables.NEXT_ATTEMPT.setLocal(task, deliveries.get(id).attempt() + 1);
+                }
+                case "deliveryAtRisk" -> NetflixDeliveryVariables.QC_ITEMS_SUMMARY.setLocal(task, deliveries.qcItemsSummary(id));
+                case "fixMetadata" -> NetflixDeliveryVariables.METADATA_FIX.setLocal(task, deliveries.get(id).metadataFix());
+                default -> throw new IllegalStateException("nothing to show for task " + task.getTaskDefinitionKey());
+            }
+        }
+    }
+
     @Component("recordBacklotSetup")
     static class RecordBacklotSetup implements TaskListener {
         private final DeliveryService deliveries;
@@ -72,7 +116,9 @@ final class DeliveryDelegates {
         public void notify(DelegateTask task) {
             String backlotId = required(task, NetflixDeliveryVariables.BACKLOT_TITLE_ID.name(), "the Backlot title id");
             if (!backlotId.matches("[A-Za-z0-9._:-]{1,64}")) throw new ProcessEngineException("backlotTitleId: '" + backlotId + "' is not a Backlot id");
-            String requests = required(task, NetflixDeliveryVariables.SOURCE_REQUESTS.name(), "one source request per asset");
+            // pre-filled task-locally by ${showDelivery}: read as submitted, then not kept in the process
+            String requests = NetflixDeliveryVariables.SOURCE_REQUESTS.submitted(task);
+            if (requests == null || requests.isBlank()) throw new ProcessEngineException("sourceRequests: one source request per asset is required");
             for (String line : requests.split("\\R")) {
                 if (line.isBlank()) continue;
                 int colon = line.indexOf(':');
@@ -81,6 +127,7 @@ final class DeliveryDelegates {
                 }
             }
             deliveries.recordBacklotSetup(processDelivery.deliveryId(task), backlotId, requests.strip());
+            io.reelflow.platform.ProcessVariable.forget(task, NetflixDeliveryVariables.SOURCE_REQUESTS);
         }
     }
 
@@ -203,8 +250,6 @@ final class DeliveryDelegates {
             long id = deliveryId(e);
             DeliveryService.Readiness r = deliveries.readiness(id);
             NetflixDeliveryVariables.READY.set(e, r.ready());
-            NetflixDeliveryVariables.UPLOAD_CHECKLIST.set(e, r.checklist());
-            NetflixDeliveryVariables.NEXT_ATTEMPT.set(e, deliveries.get(id).attempt() + 1);
             NetflixDeliveryVariables.UPLOADED.set(e, false);
             if (!r.ready()) {
                 // what is missing is ordered again: the package if it is not accepted, tracks sent back
@@ -244,8 +289,7 @@ final class DeliveryDelegates {
             NetflixDeliveryVariables.PACKAGE_NEEDED.set(e, o.packageRework());
             NetflixDeliveryVariables.TRACKS_PENDING.set(e, o.tracksRework());
             NetflixDeliveryVariables.METADATA_FIX_NEEDED.set(e, o.metadataFix());
-            NetflixDeliveryVariables.QC_ITEMS_SUMMARY.set(e, o.itemsSummary());
-            NetflixDeliveryVariables.METADATA_FIX.set(e, deliveries.get(id).metadataFix());
+
         }
     }
 

@@ -71,6 +71,26 @@ public record ProcessVariable<T>(String name, Class<T> type, Role role) {
         return value;
     }
 
+    /**
+     * A form field as submitted with the task, as text. Completing a task puts its variables on the execution; a
+     * form submission puts them on the task where the task holds a pre-filled (task-local) value of that name. So the
+     * execution's value wins when there is one; after reading, {@link #forget} removes it so none is left for the next
+     * round of the same task.
+     */
+    public String submitted(org.camunda.bpm.engine.delegate.DelegateTask task) {
+        Object value = task.getExecution() == null ? null : task.getExecution().getVariable(name);
+        if (value == null) value = task.getVariableLocal(name);
+        return value == null ? null : value.toString();
+    }
+
+    /** Removes form fields from the task and its process once they are stored in the domain tables. */
+    public static void forget(org.camunda.bpm.engine.delegate.DelegateTask task, ProcessVariable<?>... fields) {
+        for (ProcessVariable<?> f : fields) {
+            if (task.getExecution() != null) task.getExecution().removeVariable(f.name());
+            task.removeVariableLocal(f.name());
+        }
+    }
+
     public void set(VariableScope scope, T value) {
         scope.setVariable(name, value);
     }
