@@ -262,12 +262,12 @@ class MetricsTest extends ApiTestSupport {
         assertThat(postJson("crm", "/api/deals", dealJson(deal, titleId, "[\"PL\"]", "2027-01-01", "2027-12-31")).status()).isEqualTo(201);
         Scrape before = scrape();
 
-        // a technical failure: the rights check's job points at a deal row that is not there
+        // a technical failure: the rights check's job runs for a business key that names no deal
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(deal).singleResult().getId();
-        runtime.setVariable(instance, "dealId", -1L);
+        runtime.updateBusinessKey(instance, "NO-SUCH-DEAL");
         Job job = management.createJobQuery().processInstanceId(instance).singleResult();
         for (int attempt = 0; attempt < 10 && management.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0; attempt++) {
-            assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("deal -1 does not exist");
+            assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("no deal with CRM id NO-SUCH-DEAL");
         }
         assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isEqualTo(1);
 
