@@ -337,7 +337,6 @@ final class DealFeeDelegates {
             int number = step.outcome().instalmentNumber();
             if (number > 0 && !collectionStarted(e, number)) {
                 runtime.createProcessInstanceByKey(FEE_INSTALMENT_PROCESS).businessKey(deal.getCrmDealId())
-                        .setVariable(FeeInstalmentVariables.DEAL_ID.name(), deal.getId())
                         .setVariable(FeeInstalmentVariables.CRM_DEAL_ID.name(), deal.getCrmDealId())
                         .setVariable(FeeInstalmentVariables.TITLE_NAMES.name(), LicenceFeeVariables.TITLE_NAMES.get(e))
                         .setVariable(FeeInstalmentVariables.LICENSEE.name(), LicenceFeeVariables.LICENSEE.get(e))

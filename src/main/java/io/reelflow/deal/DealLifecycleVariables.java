@@ -9,8 +9,8 @@ import java.util.Date;
 
 /**
  * The variables of {@code deal-lifecycle}. The deal itself is the instance's business key (the CRM deal id):
- * {@link #DEAL_ID} and {@link #CRM_DEAL_ID} are kept for Cockpit and for the children's task names, never
- * trusted to say which deal the glue acts on ({@link ProcessDeal} finds it from the key).
+ * {@link #DEAL_ID} (this instance only, for Cockpit) and {@link #CRM_DEAL_ID} (passed to the children for their
+ * task names and forms) never say which deal the glue acts on ({@link ProcessDeal} finds it from the key).
  */
 public final class DealLifecycleVariables {
 

@@ -12,7 +12,6 @@ public final class WindowWatchVariables {
 
     public static final String PROCESS = "window-watch";
 
-    public static final ProcessVariable<Long> DEAL_ID = DealLifecycleVariables.DEAL_ID;
     public static final ProcessVariable<String> CRM_DEAL_ID = DealLifecycleVariables.CRM_DEAL_ID;
     public static final ProcessVariable<String> LICENSEE = DealLifecycleVariables.LICENSEE;
     public static final ProcessVariable<String> TITLE_NAMES = DealLifecycleVariables.TITLE_NAMES;

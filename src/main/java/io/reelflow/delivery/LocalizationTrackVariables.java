@@ -16,9 +16,7 @@ public final class LocalizationTrackVariables {
 
     public static final String PROCESS = "localization-track";
 
-    public static final ProcessVariable<String> CRM_DEAL_ID = NetflixDeliveryVariables.CRM_DEAL_ID;
     public static final ProcessVariable<Long> TITLE_ID = NetflixDeliveryVariables.TITLE_ID;
-    public static final ProcessVariable<Long> DELIVERY_ID = NetflixDeliveryVariables.DELIVERY_ID;
     public static final ProcessVariable<Long> TRACK_ID = NetflixDeliveryVariables.TRACK_ID;
     public static final ProcessVariable<String> TITLE_NAME = NetflixDeliveryVariables.TITLE_NAME;
     public static final ProcessVariable<Date> DELIVERY_DUE = NetflixDeliveryVariables.DELIVERY_DUE;

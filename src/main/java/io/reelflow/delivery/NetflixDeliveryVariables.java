@@ -16,9 +16,7 @@ public final class NetflixDeliveryVariables {
 
     public static final String PROCESS = "netflix-delivery";
 
-    public static final ProcessVariable<Long> DEAL_ID = routing("dealId", Long.class);
     public static final ProcessVariable<String> CRM_DEAL_ID = routing("crmDealId", String.class);
-    public static final ProcessVariable<String> LICENSEE = routing("licensee", String.class);
     public static final ProcessVariable<Long> TITLE_ID = routing("titleId", Long.class);
     public static final ProcessVariable<Long> DELIVERY_ID = routing("deliveryId", Long.class);
     public static final ProcessVariable<String> TITLE_NAME = routing("titleName", String.class);
