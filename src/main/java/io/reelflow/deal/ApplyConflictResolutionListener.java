@@ -1,5 +1,12 @@
 package io.reelflow.deal;
 
+import static io.reelflow.deal.DealLifecycleVariables.CARVE_OUT_TERRITORIES;
+import static io.reelflow.deal.DealLifecycleVariables.NEW_WINDOW_END;
+import static io.reelflow.deal.DealLifecycleVariables.NEW_WINDOW_START;
+import static io.reelflow.deal.DealLifecycleVariables.RESOLUTION;
+import static io.reelflow.deal.DealLifecycleVariables.RESOLUTION_NOTE;
+
+import io.reelflow.platform.ProcessVariable;
 import io.reelflow.platform.web.InvalidInputException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -15,23 +22,23 @@ import org.springframework.stereotype.Component;
 public class ApplyConflictResolutionListener implements TaskListener {
 
     private final DealRightsService dealRights;
+    private final ProcessDeal processDeal;
 
-    public ApplyConflictResolutionListener(DealRightsService dealRights) {
+    public ApplyConflictResolutionListener(DealRightsService dealRights, ProcessDeal processDeal) {
         this.dealRights = dealRights;
+        this.processDeal = processDeal;
     }
 
     @Override
     public void notify(DelegateTask task) {
         try {
-            dealRights.resolve((Long) task.getVariable("dealId"), string(task, "resolution"), string(task, "carveOutTerritories"),
-                    string(task, "newWindowStart"), string(task, "newWindowEnd"), string(task, "resolutionNote"), task.getAssignee());
+            // the deal is the instance's business key, never a variable the form (or a caller) could write
+            dealRights.resolve(processDeal.dealId(task), RESOLUTION.text(task), CARVE_OUT_TERRITORIES.submitted(task),
+                    NEW_WINDOW_START.submitted(task), NEW_WINDOW_END.submitted(task), RESOLUTION_NOTE.submitted(task), task.getAssignee());
+            // the decision is in the deal's records; only the routing decision (resolution) stays in the process
+            ProcessVariable.forget(task, CARVE_OUT_TERRITORIES, NEW_WINDOW_START, NEW_WINDOW_END, RESOLUTION_NOTE);
         } catch (InvalidInputException e) {
             throw new ProcessEngineException(e.getMessage(), e);
         }
-    }
-
-    private static String string(DelegateTask task, String name) {
-        Object value = task.getVariable(name);
-        return value == null ? null : value.toString();
     }
 }

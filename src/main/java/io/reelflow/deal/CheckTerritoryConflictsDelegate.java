@@ -15,15 +15,18 @@ public class CheckTerritoryConflictsDelegate implements JavaDelegate {
 
     private final DealRightsService dealRights;
     private final int dueDays;
+    private final ProcessDeal processDeal;
 
-    public CheckTerritoryConflictsDelegate(DealRightsService dealRights, @Value("${reelflow.conflict-task-due-days}") int dueDays) {
+    public CheckTerritoryConflictsDelegate(DealRightsService dealRights, ProcessDeal processDeal,
+                                   @Value("${reelflow.conflict-task-due-days}") int dueDays) {
         this.dealRights = dealRights;
+        this.processDeal = processDeal;
         this.dueDays = dueDays;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        long dealId = (Long) execution.getVariable("dealId");
+        long dealId = processDeal.dealId(execution);
         DealRightsService.CheckOutcome outcome = dealRights.check(dealId);
         // the engine puts the business key (CRM deal id) into the log context: the line names the deal
         if (outcome.clear()) log.info("Rights check: no conflict");

@@ -1,27 +1,62 @@
 package io.reelflow.deal;
 
+import static io.reelflow.deal.DealLifecycleVariables.CARVE_OUT_TERRITORIES;
+import static io.reelflow.deal.DealLifecycleVariables.CONFLICT_COUNT;
+import static io.reelflow.deal.DealLifecycleVariables.CONFLICT_DUE_DATE;
+import static io.reelflow.deal.DealLifecycleVariables.CONFLICT_SUMMARY;
+import static io.reelflow.deal.DealLifecycleVariables.NEW_WINDOW_END;
+import static io.reelflow.deal.DealLifecycleVariables.NEW_WINDOW_START;
+import static io.reelflow.deal.DealLifecycleVariables.RESOLUTION;
+import static io.reelflow.deal.DealLifecycleVariables.RESOLUTION_NOTE;
+import static io.reelflow.deal.DealLifecycleVariables.RIGHTS_CLEAR;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
 
-/** Writes a check's outcome as the primitives the gateway and the rights manager's form read. */
+/**
+ * A check's outcome as the routing primitives the gateway reads; the conflicts themselves stay in deal_conflict and
+ * are shown in the rights manager's form by {@code ${showConflicts}}.
+ */
 final class ConflictTaskVariables {
 
     private ConflictTaskVariables() {
     }
 
     static void expose(DelegateExecution execution, DealRightsService.CheckOutcome outcome, int dueDays) {
-        execution.setVariable("rightsClear", outcome.clear());
-        execution.setVariable("conflictCount", outcome.conflictCount());
+        RIGHTS_CLEAR.set(execution, outcome.clear());
+        CONFLICT_COUNT.set(execution, outcome.conflictCount());
         if (outcome.clear()) return;
-        execution.setVariable("conflictSummary", outcome.summary());
-        // pre-fill the form: carve out exactly the conflicting territories, or move the current window
-        execution.setVariable("carveOutTerritories", String.join(" ", outcome.conflictingTerritories()));
-        execution.setVariable("newWindowStart", outcome.windowStart().toString());
-        execution.setVariable("newWindowEnd", outcome.windowEnd() == null ? "" : outcome.windowEnd().toString());
-        execution.setVariable("resolution", null);
-        execution.setVariable("resolutionNote", "");
-        execution.setVariable("conflictDueDate", Date.from(Instant.now().plus(dueDays, ChronoUnit.DAYS)));
+        RESOLUTION.set(execution, null);
+        CONFLICT_DUE_DATE.set(execution, Date.from(Instant.now().plus(dueDays, ChronoUnit.DAYS)));
+    }
+
+    /**
+     * {@code ${showConflicts}}, when "Resolve rights conflict" is created: the recorded conflicts, and the form's
+     * defaults (carve out exactly the conflicting territories, or move the current window), as task-local variables.
+     */
+    @Component("showConflicts")
+    static class ShowConflictsListener implements TaskListener {
+        private final DealRightsService dealRights;
+        private final ProcessDeal processDeal;
+
+        ShowConflictsListener(DealRightsService dealRights, ProcessDeal processDeal) {
+            this.dealRights = dealRights;
+            this.processDeal = processDeal;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            DealRightsService.CheckOutcome outcome = dealRights.recorded(processDeal.dealId(task));
+            CONFLICT_SUMMARY.setLocal(task, outcome.summary());
+            CARVE_OUT_TERRITORIES.setLocal(task, String.join(" ", outcome.conflictingTerritories()));
+            NEW_WINDOW_START.setLocal(task, outcome.windowStart().toString());
+            NEW_WINDOW_END.setLocal(task, outcome.windowEnd() == null ? "" : outcome.windowEnd().toString());
+            RESOLUTION_NOTE.setLocal(task, "");
+        }
     }
 }

@@ -1,7 +1,18 @@
 package io.reelflow.deal;
 
+import static io.reelflow.delivery.NetflixDeliveryVariables.BACKLOT_DUE;
+import static io.reelflow.delivery.NetflixDeliveryVariables.BACKLOT_ESCALATION;
+import static io.reelflow.delivery.NetflixDeliveryVariables.DELIVERY_DUE;
+import static io.reelflow.delivery.NetflixDeliveryVariables.DELIVERY_DUE_LABEL;
+import static io.reelflow.delivery.NetflixDeliveryVariables.DELIVERY_ID;
+import static io.reelflow.delivery.NetflixDeliveryVariables.METADATA_FIX_NEEDED;
+import static io.reelflow.delivery.NetflixDeliveryVariables.PACKAGE_NEEDED;
+import static io.reelflow.delivery.NetflixDeliveryVariables.QC_ESCALATION;
+import static io.reelflow.delivery.NetflixDeliveryVariables.TITLE_ID;
+import static io.reelflow.delivery.NetflixDeliveryVariables.TITLE_NAME;
+import static io.reelflow.delivery.NetflixDeliveryVariables.TRACKS_PENDING;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.reelflow.delivery.Deliveries;
 import io.reelflow.delivery.DeliveryService;
 import io.reelflow.delivery.DeliveryService.Required;
 import io.reelflow.inspection.TrackKind;
@@ -18,27 +29,30 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The deal's side of its deliveries: {@code ${dealDeliveries.titleIds(dealId)}} feeds the
- * multi-instance call of netflix-delivery, and {@code ${createDelivery}} turns the deal's format and
- * localization requirements into one delivery per title.
+ * The deal's side of its deliveries: {@code ${dealDeliveries.titleIds(execution)}} feeds the
+ * multi-instance call of netflix-delivery with the titles of the business key's deal, and
+ * {@code ${createDelivery}} turns the deal's format and localization requirements into one delivery per title.
  */
 @Component("dealDeliveries")
 public class DealDeliveries {
 
     private final DealRecords records;
+    private final ProcessDeal processDeal;
 
-    public DealDeliveries(DealRecords records) {
+    public DealDeliveries(DealRecords records, ProcessDeal processDeal) {
         this.records = records;
+        this.processDeal = processDeal;
     }
 
-    public List<Long> titleIds(Object dealId) {
-        return records.titles(((Number) dealId).longValue()).stream().map(DealRecords.DealTitle::titleId).toList();
+    /** The titles of the instance's deal (its business key). */
+    public List<Long> titleIds(DelegateExecution execution) {
+        return records.titles(processDeal.dealId(execution)).stream().map(DealRecords.DealTitle::titleId).toList();
     }
 
     /** {@code ${createDelivery}} */
     @Component("createDelivery")
     static class CreateDeliveryDelegate implements JavaDelegate {
-        private final DealRepository deals;
+        private final ProcessDeal processDeal;
         private final DealRecords records;
         private final DeliveryService deliveries;
         private final ObjectMapper json;
@@ -46,11 +60,11 @@ public class DealDeliveries {
         private final String backlotEscalation;
         private final String qcEscalation;
 
-        CreateDeliveryDelegate(DealRepository deals, DealRecords records, DeliveryService deliveries, ObjectMapper json,
+        CreateDeliveryDelegate(ProcessDeal processDeal, DealRecords records, DeliveryService deliveries, ObjectMapper json,
                                @Value("${reelflow.delivery.backlot-setup-days:3}") int backlotDays,
                                @Value("${reelflow.delivery.backlot-escalation:P5D}") String backlotEscalation,
                                @Value("${reelflow.delivery.qc-escalation:P10D}") String qcEscalation) {
-            this.deals = deals;
+            this.processDeal = processDeal;
             this.records = records;
             this.deliveries = deliveries;
             this.json = json;
@@ -61,11 +75,13 @@ public class DealDeliveries {
 
         @Override
         public void execute(DelegateExecution e) throws Exception {
-            long dealId = ((Number) e.getVariable("dealId")).longValue();
-            long titleId = ((Number) e.getVariable("titleId")).longValue();
-            Deal deal = deals.findById(dealId).orElseThrow();
+            Deal deal = processDeal.deal(e);
+            long dealId = deal.getId();
+            // the title comes from the parent's multi-instance: it must be one of this deal's titles
+            long titleId = TITLE_ID.required(e);
             DealRequest terms = json.readValue(deal.getTermsJson(), DealRequest.class);
-            String titleName = records.titles(dealId).stream().filter(t -> t.titleId() == titleId).findFirst().orElseThrow().name();
+            String titleName = records.titles(dealId).stream().filter(t -> t.titleId() == titleId).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("title " + titleId + " is not a title of deal " + deal.getCrmDealId())).name();
             String language = records.originalLanguage(titleId);
             List<Required> tracks = new ArrayList<>();
             DealRequest.Localization loc = terms.localization();
@@ -80,25 +96,16 @@ public class DealDeliveries {
             Instant now = ClockUtil.getCurrentTime().toInstant();
             Date due = deal.getDeliveryDue() == null ? Date.from(now.plus(30, ChronoUnit.DAYS))
                     : Date.from(deal.getDeliveryDue().atStartOfDay().toInstant(ZoneOffset.UTC));
-            StringBuilder summary = new StringBuilder();
-            StringBuilder requests = new StringBuilder("IMF package: \n");
-            for (Required r : tracks) {
-                summary.append(Deliveries.label(r.kind())).append(' ').append(r.language()).append('\n');
-                requests.append(Deliveries.label(r.kind())).append(' ').append(r.language()).append(": \n");
-            }
-            e.setVariable("deliveryId", deliveryId);
-            e.setVariable("titleName", titleName);
-            e.setVariable("formatLabel", terms.format().resolution() + " " + terms.format().dynamicRange());
-            e.setVariable("deliveryDue", due);
-            e.setVariable("deliveryDueLabel", deal.getDeliveryDue() == null ? "not set" : deal.getDeliveryDue().toString());
-            e.setVariable("backlotDue", Date.from(now.plus(backlotDays, ChronoUnit.DAYS)));
-            e.setVariable("backlotEscalation", backlotEscalation);
-            e.setVariable("qcEscalation", qcEscalation);
-            e.setVariable("trackSummary", summary.isEmpty() ? "no localization required" : summary.toString().strip());
-            e.setVariable("sourceRequests", requests.toString().strip());
-            e.setVariable("packageNeeded", true);
-            e.setVariable("tracksPending", !tracks.isEmpty());
-            e.setVariable("metadataFixNeeded", false);
+            DELIVERY_ID.set(e, deliveryId);
+            TITLE_NAME.set(e, titleName);
+            DELIVERY_DUE.set(e, due);
+            DELIVERY_DUE_LABEL.set(e, deal.getDeliveryDue() == null ? "not set" : deal.getDeliveryDue().toString());
+            BACKLOT_DUE.set(e, Date.from(now.plus(backlotDays, ChronoUnit.DAYS)));
+            BACKLOT_ESCALATION.set(e, backlotEscalation);
+            QC_ESCALATION.set(e, qcEscalation);
+            PACKAGE_NEEDED.set(e, true);
+            TRACKS_PENDING.set(e, !tracks.isEmpty());
+            METADATA_FIX_NEEDED.set(e, false);
         }
 
         private static void add(List<Required> tracks, TrackKind kind, List<String> languages) {

@@ -1,8 +1,38 @@
 package io.reelflow.deal;
 
+import static io.reelflow.deal.FeeInstalmentVariables.BANK_REFERENCE;
+import static io.reelflow.deal.FeeInstalmentVariables.CHASE_DUE;
+import static io.reelflow.deal.FeeInstalmentVariables.FX_DATE;
+import static io.reelflow.deal.FeeInstalmentVariables.FX_FROM;
+import static io.reelflow.deal.FeeInstalmentVariables.FX_RATE;
+import static io.reelflow.deal.FeeInstalmentVariables.FX_TO;
+import static io.reelflow.deal.FeeInstalmentVariables.INSTALMENT_LABEL;
+import static io.reelflow.deal.FeeInstalmentVariables.INSTALMENT_NUMBER;
+import static io.reelflow.deal.FeeInstalmentVariables.INSTALMENT_TRIGGER;
+import static io.reelflow.deal.FeeInstalmentVariables.INVOICED_ON;
+import static io.reelflow.deal.FeeInstalmentVariables.INVOICE_AT;
+import static io.reelflow.deal.FeeInstalmentVariables.INVOICE_NUMBER;
+import static io.reelflow.deal.FeeInstalmentVariables.OVERDUE_AT;
+import static io.reelflow.deal.FeeInstalmentVariables.PAID_AMOUNT;
+import static io.reelflow.deal.FeeInstalmentVariables.PAID_CURRENCY;
+import static io.reelflow.deal.FeeInstalmentVariables.PAID_ON;
+import static io.reelflow.deal.FeeInstalmentVariables.PAYMENT_DUE;
+import static io.reelflow.deal.FeeInstalmentVariables.PAYMENT_DUE_LABEL;
+import static io.reelflow.deal.FeeInstalmentVariables.RECEIPTS_POSTED;
+import static io.reelflow.deal.FeeInstalmentVariables.TRIGGER_KNOWN;
+import static io.reelflow.deal.LicenceFeeVariables.INSTALMENT_COUNT;
+import static io.reelflow.deal.LicenceFeeVariables.MORE_QUARTERS;
+import static io.reelflow.deal.LicenceFeeVariables.QUARTER_ENDS_AT;
+import static io.reelflow.deal.LicenceFeeVariables.REPORT_REFERENCE;
+import static io.reelflow.deal.LicenceFeeVariables.REVENUE;
+import static io.reelflow.deal.LicenceFeeVariables.REVENUE_CURRENCY;
+import static io.reelflow.deal.LicenceFeeVariables.REVENUE_QUARTER;
+import static io.reelflow.deal.LicenceFeeVariables.REVENUE_REPORT_DUE;
+import static io.reelflow.deal.LicenceFeeVariables.REVENUE_SHARE;
 import static io.reelflow.platform.EngineClock.startOf;
 
 import io.reelflow.platform.EngineClock;
+import io.reelflow.platform.ProcessVariable;
 import io.reelflow.platform.web.FormValues;
 import io.reelflow.platform.web.InvalidInputException;
 import io.reelflow.royalty.LicenceFeeService;
@@ -22,32 +52,30 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Process glue of {@code licence-fee} and {@code fee-instalment}: each delegate reads the deal id and instalment
- * number, calls {@link DealFeeService}, and writes primitives back (dates for the timers, figures for the forms).
+ * Process glue of {@code licence-fee} and {@code fee-instalment}: the deal is the business key ({@link ProcessDeal}),
+ * the instalment is the routing variable {@code instalmentNumber} of that deal (an instalment the deal does not have
+ * is a technical error). Each delegate calls {@link DealFeeService} and writes back routing primitives (flags, timer
+ * dates); amounts stay in the domain tables: forms show them through task-local variables set when the task is
+ * created, and what finance types is stored, then removed from the process.
  */
 final class DealFeeDelegates {
 
-    static final String FEE_INSTALMENT_PROCESS = "fee-instalment";
+    static final String FEE_INSTALMENT_PROCESS = FeeInstalmentVariables.PROCESS;
     static final String FX_RATE_MISSING = "fxRateMissing";
 
     private DealFeeDelegates() {
     }
 
-    static long dealId(VariableScope scope) {
-        return ((Number) scope.getVariable("dealId")).longValue();
-    }
-
     static int instalmentNumber(VariableScope scope) {
-        return ((Number) scope.getVariable("instalmentNumber")).intValue();
+        return INSTALMENT_NUMBER.required(scope);
     }
 
-    static String text(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null ? null : value.toString();
+    static String submitted(DelegateTask task, ProcessVariable<?> field) {
+        return field.submitted(task);
     }
 
-    static BigDecimal amount(VariableScope scope, String field) {
-        return FormValues.amount(scope.getVariable(field), field);
+    static void forget(DelegateTask task, ProcessVariable<?>... fields) {
+        ProcessVariable.forget(task, fields);
     }
 
     static String formatted(BigDecimal amount, String currency) {
@@ -61,55 +89,49 @@ final class DealFeeDelegates {
     @Component("computeRoyaltySchedule")
     static class ComputeRoyaltyScheduleDelegate implements JavaDelegate {
         private final DealFeeService fees;
+        private final ProcessDeal processDeal;
 
-        ComputeRoyaltyScheduleDelegate(DealFeeService fees) {
+        ComputeRoyaltyScheduleDelegate(DealFeeService fees, ProcessDeal processDeal) {
             this.fees = fees;
+            this.processDeal = processDeal;
         }
 
         @Override
         public void execute(DelegateExecution e) {
-            DealFeeService.Schedule schedule = fees.schedule(dealId(e));
-            e.setVariable("instalmentCount", schedule.instalments().size());
-            e.setVariable("revenueShare", schedule.firstQuarter() != null);
-            e.setVariable("revenueCurrency", schedule.instalments().get(0).currency());
+            DealFeeService.Schedule schedule = fees.schedule(processDeal.dealId(e));
+            INSTALMENT_COUNT.set(e, schedule.instalments().size());
+            REVENUE_SHARE.set(e, schedule.firstQuarter() != null);
             if (schedule.firstQuarter() != null) setQuarter(e, schedule.firstQuarter(), schedule.firstQuarterEnd());
         }
     }
 
     static void setQuarter(DelegateExecution e, String quarter, LocalDate quarterEnd) {
-        e.setVariable("revenueQuarter", quarter);
-        e.setVariable("quarterEndsAt", startOf(quarterEnd.plusDays(1)));
-        e.setVariable("revenueReportDue", startOf(quarterEnd.plusDays(io.reelflow.royalty.rules.RevenueQuarters.DEFAULT_REPORT_DUE_DAYS)));
+        REVENUE_QUARTER.set(e, quarter);
+        QUARTER_ENDS_AT.set(e, startOf(quarterEnd.plusDays(1)));
+        REVENUE_REPORT_DUE.set(e, startOf(quarterEnd.plusDays(io.reelflow.royalty.rules.RevenueQuarters.DEFAULT_REPORT_DUE_DAYS)));
     }
 
-    /** Dates and figures of one instalment for its timers and forms. */
+    /** Dates of one instalment for its timers and task due dates. */
     abstract static class InstalmentStep implements JavaDelegate {
         final DealFeeService fees;
+        final ProcessDeal processDeal;
         final int overdueDays;
 
-        InstalmentStep(DealFeeService fees, int overdueDays) {
+        InstalmentStep(DealFeeService fees, ProcessDeal processDeal, int overdueDays) {
             this.fees = fees;
+            this.processDeal = processDeal;
             this.overdueDays = overdueDays;
         }
 
         @Override
         public void execute(DelegateExecution e) {
-            InstalmentView i = fees.checkTrigger(dealId(e), instalmentNumber(e));
-            e.setVariable("instalmentAmount", i.amount().toPlainString());
-            e.setVariable("instalmentCurrency", i.currency());
-            e.setVariable("instalmentLabel", formatted(i.amount(), i.currency()));
-            e.setVariable("instalmentTrigger", i.trigger());
-            e.setVariable("triggerKnown", i.triggered());
+            InstalmentView i = fees.checkTrigger(processDeal.dealId(e), instalmentNumber(e));
+            TRIGGER_KNOWN.set(e, i.triggered());
             if (i.triggered()) {
-                e.setVariable("invoiceAt", startOf(i.triggeredOn()));
-                e.setVariable("paymentDue", startOf(i.dueOn()));
-                e.setVariable("paymentDueLabel", i.dueOn().toString());
-                e.setVariable("overdueAt", startOf(i.dueOn().plusDays(overdueDays)));
-                e.setVariable("chaseDue", startOf(i.dueOn().plusDays(overdueDays + 7L)));
-                // form defaults: invoiced on the day it became payable, paid in full in the deal currency
-                e.setVariable("invoicedOn", i.triggeredOn().toString());
-                e.setVariable("paidAmount", i.amount().toPlainString());
-                e.setVariable("paidCurrency", i.currency());
+                INVOICE_AT.set(e, startOf(i.triggeredOn()));
+                PAYMENT_DUE.set(e, startOf(i.dueOn()));
+                OVERDUE_AT.set(e, startOf(i.dueOn().plusDays(overdueDays)));
+                CHASE_DUE.set(e, startOf(i.dueOn().plusDays(overdueDays + 7L)));
             }
         }
     }
@@ -117,16 +139,50 @@ final class DealFeeDelegates {
     /** {@code ${prepareInstalment}} */
     @Component("prepareInstalment")
     static class PrepareInstalmentDelegate extends InstalmentStep {
-        PrepareInstalmentDelegate(DealFeeService fees, @Value("${reelflow.royalty.payment-overdue-days:14}") int overdueDays) {
-            super(fees, overdueDays);
+        PrepareInstalmentDelegate(DealFeeService fees, ProcessDeal processDeal,
+                                  @Value("${reelflow.royalty.payment-overdue-days:14}") int overdueDays) {
+            super(fees, processDeal, overdueDays);
         }
     }
 
     /** {@code ${recordInstalmentTrigger}}: after a delivery was accepted (or the daily recheck), is every title accepted? */
     @Component("recordInstalmentTrigger")
     static class RecordInstalmentTriggerDelegate extends InstalmentStep {
-        RecordInstalmentTriggerDelegate(DealFeeService fees, @Value("${reelflow.royalty.payment-overdue-days:14}") int overdueDays) {
-            super(fees, overdueDays);
+        RecordInstalmentTriggerDelegate(DealFeeService fees, ProcessDeal processDeal,
+                                        @Value("${reelflow.royalty.payment-overdue-days:14}") int overdueDays) {
+            super(fees, processDeal, overdueDays);
+        }
+    }
+
+    /**
+     * {@code ${showInstalment}}, when an instalment's task is created: what the form shows (amount, trigger, due day)
+     * and its defaults (invoiced on the day it became payable, paid in full in the deal currency), read from the
+     * instalment record into task-local variables that end with the task and are never read back as figures.
+     */
+    @Component("showInstalment")
+    static class ShowInstalmentListener implements TaskListener {
+        private final DealFeeService fees;
+        private final ProcessDeal processDeal;
+
+        ShowInstalmentListener(DealFeeService fees, ProcessDeal processDeal) {
+            this.fees = fees;
+            this.processDeal = processDeal;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            InstalmentView i = fees.instalment(processDeal.dealId(task), instalmentNumber(task));
+            PAYMENT_DUE_LABEL.setLocal(task, i.dueOn() == null ? "not yet known" : i.dueOn().toString());
+            if ("chaseOverduePayment".equals(task.getTaskDefinitionKey())) return; // managers: that it is overdue, not how much
+            INSTALMENT_LABEL.setLocal(task, formatted(i.amount(), i.currency()));
+            INSTALMENT_TRIGGER.setLocal(task, i.trigger());
+            if ("invoiceInstalment".equals(task.getTaskDefinitionKey()) && i.triggeredOn() != null) {
+                INVOICED_ON.setLocal(task, i.triggeredOn().toString());
+            }
+            if ("recordPayment".equals(task.getTaskDefinitionKey())) {
+                PAID_AMOUNT.setLocal(task, i.amount().toPlainString());
+                PAID_CURRENCY.setLocal(task, i.currency());
+            }
         }
     }
 
@@ -141,8 +197,9 @@ final class DealFeeDelegates {
 
         @Override
         public void notify(DelegateTask task) {
-            fees.recordInvoice((String) task.getVariable("crmDealId"), instalmentNumber(task), text(task, "invoiceNumber"),
-                    FormValues.date(text(task, "invoicedOn"), "invoicedOn", true), task.getAssignee());
+            fees.recordInvoice(ProcessDeal.businessKey(task), instalmentNumber(task), submitted(task, INVOICE_NUMBER),
+                    FormValues.date(submitted(task, INVOICED_ON), INVOICED_ON.name(), true), task.getAssignee());
+            forget(task, INVOICED_ON);
         }
     }
 
@@ -157,9 +214,11 @@ final class DealFeeDelegates {
 
         @Override
         public void notify(DelegateTask task) {
-            fees.recordPayment((String) task.getVariable("crmDealId"), instalmentNumber(task), amount(task, "paidAmount"),
-                    text(task, "paidCurrency"), FormValues.date(text(task, "paidOn"), "paidOn", true), text(task, "bankReference"),
+            fees.recordPayment(ProcessDeal.businessKey(task), instalmentNumber(task),
+                    FormValues.amount(submitted(task, PAID_AMOUNT), PAID_AMOUNT.name()), submitted(task, PAID_CURRENCY),
+                    FormValues.date(submitted(task, PAID_ON), PAID_ON.name(), true), submitted(task, BANK_REFERENCE),
                     EngineClock.today(), task.getAssignee());
+            forget(task, PAID_AMOUNT, PAID_CURRENCY);
         }
     }
 
@@ -167,58 +226,90 @@ final class DealFeeDelegates {
     @Component("computeRoyalties")
     static class ComputeRoyaltiesDelegate implements JavaDelegate {
         private final DealFeeService fees;
+        private final ProcessDeal processDeal;
 
-        ComputeRoyaltiesDelegate(DealFeeService fees) {
+        ComputeRoyaltiesDelegate(DealFeeService fees, ProcessDeal processDeal) {
             this.fees = fees;
+            this.processDeal = processDeal;
         }
 
         @Override
         public void execute(DelegateExecution e) {
-            DealFeeService.Posting posting = fees.postRoyalties(dealId(e), instalmentNumber(e));
+            DealFeeService.Posting posting = fees.postRoyalties(processDeal.dealId(e), instalmentNumber(e));
             if (posting.missingRate() != null) {
                 DealFeeService.MissingRate missing = posting.missingRate();
-                e.setVariable("fxFrom", missing.from());
-                e.setVariable("fxTo", missing.to());
-                e.setVariable("fxDate", missing.on().toString());
+                // for the task's name and form text only: the listener asks the records which rate is missing
+                FX_FROM.set(e, missing.from());
+                FX_TO.set(e, missing.to());
+                FX_DATE.set(e, missing.on().toString());
                 throw new BpmnError(FX_RATE_MISSING, "no " + missing.from() + "->" + missing.to() + " rate for " + missing.on());
             }
-            e.setVariable("receiptsPosted", posting.receiptIds().size());
+            RECEIPTS_POSTED.set(e, posting.receiptIds().size());
         }
     }
 
-    /** {@code ${recordFxRate}}: the rate finance entered in "Enter exchange rate ...". */
+    /** {@code ${recordFxRate}}: the rate finance entered in "Enter exchange rate ...", for the rate this deal's posting misses. */
     @Component("recordFxRate")
     static class RecordFxRateListener implements TaskListener {
         private final io.reelflow.royalty.FxRateService rates;
+        private final DealFeeService fees;
+        private final ProcessDeal processDeal;
 
-        RecordFxRateListener(io.reelflow.royalty.FxRateService rates) {
+        RecordFxRateListener(io.reelflow.royalty.FxRateService rates, DealFeeService fees, ProcessDeal processDeal) {
             this.rates = rates;
+            this.fees = fees;
+            this.processDeal = processDeal;
         }
 
         @Override
         public void notify(DelegateTask task) {
-            BigDecimal rate = amount(task, "fxRate");
-            if (rate == null) throw new InvalidInputException("fxRate", "required: how much " + text(task, "fxTo") + " one " + text(task, "fxFrom") + " bought");
-            if (rate.signum() <= 0) throw new InvalidInputException("fxRate", "must be positive");
-            if (rate.scale() > 10 || rate.precision() - rate.scale() > 12) throw new InvalidInputException("fxRate", "at most 12 digits and 10 decimals");
-            rates.enter(new io.reelflow.royalty.RoyaltyRequests.NewFxRate(text(task, "fxFrom"), text(task, "fxTo"),
-                    LocalDate.parse(text(task, "fxDate")), rate), task.getAssignee() == null ? "finance" : task.getAssignee());
+            // which rate: from the records of this deal's paid instalment, never from the task's variables
+            DealFeeService.MissingRate missing = fees.missingRate(processDeal.dealId(task), instalmentNumber(task));
+            BigDecimal rate = FormValues.amount(submitted(task, FX_RATE), FX_RATE.name());
+            forget(task, FX_RATE);
+            if (missing == null) return; // entered meanwhile (by the API or another task): the posting is retried
+            if (rate == null) throw new InvalidInputException(FX_RATE.name(), "required: how much " + missing.to() + " one " + missing.from() + " bought");
+            if (rate.signum() <= 0) throw new InvalidInputException(FX_RATE.name(), "must be positive");
+            if (rate.scale() > 10 || rate.precision() - rate.scale() > 12) throw new InvalidInputException(FX_RATE.name(), "at most 12 digits and 10 decimals");
+            rates.enter(new io.reelflow.royalty.RoyaltyRequests.NewFxRate(missing.from(), missing.to(), missing.on(), rate),
+                    task.getAssignee() == null ? "finance" : task.getAssignee());
         }
     }
 
-    /** {@code ${recordRevenueReport}}: the quarter's revenue from "Enter ... revenue report ...". */
-    @Component("recordRevenueReport")
-    static class RecordRevenueReportListener implements TaskListener {
+    /** {@code ${showRevenueReport}}, when "Enter ... revenue report" is created: the currency field defaults to the deal's. */
+    @Component("showRevenueReport")
+    static class ShowRevenueReportListener implements TaskListener {
         private final DealFeeService fees;
+        private final ProcessDeal processDeal;
 
-        RecordRevenueReportListener(DealFeeService fees) {
+        ShowRevenueReportListener(DealFeeService fees, ProcessDeal processDeal) {
             this.fees = fees;
+            this.processDeal = processDeal;
         }
 
         @Override
         public void notify(DelegateTask task) {
-            fees.recordRevenueReport(dealId(task), text(task, "revenueQuarter"), amount(task, "revenue"), text(task, "revenueCurrency"),
-                    text(task, "reportReference"), task.getAssignee() == null ? "finance" : task.getAssignee());
+            REVENUE_CURRENCY.setLocal(task, fees.currency(processDeal.dealId(task)));
+        }
+    }
+
+    /** {@code ${recordRevenueReport}}: the quarter's revenue from "Enter ... revenue report ..."; stored, then gone from the process. */
+    @Component("recordRevenueReport")
+    static class RecordRevenueReportListener implements TaskListener {
+        private final DealFeeService fees;
+        private final ProcessDeal processDeal;
+
+        RecordRevenueReportListener(DealFeeService fees, ProcessDeal processDeal) {
+            this.fees = fees;
+            this.processDeal = processDeal;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            fees.recordRevenueReport(processDeal.dealId(task), REVENUE_QUARTER.required(task),
+                    FormValues.amount(submitted(task, REVENUE), REVENUE.name()), submitted(task, REVENUE_CURRENCY),
+                    submitted(task, REPORT_REFERENCE), task.getAssignee() == null ? "finance" : task.getAssignee());
+            forget(task, REVENUE, REVENUE_CURRENCY);
         }
     }
 
@@ -226,40 +317,40 @@ final class DealFeeDelegates {
     @Component("computeOverage")
     static class ComputeOverageDelegate implements JavaDelegate {
         private final DealFeeService fees;
+        private final ProcessDeal processDeal;
         private final RuntimeService runtime;
         private final int creditDays;
 
-        ComputeOverageDelegate(DealFeeService fees, RuntimeService runtime, @Value("${reelflow.royalty.overage-credit-days:30}") int creditDays) {
+        ComputeOverageDelegate(DealFeeService fees, ProcessDeal processDeal, RuntimeService runtime,
+                               @Value("${reelflow.royalty.overage-credit-days:30}") int creditDays) {
             this.fees = fees;
+            this.processDeal = processDeal;
             this.runtime = runtime;
             this.creditDays = creditDays;
         }
 
         @Override
         public void execute(DelegateExecution e) {
-            String quarter = (String) e.getVariable("revenueQuarter");
-            DealFeeService.OverageStep step = fees.computeOverage(dealId(e), quarter, creditDays, EngineClock.today());
-            var result = step.outcome().result();
-            e.setVariable("lastOverage", result.overageDue().amount().toPlainString());
-            e.setVariable("lastCumulativeShare", result.cumulativeShare().amount().toPlainString());
+            Deal deal = processDeal.deal(e);
+            String quarter = REVENUE_QUARTER.required(e);
+            DealFeeService.OverageStep step = fees.computeOverage(deal.getId(), quarter, creditDays, EngineClock.today());
             int number = step.outcome().instalmentNumber();
             if (number > 0 && !collectionStarted(e, number)) {
-                runtime.createProcessInstanceByKey(FEE_INSTALMENT_PROCESS).businessKey(e.getProcessBusinessKey())
-                        .setVariable("dealId", dealId(e))
-                        .setVariable("crmDealId", e.getVariable("crmDealId"))
-                        .setVariable("titleNames", e.getVariable("titleNames"))
-                        .setVariable("licensee", e.getVariable("licensee"))
-                        .setVariable("instalmentNumber", number)
+                runtime.createProcessInstanceByKey(FEE_INSTALMENT_PROCESS).businessKey(deal.getCrmDealId())
+                        .setVariable(FeeInstalmentVariables.CRM_DEAL_ID.name(), deal.getCrmDealId())
+                        .setVariable(FeeInstalmentVariables.TITLE_NAMES.name(), LicenceFeeVariables.TITLE_NAMES.get(e))
+                        .setVariable(FeeInstalmentVariables.LICENSEE.name(), LicenceFeeVariables.LICENSEE.get(e))
+                        .setVariable(INSTALMENT_NUMBER.name(), number)
                         .execute();
             }
-            e.setVariable("moreQuarters", step.nextQuarter() != null);
+            MORE_QUARTERS.set(e, step.nextQuarter() != null);
             if (step.nextQuarter() != null) setQuarter(e, step.nextQuarter(), step.nextQuarterEnd());
         }
 
         private boolean collectionStarted(DelegateExecution e, int number) {
             return e.getProcessEngineServices().getHistoryService().createHistoricProcessInstanceQuery()
-                    .processDefinitionKey(FEE_INSTALMENT_PROCESS).processInstanceBusinessKey(e.getProcessBusinessKey())
-                    .variableValueEquals("instalmentNumber", number).count() > 0;
+                    .processDefinitionKey(FEE_INSTALMENT_PROCESS).processInstanceBusinessKey(ProcessDeal.businessKey(e))
+                    .variableValueEquals(INSTALMENT_NUMBER.name(), number).count() > 0;
         }
     }
 }

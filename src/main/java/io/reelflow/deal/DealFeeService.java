@@ -174,6 +174,33 @@ public class DealFeeService {
         return new Posting(receiptIds, null);
     }
 
+    /** The exchange rate the posting of a paid instalment still needs, from the records; null when none is missing. */
+    @Transactional(readOnly = true)
+    public MissingRate missingRate(long dealId, int number) {
+        Deal deal = deal(dealId);
+        InstalmentView paid = fees.instalment(deal.getCrmDealId(), number);
+        if (paid.paidOn() == null) return null;
+        for (var title : records.titles(dealId)) {
+            AgreementView a = agreementOf(title.titleId(), title.name(), deal.getWindowStart());
+            if (!a.currency().equals(paid.paidCurrency()) && !rates.hasRate(paid.paidCurrency(), a.currency(), paid.paidOn())) {
+                return new MissingRate(paid.paidCurrency(), a.currency(), paid.paidOn());
+            }
+        }
+        return null;
+    }
+
+    /** The currency of the deal's fee. */
+    @Transactional(readOnly = true)
+    public String currency(long dealId) {
+        return fee(deal(dealId)).currency();
+    }
+
+    /** The instalment of the deal as recorded. */
+    @Transactional(readOnly = true)
+    public InstalmentView instalment(long dealId, int number) {
+        return fees.instalment(deal(dealId).getCrmDealId(), number);
+    }
+
     /** The licensor agreement of a title: that of the licensor whose rights-in covers the window's first day (else the first rights-in). */
     private AgreementView agreementOf(long titleId, String titleName, LocalDate windowStart) {
         List<RightsInView> held = catalogue.rightsInForTitle(titleId);

@@ -126,6 +126,16 @@ public class DealRightsService {
         records.event(deal.getId(), "WITHDRAWN", "deal withdrawn" + (released > 0 ? "; " + released + " grants released" : ""), null);
     }
 
+    /** The conflicts as the last check recorded them: what the rights manager's form shows. */
+    @Transactional(readOnly = true)
+    public CheckOutcome recorded(long dealId) {
+        Deal deal = deal(dealId);
+        List<DealRecords.ConflictRow> rows = records.conflicts(dealId);
+        Set<String> territories = new TreeSet<>();
+        rows.forEach(c -> territories.add(c.territory()));
+        return new CheckOutcome(rows.isEmpty(), rows.size(), summary(deal), territories, deal.getWindowStart(), deal.getWindowEnd());
+    }
+
     private CheckOutcome record(Deal deal, List<Conflict> conflicts) {
         records.replaceConflicts(deal.getId(), conflicts);
         if (conflicts.isEmpty()) {

@@ -11,17 +11,20 @@ public class GrantRightsDelegate implements JavaDelegate {
 
     private final DealRightsService dealRights;
     private final int dueDays;
+    private final ProcessDeal processDeal;
 
-    public GrantRightsDelegate(DealRightsService dealRights, @Value("${reelflow.conflict-task-due-days}") int dueDays) {
+    public GrantRightsDelegate(DealRightsService dealRights, ProcessDeal processDeal,
+                                   @Value("${reelflow.conflict-task-due-days}") int dueDays) {
         this.dealRights = dealRights;
+        this.processDeal = processDeal;
         this.dueDays = dueDays;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        long dealId = (Long) execution.getVariable("dealId");
+        long dealId = processDeal.dealId(execution);
         DealRightsService.CheckOutcome outcome = dealRights.grant(dealId);
-        execution.setVariable("rightsGranted", outcome.clear());
+        DealLifecycleVariables.RIGHTS_GRANTED.set(execution, outcome.clear());
         ConflictTaskVariables.expose(execution, outcome, dueDays);
     }
 }

@@ -1,5 +1,22 @@
 package io.reelflow.deal;
 
+import static io.reelflow.deal.WindowWatchVariables.ALERT_DUE;
+import static io.reelflow.deal.WindowWatchVariables.ESCALATION_AT;
+import static io.reelflow.deal.WindowWatchVariables.EVERGREEN;
+import static io.reelflow.deal.WindowWatchVariables.EXPIRES_AT;
+import static io.reelflow.deal.WindowWatchVariables.NEW_FEE_AMOUNT;
+import static io.reelflow.deal.WindowWatchVariables.NEW_WINDOW_END;
+import static io.reelflow.deal.WindowWatchVariables.NEXT_ALERT_AT;
+import static io.reelflow.deal.WindowWatchVariables.NEXT_ALERT_LEAD_DAYS;
+import static io.reelflow.deal.WindowWatchVariables.RENEWAL_DECISION;
+import static io.reelflow.deal.WindowWatchVariables.RENEWAL_NOTE;
+import static io.reelflow.deal.WindowWatchVariables.RENEWAL_SUMMARY;
+import static io.reelflow.deal.WindowWatchVariables.RENEWED;
+import static io.reelflow.deal.WindowWatchVariables.TITLE_NAMES;
+import static io.reelflow.deal.WindowWatchVariables.WINDOW_END_LABEL;
+import static io.reelflow.deal.WindowWatchVariables.WINDOW_LIVE;
+import static io.reelflow.deal.WindowWatchVariables.WINDOW_STARTS_AT;
+
 import io.reelflow.platform.EngineClock;
 import io.reelflow.platform.web.ConflictException;
 import io.reelflow.platform.web.InvalidInputException;
@@ -11,28 +28,29 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Process glue of {@code window-watch}: each delegate reads the deal id, calls {@link DealWindowService}, writes primitives. */
+/**
+ * Process glue of {@code window-watch}: each delegate finds the deal from the business key ({@link ProcessDeal}),
+ * calls {@link DealWindowService}, writes primitives.
+ */
 final class WindowDelegates {
 
     private WindowDelegates() {
-    }
-
-    static long dealId(DelegateExecution execution) {
-        return (Long) execution.getVariable("dealId");
     }
 
     /** {@code ${openLicenceWindow}} */
     @Component("openLicenceWindow")
     static class OpenLicenceWindowDelegate implements JavaDelegate {
         private final DealWindowService windows;
+        private final ProcessDeal processDeal;
 
-        OpenLicenceWindowDelegate(DealWindowService windows) {
+        OpenLicenceWindowDelegate(DealWindowService windows, ProcessDeal processDeal) {
             this.windows = windows;
+            this.processDeal = processDeal;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            windows.open(dealId(execution), (String) execution.getVariable("titleNames"));
+            windows.open(processDeal.dealId(execution), TITLE_NAMES.get(execution));
         }
     }
 
@@ -40,23 +58,25 @@ final class WindowDelegates {
     @Component("planWindowTimers")
     static class PlanWindowTimersDelegate implements JavaDelegate {
         private final DealWindowService windows;
+        private final ProcessDeal processDeal;
 
-        PlanWindowTimersDelegate(DealWindowService windows) {
+        PlanWindowTimersDelegate(DealWindowService windows, ProcessDeal processDeal) {
             this.windows = windows;
+            this.processDeal = processDeal;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            WindowPlan plan = windows.plan(dealId(execution), EngineClock.today());
-            execution.setVariable("windowLive", plan.live());
-            execution.setVariable("windowStartsAt", plan.startsAt());
-            execution.setVariable("evergreen", plan.evergreen());
-            execution.setVariable("alertDue", plan.alertDue());
-            execution.setVariable("nextAlertAt", plan.nextAlertAt());
-            execution.setVariable("nextAlertLeadDays", plan.nextAlertLeadDays());
-            execution.setVariable("escalationAt", plan.escalationAt());
-            execution.setVariable("expiresAt", plan.expiresAt());
-            execution.setVariable("windowEndLabel", plan.windowEndLabel());
+            WindowPlan plan = windows.plan(processDeal.dealId(execution), EngineClock.today());
+            WINDOW_LIVE.set(execution, plan.live());
+            WINDOW_STARTS_AT.set(execution, plan.startsAt());
+            EVERGREEN.set(execution, plan.evergreen());
+            ALERT_DUE.set(execution, plan.alertDue());
+            NEXT_ALERT_AT.set(execution, plan.nextAlertAt());
+            NEXT_ALERT_LEAD_DAYS.set(execution, plan.nextAlertLeadDays());
+            ESCALATION_AT.set(execution, plan.escalationAt());
+            EXPIRES_AT.set(execution, plan.expiresAt());
+            WINDOW_END_LABEL.set(execution, plan.windowEndLabel());
         }
     }
 
@@ -64,14 +84,16 @@ final class WindowDelegates {
     @Component("goLive")
     static class GoLiveDelegate implements JavaDelegate {
         private final DealWindowService windows;
+        private final ProcessDeal processDeal;
 
-        GoLiveDelegate(DealWindowService windows) {
+        GoLiveDelegate(DealWindowService windows, ProcessDeal processDeal) {
             this.windows = windows;
+            this.processDeal = processDeal;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            windows.goLive(dealId(execution));
+            windows.goLive(processDeal.dealId(execution));
         }
     }
 
@@ -79,19 +101,20 @@ final class WindowDelegates {
     @Component("raiseRenewalAlert")
     static class RaiseRenewalAlertDelegate implements JavaDelegate {
         private final DealWindowService windows;
+        private final ProcessDeal processDeal;
 
-        RaiseRenewalAlertDelegate(DealWindowService windows) {
+        RaiseRenewalAlertDelegate(DealWindowService windows, ProcessDeal processDeal) {
             this.windows = windows;
+            this.processDeal = processDeal;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            int leadDays = (Integer) execution.getVariable("nextAlertLeadDays");
-            execution.setVariable("renewalSummary", windows.raiseAlert(dealId(execution), leadDays));
-            execution.setVariable("renewalDecision", null);
-            execution.setVariable("newWindowEnd", "");
-            execution.setVariable("newFeeAmount", "");
-            execution.setVariable("renewalNote", "");
+            int leadDays = NEXT_ALERT_LEAD_DAYS.required(execution);
+            RENEWAL_SUMMARY.set(execution, windows.raiseAlert(processDeal.dealId(execution), leadDays));
+            RENEWAL_DECISION.set(execution, null);
+            NEW_WINDOW_END.set(execution, "");
+            RENEWAL_NOTE.set(execution, "");
         }
     }
 
@@ -99,27 +122,26 @@ final class WindowDelegates {
     @Component("applyRenewalDecision")
     static class ApplyRenewalDecisionListener implements TaskListener {
         private final DealWindowService windows;
+        private final ProcessDeal processDeal;
 
-        ApplyRenewalDecisionListener(DealWindowService windows) {
+        ApplyRenewalDecisionListener(DealWindowService windows, ProcessDeal processDeal) {
             this.windows = windows;
+            this.processDeal = processDeal;
         }
 
         @Override
         public void notify(DelegateTask task) {
             try {
-                DealWindowService.Decision d = windows.decide((Long) task.getVariable("dealId"), string(task, "renewalDecision"),
-                        string(task, "newWindowEnd"), string(task, "newFeeAmount"), string(task, "renewalNote"), task.getAssignee());
-                task.setVariable("renewed", d == DealWindowService.Decision.RENEW);
+                DealWindowService.Decision d = windows.decide(processDeal.dealId(task), RENEWAL_DECISION.text(task),
+                        NEW_WINDOW_END.text(task), NEW_FEE_AMOUNT.text(task), RENEWAL_NOTE.text(task), task.getAssignee());
+                RENEWED.set(task, d == DealWindowService.Decision.RENEW);
+                // the new fee is money: it is in the deal's records now, not in the process
+                task.removeVariable(NEW_FEE_AMOUNT.name());
             } catch (InvalidInputException | ConflictException e) {
                 String detail = e instanceof ConflictException c && !c.differences().isEmpty()
                         ? e.getMessage() + ": " + c.differences().get(0).reason() : e.getMessage();
                 throw new ProcessEngineException(detail, e);
             }
-        }
-
-        private static String string(DelegateTask task, String name) {
-            Object value = task.getVariable(name);
-            return value == null ? null : value.toString();
         }
     }
 
@@ -127,14 +149,16 @@ final class WindowDelegates {
     @Component("expireWindow")
     static class ExpireWindowDelegate implements JavaDelegate {
         private final DealWindowService windows;
+        private final ProcessDeal processDeal;
 
-        ExpireWindowDelegate(DealWindowService windows) {
+        ExpireWindowDelegate(DealWindowService windows, ProcessDeal processDeal) {
             this.windows = windows;
+            this.processDeal = processDeal;
         }
 
         @Override
         public void execute(DelegateExecution execution) {
-            windows.expire(dealId(execution));
+            windows.expire(processDeal.dealId(execution));
         }
     }
 }

@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
 public class WithdrawDealDelegate implements JavaDelegate {
 
     private final DealRightsService dealRights;
+    private final ProcessDeal processDeal;
 
-    public WithdrawDealDelegate(DealRightsService dealRights) {
+    public WithdrawDealDelegate(DealRightsService dealRights, ProcessDeal processDeal) {
         this.dealRights = dealRights;
+        this.processDeal = processDeal;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        dealRights.withdraw((Long) execution.getVariable("dealId"));
+        dealRights.withdraw(processDeal.dealId(execution));
     }
 }

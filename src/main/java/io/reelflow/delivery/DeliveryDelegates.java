@@ -10,14 +10,18 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Process glue of netflix-delivery and localization-track: read ids, call {@link DeliveryService}, write primitives. */
+/**
+ * Process glue of netflix-delivery and localization-track: find the delivery and track through the business key
+ * ({@link ProcessDelivery}), call {@link DeliveryService}, write routing primitives.
+ */
 final class DeliveryDelegates {
 
     private DeliveryDelegates() {
     }
 
+    /** The instance's delivery: the business key's deal and the instance's title, never the {@code deliveryId} variable. */
     static long deliveryId(DelegateExecution e) {
-        return ((Number) e.getVariable("deliveryId")).longValue();
+        return ProcessDelivery.of(e).deliveryId(e);
     }
 
     static String required(DelegateTask task, String name, String label) {
@@ -31,37 +35,90 @@ final class DeliveryDelegates {
         return v == null || v.toString().isBlank() ? null : v.toString().strip();
     }
 
-    /** {@code ${deliveryTracks}}: the multi-instance collection and the track labels of task names. */
+    /**
+     * {@code ${deliveryTracks}}: the multi-instance collection ({@code pending(execution)}) and the track labels of
+     * task names ({@code label(execution)}, on the multi-instance execution holding {@code trackId}).
+     */
     @Component("deliveryTracks")
     public static class DeliveryTracks {
         private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
 
-        DeliveryTracks(DeliveryService deliveries) {
+        DeliveryTracks(DeliveryService deliveries, ProcessDelivery processDelivery) {
             this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
         }
 
-        public List<Long> pending(Object deliveryId) {
-            return deliveries.pendingTrackIds(((Number) deliveryId).longValue());
+        public List<Long> pending(DelegateExecution execution) {
+            return deliveries.pendingTrackIds(processDelivery.deliveryId(execution));
         }
 
-        public String label(Object trackId) {
-            return deliveries.track(((Number) trackId).longValue()).label();
+        public String label(DelegateExecution execution) {
+            return processDelivery.track(execution).label();
+        }
+    }
+
+    /**
+     * {@code ${showDelivery}}, when a netflix-delivery task is created: what its form shows (tracks, format, the
+     * upload checklist, QC items, metadata to fix) and the defaults of its fields, read from the delivery's records
+     * into task-local variables. They end with the task; complete listeners read the records, not these.
+     */
+    @Component("showDelivery")
+    static class ShowDelivery implements TaskListener {
+        private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
+
+        ShowDelivery(DeliveryService deliveries, ProcessDelivery processDelivery) {
+            this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            long id = processDelivery.deliveryId(task);
+            switch (task.getTaskDefinitionKey()) {
+                case "setUpBacklot", "escalateBacklotSetup" -> {
+                    List<DeliveryService.Track> tracks = deliveries.tracks(id);
+                    StringBuilder summary = new StringBuilder();
+                    StringBuilder requests = new StringBuilder("IMF package: \n");
+                    for (DeliveryService.Track t : tracks) {
+                        summary.append(Deliveries.label(t.kind())).append(' ').append(t.language()).append('\n');
+                        requests.append(Deliveries.label(t.kind())).append(' ').append(t.language()).append(": \n");
+                    }
+                    NetflixDeliveryVariables.TRACK_SUMMARY.setLocal(task, summary.isEmpty() ? "no localization required" : summary.toString().strip());
+                    if (task.getTaskDefinitionKey().equals("setUpBacklot")) {
+                        NetflixDeliveryVariables.SOURCE_REQUESTS.setLocal(task, requests.toString().strip());
+                    }
+                }
+                case "orderImfPackage" -> NetflixDeliveryVariables.FORMAT_LABEL.setLocal(task, deliveries.get(id).formatLabel());
+                case "uploadToBacklot" -> {
+                    NetflixDeliveryVariables.UPLOAD_CHECKLIST.setLocal(task, deliveries.readiness(id).checklist());
+                    NetflixDeliveryVariables.NEXT_ATTEMPT.setLocal(task, deliveries.get(id).attempt() + 1);
+                }
+                case "deliveryAtRisk" -> NetflixDeliveryVariables.QC_ITEMS_SUMMARY.setLocal(task, deliveries.qcItemsSummary(id));
+                case "fixMetadata" -> NetflixDeliveryVariables.METADATA_FIX.setLocal(task, deliveries.get(id).metadataFix());
+                default -> throw new IllegalStateException("nothing to show for task " + task.getTaskDefinitionKey());
+            }
         }
     }
 
     @Component("recordBacklotSetup")
     static class RecordBacklotSetup implements TaskListener {
         private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
 
-        RecordBacklotSetup(DeliveryService deliveries) {
+        RecordBacklotSetup(DeliveryService deliveries, ProcessDelivery processDelivery) {
             this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
         }
 
         @Override
         public void notify(DelegateTask task) {
-            String backlotId = required(task, "backlotTitleId", "the Backlot title id");
+            String backlotId = required(task, NetflixDeliveryVariables.BACKLOT_TITLE_ID.name(), "the Backlot title id");
             if (!backlotId.matches("[A-Za-z0-9._:-]{1,64}")) throw new ProcessEngineException("backlotTitleId: '" + backlotId + "' is not a Backlot id");
-            String requests = required(task, "sourceRequests", "one source request per asset");
+            // pre-filled task-locally by ${showDelivery}: read as submitted, then not kept in the process
+            String requests = NetflixDeliveryVariables.SOURCE_REQUESTS.submitted(task);
+            if (requests == null || requests.isBlank()) throw new ProcessEngineException("sourceRequests: one source request per asset is required");
             for (String line : requests.split("\\R")) {
                 if (line.isBlank()) continue;
                 int colon = line.indexOf(':');
@@ -69,22 +126,25 @@ final class DeliveryDelegates {
                     throw new ProcessEngineException("sourceRequests: '" + line.strip() + "' has no source request id after ':'");
                 }
             }
-            deliveries.recordBacklotSetup(((Number) task.getVariable("deliveryId")).longValue(), backlotId, requests.strip());
+            deliveries.recordBacklotSetup(processDelivery.deliveryId(task), backlotId, requests.strip());
+            io.reelflow.platform.ProcessVariable.forget(task, NetflixDeliveryVariables.SOURCE_REQUESTS);
         }
     }
 
     @Component("recordImfOrder")
     static class RecordImfOrder implements TaskListener {
         private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
 
-        RecordImfOrder(DeliveryService deliveries) {
+        RecordImfOrder(DeliveryService deliveries, ProcessDelivery processDelivery) {
             this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
         }
 
         @Override
         public void notify(DelegateTask task) {
-            deliveries.recordImfOrder(((Number) task.getVariable("deliveryId")).longValue(), required(task, "postHouse", "the post house"),
-                    required(task, "purchaseOrder", "the purchase order"));
+            deliveries.recordImfOrder(processDelivery.deliveryId(task), required(task, NetflixDeliveryVariables.POST_HOUSE.name(), "the post house"),
+                    required(task, NetflixDeliveryVariables.PURCHASE_ORDER.name(), "the purchase order"));
         }
     }
 
@@ -92,21 +152,23 @@ final class DeliveryDelegates {
     static class RecordPackageReturn implements TaskListener {
         @Override
         public void notify(DelegateTask task) {
-            required(task, "returnNote", "what was sent back to the post house");
+            required(task, NetflixDeliveryVariables.RETURN_NOTE.name(), "what was sent back to the post house");
         }
     }
 
     @Component("recordTrackOrder")
     static class RecordTrackOrder implements TaskListener {
         private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
 
-        RecordTrackOrder(DeliveryService deliveries) {
+        RecordTrackOrder(DeliveryService deliveries, ProcessDelivery processDelivery) {
             this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
         }
 
         @Override
         public void notify(DelegateTask task) {
-            deliveries.recordTrackOrder(((Number) task.getVariable("trackId")).longValue(), required(task, "vendor", "the vendor"));
+            deliveries.recordTrackOrder(processDelivery.track(task).id(), required(task, LocalizationTrackVariables.VENDOR.name(), "the vendor"));
         }
     }
 
@@ -114,7 +176,7 @@ final class DeliveryDelegates {
     static class RecordTrackReturn implements TaskListener {
         @Override
         public void notify(DelegateTask task) {
-            required(task, "returnNote", "what was sent back to the vendor");
+            required(task, LocalizationTrackVariables.RETURN_NOTE.name(), "what was sent back to the vendor");
         }
     }
 
@@ -122,18 +184,20 @@ final class DeliveryDelegates {
     @Component("markSubmitted")
     static class MarkSubmitted implements TaskListener {
         private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
 
-        MarkSubmitted(DeliveryService deliveries) {
+        MarkSubmitted(DeliveryService deliveries, ProcessDelivery processDelivery) {
             this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
         }
 
         @Override
         public void notify(DelegateTask task) {
-            if (!Boolean.TRUE.equals(task.getVariable("uploaded"))) {
+            if (!Boolean.TRUE.equals(task.getVariable(NetflixDeliveryVariables.UPLOADED.name()))) {
                 throw new ProcessEngineException("uploaded: confirm that everything on the checklist is uploaded");
             }
-            int attempt = deliveries.submitted(((Number) task.getVariable("deliveryId")).longValue());
-            task.setVariable("attempt", attempt);
+            int attempt = deliveries.submitted(processDelivery.deliveryId(task));
+            NetflixDeliveryVariables.ATTEMPT.set(task, attempt);
         }
     }
 
@@ -149,11 +213,8 @@ final class DeliveryDelegates {
         public void execute(DelegateExecution e) {
             long id = deliveryId(e);
             DeliveryService.Readiness r = deliveries.readiness(id);
-            e.setVariable("ready", r.ready());
-            e.setVariable("missingDeliverables", r.missing());
-            e.setVariable("uploadChecklist", r.checklist());
-            e.setVariable("nextAttempt", deliveries.get(id).attempt() + 1);
-            e.setVariable("uploaded", false);
+            NetflixDeliveryVariables.READY.set(e, r.ready());
+            NetflixDeliveryVariables.UPLOADED.set(e, false);
             if (!r.ready()) {
                 // what is missing is ordered again: the package if it is not accepted, tracks sent back
                 DeliveryService.Delivery d = deliveries.get(id);
@@ -163,9 +224,9 @@ final class DeliveryDelegates {
                     // nothing to order again would loop for ever: stop here with an incident that says why
                     throw new IllegalStateException("delivery " + id + " is not complete and nothing can be re-ordered: " + r.missing());
                 }
-                e.setVariable("packageNeeded", packageNeeded);
-                e.setVariable("tracksPending", tracksPending);
-                e.setVariable("metadataFixNeeded", false);
+                NetflixDeliveryVariables.PACKAGE_NEEDED.set(e, packageNeeded);
+                NetflixDeliveryVariables.TRACKS_PENDING.set(e, tracksPending);
+                NetflixDeliveryVariables.METADATA_FIX_NEEDED.set(e, false);
             }
         }
     }
@@ -173,22 +234,26 @@ final class DeliveryDelegates {
     @Component("recordQcResult")
     static class RecordQcResult implements JavaDelegate {
         private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
 
-        RecordQcResult(DeliveryService deliveries) {
+        RecordQcResult(DeliveryService deliveries, ProcessDelivery processDelivery) {
             this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
         }
 
         @Override
         public void execute(DelegateExecution e) {
-            DeliveryService.QcOutcome o = deliveries.recordQc(deliveryId(e), (String) e.getVariable("qcEventId"));
-            e.setVariable("qcAccepted", o.accepted());
-            e.setVariable("atRisk", o.atRisk());
-            e.setVariable("rejections", o.rejections());
-            e.setVariable("packageNeeded", o.packageRework());
-            e.setVariable("tracksPending", o.tracksRework());
-            e.setVariable("metadataFixNeeded", o.metadataFix());
-            e.setVariable("qcItemsSummary", o.itemsSummary());
-            e.setVariable("metadataFix", deliveries.get(deliveryId(e)).metadataFix());
+            long id = processDelivery.deliveryId(e);
+            // the event must be one received for this delivery: another's QC result is never read into it
+            String eventId = processDelivery.checkedEvent(id, NetflixDeliveryVariables.QC_EVENT_ID.get(e));
+            DeliveryService.QcOutcome o = deliveries.recordQc(id, eventId);
+            NetflixDeliveryVariables.QC_ACCEPTED.set(e, o.accepted());
+            NetflixDeliveryVariables.AT_RISK.set(e, o.atRisk());
+            NetflixDeliveryVariables.REJECTIONS.set(e, o.rejections());
+            NetflixDeliveryVariables.PACKAGE_NEEDED.set(e, o.packageRework());
+            NetflixDeliveryVariables.TRACKS_PENDING.set(e, o.tracksRework());
+            NetflixDeliveryVariables.METADATA_FIX_NEEDED.set(e, o.metadataFix());
+
         }
     }
 
@@ -209,8 +274,7 @@ final class DeliveryDelegates {
             long id = deliveryId(e);
             deliveries.accept(id);
             // nobody may be listening yet (royalty milestones subscribe to it): correlating to none is fine
-            runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(e.getProcessBusinessKey())
-                    .setVariable("acceptedDeliveryId", id).correlateAllWithResult();
+            runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(e.getProcessBusinessKey()).correlateAllWithResult();
         }
     }
 }

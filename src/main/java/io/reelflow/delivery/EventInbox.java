@@ -131,8 +131,9 @@ public class EventInbox {
 
     /** Correlates one stored event if its process waits for it; false when nobody waits yet. */
     boolean tryDeliver(String eventId) {
-        var row = jdbc.queryForMap("SELECT delivery_id, kind, track_id, payload::text AS payload, status FROM delivery_event WHERE event_id = ? FOR UPDATE",
-                eventId);
+        var row = jdbc.queryForMap("""
+                SELECT e.delivery_id, e.kind, e.track_id, e.payload::text AS payload, e.status, d.deal_ref, d.title_id
+                FROM delivery_event e JOIN delivery d ON d.id = e.delivery_id WHERE e.event_id = ? FOR UPDATE OF e""", eventId);
         if ("DELIVERED".equals(row.get("status"))) return true;
         long deliveryId = ((Number) row.get("delivery_id")).longValue();
         JsonNode p;
@@ -143,34 +144,31 @@ public class EventInbox {
         }
         Map<String, Object> vars = new HashMap<>();
         String waitTask;
-        String keyVariable;
-        long keyValue;
+        Long trackId = null;
         switch ((String) row.get("kind")) {
             case "PACKAGE_READY" -> {
-                vars.put("packageLocation", p.path("packageLocation").asText());
-                vars.put("packageEventId", eventId);
+                vars.put(NetflixDeliveryVariables.PACKAGE_LOCATION.name(), p.path("packageLocation").asText());
+                vars.put(NetflixDeliveryVariables.PACKAGE_EVENT_ID.name(), eventId);
                 waitTask = "awaitPackage";
-                keyVariable = "deliveryId";
-                keyValue = deliveryId;
             }
             case "TRACK_DELIVERED" -> {
-                vars.put("trackFileLocation", p.path("fileLocation").asText());
-                vars.put("trackDurationSeconds", p.hasNonNull("durationSeconds") ? p.get("durationSeconds").asText() : null);
-                vars.put("trackEventId", eventId);
+                vars.put(LocalizationTrackVariables.TRACK_FILE_LOCATION.name(), p.path("fileLocation").asText());
+                vars.put(LocalizationTrackVariables.TRACK_DURATION_SECONDS.name(), p.hasNonNull("durationSeconds") ? p.get("durationSeconds").asText() : null);
+                vars.put(LocalizationTrackVariables.TRACK_EVENT_ID.name(), eventId);
                 waitTask = "awaitTrack";
-                keyVariable = "trackId";
-                keyValue = ((Number) row.get("track_id")).longValue();
+                trackId = ((Number) row.get("track_id")).longValue();
             }
             default -> {
-                vars.put("qcEventId", eventId);
+                vars.put(NetflixDeliveryVariables.QC_EVENT_ID.name(), eventId);
                 waitTask = "awaitQc";
-                keyVariable = "deliveryId";
-                keyValue = deliveryId;
             }
         }
-        // the process waits for this event as an open task (which a coordinator may also complete by hand)
-        List<org.camunda.bpm.engine.task.Task> waiting = tasks.createTaskQuery().taskDefinitionKey(waitTask)
-                .processVariableValueEquals(keyVariable, keyValue).list();
+        // the process waits for this event as an open task (which a coordinator may also complete by hand): the task of
+        // the delivery's deal (business key) for its title (the routing variable the glue checks against the deal)
+        var query = tasks.createTaskQuery().taskDefinitionKey(waitTask).processInstanceBusinessKey((String) row.get("deal_ref"))
+                .processVariableValueEquals(NetflixDeliveryVariables.TITLE_ID.name(), ((Number) row.get("title_id")).longValue());
+        if (trackId != null) query = query.processVariableValueEquals(LocalizationTrackVariables.TRACK_ID.name(), trackId);
+        List<org.camunda.bpm.engine.task.Task> waiting = query.list();
         if (waiting.isEmpty()) return false;
         String taskId = waiting.get(0).getId();
         tasks.setVariableLocal(taskId, VIA_INBOX, eventId);

@@ -12,13 +12,15 @@ import org.springframework.stereotype.Component;
 public class InboxOnWaitListener implements ExecutionListener {
 
     private final EventInbox inbox;
+    private final ProcessDelivery processDelivery;
 
-    public InboxOnWaitListener(EventInbox inbox) {
+    public InboxOnWaitListener(EventInbox inbox, ProcessDelivery processDelivery) {
         this.inbox = inbox;
+        this.processDelivery = processDelivery;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-        inbox.deliverPendingAfterCommit(((Number) execution.getVariable("deliveryId")).longValue());
+        inbox.deliverPendingAfterCommit(processDelivery.deliveryId(execution));
     }
 }

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 final class InspectionDelegates {
 
     /** Task-local variables of the return tasks: counts and the first findings, as Markdown for the form's text. */
-    static final String PACKAGE_FINDINGS_REPORT = "packageFindingsReport";
-    static final String TRACK_FINDINGS_REPORT = "trackFindingsReport";
+    static final String PACKAGE_FINDINGS_REPORT = NetflixDeliveryVariables.PACKAGE_FINDINGS.name();
+    static final String TRACK_FINDINGS_REPORT = LocalizationTrackVariables.TRACK_FINDINGS.name();
     /** At most how many findings a form shows; the full list is in GET /api/deliveries/{id}. */
     static final int SHOWN = 50;
     /** The engine keeps a string variable in a column of 4,000 characters. */
@@ -33,28 +33,23 @@ final class InspectionDelegates {
     private InspectionDelegates() {
     }
 
-    private static long number(Object value, String name) {
-        if (!(value instanceof Number n)) throw new IllegalStateException(name + " is not set on this process");
-        return n.longValue();
-    }
-
-    private static String text(Object value) {
-        return value instanceof String s && !s.isBlank() ? s : null;
-    }
 
     /** {@code ${inspectImfPackage}}: queues the inspection of the package the post house reported. */
     @Component("inspectImfPackage")
     static class InspectImfPackage implements JavaDelegate {
         private final InspectionRequests requests;
+        private final ProcessDelivery processDelivery;
 
-        InspectImfPackage(InspectionRequests requests) {
+        InspectImfPackage(InspectionRequests requests, ProcessDelivery processDelivery) {
             this.requests = requests;
+            this.processDelivery = processDelivery;
         }
 
         @Override
         public void execute(DelegateExecution e) {
-            requests.requestPackage(e.getProcessBusinessKey(), number(e.getVariable("deliveryId"), "deliveryId"),
-                    text(e.getVariable("packageEventId")), e.getProcessInstanceId());
+            long deliveryId = processDelivery.deliveryId(e);
+            String eventId = processDelivery.checkedEvent(deliveryId, NetflixDeliveryVariables.PACKAGE_EVENT_ID.get(e));
+            requests.requestPackage(e.getProcessBusinessKey(), deliveryId, eventId, e.getProcessInstanceId());
         }
     }
 
@@ -62,15 +57,18 @@ final class InspectionDelegates {
     @Component("inspectTrack")
     static class InspectTrack implements JavaDelegate {
         private final InspectionRequests requests;
+        private final ProcessDelivery processDelivery;
 
-        InspectTrack(InspectionRequests requests) {
+        InspectTrack(InspectionRequests requests, ProcessDelivery processDelivery) {
             this.requests = requests;
+            this.processDelivery = processDelivery;
         }
 
         @Override
         public void execute(DelegateExecution e) {
-            requests.requestTrack(e.getProcessBusinessKey(), number(e.getVariable("trackId"), "trackId"),
-                    text(e.getVariable("trackEventId")), e.getProcessInstanceId());
+            DeliveryService.Track track = processDelivery.track(e);
+            String eventId = processDelivery.checkedEvent(track.deliveryId(), LocalizationTrackVariables.TRACK_EVENT_ID.get(e));
+            requests.requestTrack(e.getProcessBusinessKey(), track.id(), eventId, e.getProcessInstanceId());
         }
     }
 
@@ -78,20 +76,16 @@ final class InspectionDelegates {
     @Component("showPackageFindings")
     static class ShowPackageFindings implements TaskListener {
         private final InspectionRequests requests;
-        private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
 
-        ShowPackageFindings(InspectionRequests requests, DeliveryService deliveries) {
+        ShowPackageFindings(InspectionRequests requests, ProcessDelivery processDelivery) {
             this.requests = requests;
-            this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
         }
 
         @Override
         public void notify(DelegateTask task) {
-            long deliveryId = number(task.getVariable("deliveryId"), "deliveryId");
-            DeliveryService.Delivery d = deliveries.get(deliveryId);
-            if (!d.dealRef().equals(task.getExecution().getProcessBusinessKey())) {
-                throw new IllegalStateException("delivery " + deliveryId + " is not a delivery of deal " + task.getExecution().getProcessBusinessKey());
-            }
+            long deliveryId = processDelivery.deliveryId(task);
             task.setVariableLocal(PACKAGE_FINDINGS_REPORT, report(requests.latest(Subject.PACKAGE, deliveryId, SHOWN), deliveryId));
         }
     }
@@ -100,21 +94,17 @@ final class InspectionDelegates {
     @Component("showTrackFindings")
     static class ShowTrackFindings implements TaskListener {
         private final InspectionRequests requests;
-        private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
 
-        ShowTrackFindings(InspectionRequests requests, DeliveryService deliveries) {
+        ShowTrackFindings(InspectionRequests requests, ProcessDelivery processDelivery) {
             this.requests = requests;
-            this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
         }
 
         @Override
         public void notify(DelegateTask task) {
-            long trackId = number(task.getVariable("trackId"), "trackId");
-            DeliveryService.Track t = deliveries.track(trackId);
-            if (!deliveries.get(t.deliveryId()).dealRef().equals(task.getExecution().getProcessBusinessKey())) {
-                throw new IllegalStateException("track " + trackId + " is not a track of deal " + task.getExecution().getProcessBusinessKey());
-            }
-            task.setVariableLocal(TRACK_FINDINGS_REPORT, report(requests.latest(Subject.TRACK, trackId, SHOWN), t.deliveryId()));
+            DeliveryService.Track t = processDelivery.track(task);
+            task.setVariableLocal(TRACK_FINDINGS_REPORT, report(requests.latest(Subject.TRACK, t.id(), SHOWN), t.deliveryId()));
         }
     }
 

@@ -25,29 +25,29 @@ final class WaitTaskListeners {
         return task.getVariableLocal(EventInbox.VIA_INBOX) != null;
     }
 
-    static long deliveryId(DelegateTask task) {
-        return ((Number) task.getVariable("deliveryId")).longValue();
-    }
 
     /** {@code ${recordPackageReceived}} */
     @Component("recordPackageReceived")
     static class PackageReceived implements TaskListener {
         private final EventInbox inbox;
-        @org.springframework.beans.factory.annotation.Autowired
-        private DeliveryStorage storage;
+        private final ProcessDelivery processDelivery;
+        private final DeliveryStorage storage;
 
-        PackageReceived(EventInbox inbox) {
+        PackageReceived(EventInbox inbox, ProcessDelivery processDelivery, DeliveryStorage storage) {
             this.inbox = inbox;
+            this.processDelivery = processDelivery;
+            this.storage = storage;
         }
 
         @Override
         public void notify(DelegateTask task) {
             if (byEvent(task)) return;
-            String location = DeliveryDelegates.required(task, "packageLocation", "the folder of the package on the delivery storage");
-            if (storage.resolve(location).isEmpty()) throw new ProcessEngineException("packageLocation: " + DeliveryStorage.REFUSED);
-            String eventId = inbox.recordEntered(deliveryId(task), DeliveryEventRequest.Type.PACKAGE_READY, null,
+            String location = DeliveryDelegates.required(task, NetflixDeliveryVariables.PACKAGE_LOCATION.name(),
+                    "the folder of the package on the delivery storage");
+            if (storage.resolve(location).isEmpty()) throw new ProcessEngineException(NetflixDeliveryVariables.PACKAGE_LOCATION.name() + ": " + DeliveryStorage.REFUSED);
+            String eventId = inbox.recordEntered(processDelivery.deliveryId(task), DeliveryEventRequest.Type.PACKAGE_READY, null,
                     Map.of("type", "PACKAGE_READY", "packageLocation", location, "enteredBy", String.valueOf(task.getAssignee())), task.getId());
-            task.setVariable("packageEventId", eventId);
+            NetflixDeliveryVariables.PACKAGE_EVENT_ID.set(task, eventId);
         }
     }
 
@@ -55,21 +55,21 @@ final class WaitTaskListeners {
     @Component("recordTrackReceived")
     static class TrackReceived implements TaskListener {
         private final EventInbox inbox;
-        @org.springframework.beans.factory.annotation.Autowired
-        private DeliveryStorage storage;
-        private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
+        private final DeliveryStorage storage;
 
-        TrackReceived(EventInbox inbox, DeliveryService deliveries) {
+        TrackReceived(EventInbox inbox, ProcessDelivery processDelivery, DeliveryStorage storage) {
             this.inbox = inbox;
-            this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
+            this.storage = storage;
         }
 
         @Override
         public void notify(DelegateTask task) {
             if (byEvent(task)) return;
-            String location = DeliveryDelegates.required(task, "trackFileLocation", "the delivered file's location");
-            if (storage.resolve(location).isEmpty()) throw new ProcessEngineException("trackFileLocation: " + DeliveryStorage.REFUSED);
-            String seconds = DeliveryDelegates.optional(task, "trackDurationSeconds");
+            String location = DeliveryDelegates.required(task, LocalizationTrackVariables.TRACK_FILE_LOCATION.name(), "the delivered file's location");
+            if (storage.resolve(location).isEmpty()) throw new ProcessEngineException(LocalizationTrackVariables.TRACK_FILE_LOCATION.name() + ": " + DeliveryStorage.REFUSED);
+            String seconds = DeliveryDelegates.optional(task, LocalizationTrackVariables.TRACK_DURATION_SECONDS.name());
             if (seconds != null) {
                 try {
                     if (new BigDecimal(seconds).signum() <= 0) throw new NumberFormatException();
@@ -77,8 +77,7 @@ final class WaitTaskListeners {
                     throw new ProcessEngineException("trackDurationSeconds: '" + seconds + "' is not a positive number of seconds");
                 }
             }
-            long trackId = ((Number) task.getVariable("trackId")).longValue();
-            DeliveryService.Track track = deliveries.track(trackId);
+            DeliveryService.Track track = processDelivery.track(task);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("type", "TRACK_DELIVERED");
             payload.put("kind", track.kind().name());
@@ -86,8 +85,9 @@ final class WaitTaskListeners {
             payload.put("fileLocation", location);
             if (seconds != null) payload.put("durationSeconds", new BigDecimal(seconds));
             payload.put("enteredBy", String.valueOf(task.getAssignee()));
-            task.setVariable("trackEventId", inbox.recordEntered(deliveryId(task), DeliveryEventRequest.Type.TRACK_DELIVERED, trackId, payload, task.getId()));
-            task.setVariable("trackDurationSeconds", seconds);
+            LocalizationTrackVariables.TRACK_EVENT_ID.set(task,
+                    inbox.recordEntered(track.deliveryId(), DeliveryEventRequest.Type.TRACK_DELIVERED, track.id(), payload, task.getId()));
+            LocalizationTrackVariables.TRACK_DURATION_SECONDS.set(task, seconds);
         }
     }
 
@@ -98,20 +98,22 @@ final class WaitTaskListeners {
     @Component("recordQcReceived")
     static class QcReceived implements TaskListener {
         private final EventInbox inbox;
+        private final ProcessDelivery processDelivery;
 
-        QcReceived(EventInbox inbox) {
+        QcReceived(EventInbox inbox, ProcessDelivery processDelivery) {
             this.inbox = inbox;
+            this.processDelivery = processDelivery;
         }
 
         @Override
         public void notify(DelegateTask task) {
             if (byEvent(task)) return;
-            String result = DeliveryDelegates.required(task, "qcResult", "ACCEPTED or REJECTED");
+            String result = DeliveryDelegates.required(task, NetflixDeliveryVariables.QC_RESULT.name(), "ACCEPTED or REJECTED");
             if (!result.equals("ACCEPTED") && !result.equals("REJECTED")) {
                 throw new ProcessEngineException("qcResult: '" + result + "' is neither ACCEPTED nor REJECTED");
             }
             List<Map<String, Object>> items = new ArrayList<>();
-            String lines = DeliveryDelegates.optional(task, "qcItems");
+            String lines = DeliveryDelegates.optional(task, NetflixDeliveryVariables.QC_ITEMS.name());
             if (result.equals("REJECTED")) {
                 if (lines == null) throw new ProcessEngineException("qcItems: a rejection lists at least one item");
                 int n = 0;
@@ -153,7 +155,8 @@ final class WaitTaskListeners {
             payload.put("result", result);
             payload.put("items", items);
             payload.put("enteredBy", String.valueOf(task.getAssignee()));
-            task.setVariable("qcEventId", inbox.recordEntered(deliveryId(task), DeliveryEventRequest.Type.QC_RESULT, null, payload, task.getId()));
+            NetflixDeliveryVariables.QC_EVENT_ID.set(task,
+                    inbox.recordEntered(processDelivery.deliveryId(task), DeliveryEventRequest.Type.QC_RESULT, null, payload, task.getId()));
         }
 
         private static void put(Map<String, Object> item, String key, String[] cells, int i) {

@@ -26,14 +26,31 @@ final class RoyaltyStatementDelegates {
     /** Finance has this many days after a period ends to issue its statement (the task's due date). */
     static final int ISSUE_WITHIN_DAYS = 30;
 
+    static final String KEY_PREFIX = "licensor-agreement-";
+
     private RoyaltyStatementDelegates() {
+    }
+
+    static String businessKey(long agreementId) {
+        return KEY_PREFIX + agreementId;
+    }
+
+    /** The agreement the instance works on: its business key {@code licensor-agreement-<id>}, never a variable. */
+    static long agreementId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        String key = io.reelflow.platform.BusinessKey.of(scope);
+        if (!key.startsWith(KEY_PREFIX)) throw new IllegalStateException("'" + key + "' is not the key of a statement cycle");
+        try {
+            return Long.parseLong(key.substring(KEY_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("'" + key + "' is not the key of a statement cycle", e);
+        }
     }
 
     /** The variables naming a period and dating its timer and task. */
     static java.util.Map<String, Object> periodVariables(StatementPeriod period) {
-        return java.util.Map.of("periodLabel", period.label(),
-                "periodEndsAt", startOf(period.end().plusDays(1)),
-                "statementDue", startOf(period.end().plusDays(ISSUE_WITHIN_DAYS)));
+        return java.util.Map.of(RoyaltyStatementVariables.PERIOD_LABEL.name(), period.label(),
+                RoyaltyStatementVariables.PERIOD_ENDS_AT.name(), startOf(period.end().plusDays(1)),
+                RoyaltyStatementVariables.STATEMENT_DUE.name(), startOf(period.end().plusDays(ISSUE_WITHIN_DAYS)));
     }
 
     /** Starts the statement cycle of a new agreement, in the transaction that records it. */
@@ -47,11 +64,11 @@ final class RoyaltyStatementDelegates {
 
         void start(long agreementId, String licensor, StatementFrequency frequency) {
             StatementPeriod first = StatementPeriod.containing(frequency, EngineClock.today());
-            runtime.createProcessInstanceByKey(PROCESS).businessKey("licensor-agreement-" + agreementId)
-                    .setVariable("agreementId", agreementId)
-                    .setVariable("licensor", licensor)
+            runtime.createProcessInstanceByKey(PROCESS).businessKey(businessKey(agreementId))
+                    .setVariable(RoyaltyStatementVariables.AGREEMENT_ID.name(), agreementId)
+                    .setVariable(RoyaltyStatementVariables.LICENSOR.name(), licensor)
                     .setVariables(periodVariables(first))
-                    .setVariable("finalStatement", false)
+                    .setVariable(RoyaltyStatementVariables.FINAL_STATEMENT.name(), false)
                     .execute();
         }
 
@@ -62,15 +79,15 @@ final class RoyaltyStatementDelegates {
          * @return the label of the final period
          */
         String end(long agreementId) {
-            String key = "licensor-agreement-" + agreementId;
+            String key = businessKey(agreementId);
             var instance = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).processInstanceBusinessKey(key).singleResult();
             if (instance == null) {
                 throw new io.reelflow.platform.web.ConflictException("the statement cycle of agreement " + agreementId + " has already ended",
                         java.util.List.of(new io.reelflow.platform.web.FieldProblem("id", "statements already ended")));
             }
-            runtime.setVariable(instance.getId(), "finalStatement", true);
+            runtime.setVariable(instance.getId(), RoyaltyStatementVariables.FINAL_STATEMENT.name(), true);
             runtime.createMessageCorrelation("licensorAgreementEnded").processInstanceBusinessKey(key).correlateAllWithResult();
-            return (String) runtime.getVariable(instance.getId(), "periodLabel");
+            return (String) runtime.getVariable(instance.getId(), RoyaltyStatementVariables.PERIOD_LABEL.name());
         }
     }
 
@@ -78,23 +95,26 @@ final class RoyaltyStatementDelegates {
     @Component("summarizeStatement")
     static class SummarizeStatementListener implements TaskListener {
         private final RoyaltyStatementService statements;
+        private final RoyaltyAgreementService agreements;
 
-        SummarizeStatementListener(RoyaltyStatementService statements) {
+        SummarizeStatementListener(RoyaltyStatementService statements, RoyaltyAgreementService agreements) {
             this.statements = statements;
+            this.agreements = agreements;
         }
 
         @Override
         public void notify(DelegateTask task) {
-            StatementView s = statements.statement((String) task.getVariable("licensor"), (String) task.getVariable("periodLabel"));
+            String licensor = agreements.agreement(agreementId(task)).licensor();
+            StatementView s = statements.statement(licensor, RoyaltyStatementVariables.PERIOD_LABEL.required(task));
             var t = s.totals();
-            task.setVariableLocal("statementSummary", String.format(
+            RoyaltyStatementVariables.STATEMENT_SUMMARY.setLocal(task, String.format(
                     "%s %s (%s to %s), %s: receipts %s, distribution fees %s, expenses recouped %s, advance recouped %s, royalty payable %s; "
                             + "advance outstanding at close %s, expenses unrecouped %s",
                     s.licensor(), s.period(), s.periodStart(), s.periodEnd(), s.currency(), t.receipts().toPlainString(),
                     t.distributionFees().toPlainString(), t.expensesRecouped().toPlainString(), t.advanceRecouped().toPlainString(),
                     t.royaltyPayable().toPlainString(), s.closing().advanceOutstanding().toPlainString(),
                     s.closing().expensesUnrecouped().toPlainString()));
-            task.setVariableLocal("royaltyPayable", t.royaltyPayable().toPlainString() + " " + s.currency());
+            RoyaltyStatementVariables.ROYALTY_PAYABLE.setLocal(task, t.royaltyPayable().toPlainString() + " " + s.currency());
         }
     }
 
@@ -103,11 +123,11 @@ final class RoyaltyStatementDelegates {
     static class ApproveStatementListener implements TaskListener {
         @Override
         public void notify(DelegateTask task) {
-            if (!Boolean.TRUE.equals(task.getVariable("confirmIssue"))) {
-                throw new InvalidInputException("confirmIssue", "tick it to issue the " + task.getVariable("periodLabel")
-                        + " statement; an issued statement is final");
+            if (!Boolean.TRUE.equals(task.getVariable(RoyaltyStatementVariables.CONFIRM_ISSUE.name()))) {
+                throw new InvalidInputException(RoyaltyStatementVariables.CONFIRM_ISSUE.name(), "tick it to issue the "
+                        + RoyaltyStatementVariables.PERIOD_LABEL.get(task) + " statement; an issued statement is final");
             }
-            task.getExecution().setVariable("statementIssuedBy", task.getAssignee() == null ? "finance" : task.getAssignee());
+            RoyaltyStatementVariables.STATEMENT_ISSUED_BY.set(task.getExecution(), task.getAssignee() == null ? "finance" : task.getAssignee());
         }
     }
 
@@ -124,15 +144,15 @@ final class RoyaltyStatementDelegates {
 
         @Override
         public void execute(DelegateExecution e) {
-            Object by = e.getVariable("statementIssuedBy");
-            StatementView issued = statements.issue((String) e.getVariable("licensor"), (String) e.getVariable("periodLabel"),
-                    by == null ? "finance" : by.toString()).statement();
-            if (!Boolean.TRUE.equals(e.getVariable("finalStatement"))) {
-                StatementFrequency frequency = StatementFrequency.valueOf(
-                        agreements.agreement(((Number) e.getVariable("agreementId")).longValue()).statementFrequency());
+            var agreement = agreements.agreement(agreementId(e));
+            String by = RoyaltyStatementVariables.STATEMENT_ISSUED_BY.text(e);
+            StatementView issued = statements.issue(agreement.licensor(), RoyaltyStatementVariables.PERIOD_LABEL.required(e),
+                    by == null ? "finance" : by).statement();
+            if (!Boolean.TRUE.equals(RoyaltyStatementVariables.FINAL_STATEMENT.get(e))) {
+                StatementFrequency frequency = StatementFrequency.valueOf(agreement.statementFrequency());
                 e.setVariables(periodVariables(StatementPeriod.containing(frequency, issued.periodStart()).next()));
             }
-            e.removeVariable("confirmIssue");
+            e.removeVariable(RoyaltyStatementVariables.CONFIRM_ISSUE.name());
         }
     }
 }

@@ -86,15 +86,19 @@ class DeliveryLocationsTest extends DeliveryTestSupport {
         String pid = runtime.createProcessInstanceQuery().processInstanceBusinessKey(deal).processDefinitionKey("netflix-delivery")
                 .singleResult().getId();
         var job = management.createJobQuery().processInstanceId(pid).activityId("inspectImfPackage").singleResult();
-        // whoever could write process variables points the inspection at another deal's delivery
-        runtime.setVariable(job.getProcessInstanceId(), "deliveryId", otherDelivery);
-        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("is not a delivery of deal " + deal);
+        // whoever could write process variables points the inspection at another deal's title: refused, nothing done
+        runtime.setVariable(job.getProcessInstanceId(), "titleId", otherTitle);
+        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("deal " + deal + " has no delivery of title " + otherTitle);
         assertThat(count("SELECT count(*) FROM inspection_request WHERE delivery_id = ?", otherDelivery)).isZero();
         assertThat(get("dave", "/api/deliveries/" + otherDelivery).json().get("packageStatus").asText()).isEqualTo("NOT_ORDERED");
 
-        runtime.setVariable(job.getProcessInstanceId(), "deliveryId", deliveryId);
+        // another deal's delivery id is not even read: the delivery comes from the deal and the title
+        runtime.setVariable(job.getProcessInstanceId(), "titleId", titleId);
+        runtime.setVariable(job.getProcessInstanceId(), "deliveryId", otherDelivery);
         management.executeJob(job.getId());
         runJobs();
+        assertThat(count("SELECT count(*) FROM inspection_request WHERE delivery_id = ?", otherDelivery)).isZero();
+        assertThat(get("dave", "/api/deliveries/" + otherDelivery).json().get("packageStatus").asText()).isEqualTo("NOT_ORDERED");
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("packageStatus").asText()).isEqualTo("ACCEPTED");
     }
 }

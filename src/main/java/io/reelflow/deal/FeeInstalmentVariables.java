@@ -1,0 +1,53 @@
+package io.reelflow.deal;
+
+import static io.reelflow.platform.ProcessVariable.display;
+import static io.reelflow.platform.ProcessVariable.field;
+import static io.reelflow.platform.ProcessVariable.routing;
+
+import io.reelflow.platform.ProcessVariable;
+import java.util.Date;
+
+/**
+ * The variables of {@code fee-instalment}: the deal is the business key ({@link ProcessDeal}), the instalment
+ * is {@link #INSTALMENT_NUMBER} of that deal (set by the call's {@code in} mapping or the starting delegate,
+ * declared by no form), looked up through the deal.
+ */
+public final class FeeInstalmentVariables {
+
+    public static final String PROCESS = "fee-instalment";
+
+    public static final ProcessVariable<String> CRM_DEAL_ID = DealLifecycleVariables.CRM_DEAL_ID;
+    public static final ProcessVariable<String> LICENSEE = DealLifecycleVariables.LICENSEE;
+    public static final ProcessVariable<String> TITLE_NAMES = DealLifecycleVariables.TITLE_NAMES;
+    public static final ProcessVariable<Integer> INSTALMENT_NUMBER = LicenceFeeVariables.INSTALMENT_NUMBER;
+    public static final ProcessVariable<Boolean> TRIGGER_KNOWN = routing("triggerKnown", Boolean.class);
+    public static final ProcessVariable<Date> INVOICE_AT = routing("invoiceAt", Date.class);
+    public static final ProcessVariable<Date> PAYMENT_DUE = routing("paymentDue", Date.class);
+    public static final ProcessVariable<Date> OVERDUE_AT = routing("overdueAt", Date.class);
+    public static final ProcessVariable<Date> CHASE_DUE = routing("chaseDue", Date.class);
+    public static final ProcessVariable<Integer> RECEIPTS_POSTED = routing("receiptsPosted", Integer.class);
+    /** The missing rate's currencies and day: routing for the "Enter exchange rate" task (its name and its listener). */
+    public static final ProcessVariable<String> FX_FROM = routing("fxFrom", String.class);
+    public static final ProcessVariable<String> FX_TO = routing("fxTo", String.class);
+    public static final ProcessVariable<String> FX_DATE = routing("fxDate", String.class);
+
+    // invoice-instalment, record-payment, chase-overdue-payment: shown task-locally (the label is money)
+    public static final ProcessVariable<String> INSTALMENT_LABEL = display("instalmentLabel", String.class);
+    public static final ProcessVariable<String> INSTALMENT_TRIGGER = display("instalmentTrigger", String.class);
+    public static final ProcessVariable<String> PAYMENT_DUE_LABEL = display("paymentDueLabel", String.class);
+    // invoice-instalment
+    public static final ProcessVariable<String> INVOICE_NUMBER = field("invoiceNumber", String.class);
+    public static final ProcessVariable<String> INVOICED_ON = field("invoicedOn", String.class);
+    // record-payment: money, removed from the process once stored
+    public static final ProcessVariable<String> PAID_AMOUNT = field("paidAmount", String.class);
+    public static final ProcessVariable<String> PAID_CURRENCY = field("paidCurrency", String.class);
+    public static final ProcessVariable<String> PAID_ON = field("paidOn", String.class);
+    public static final ProcessVariable<String> BANK_REFERENCE = field("bankReference", String.class);
+    // enter-fx-rate: money, removed from the process once stored
+    public static final ProcessVariable<String> FX_RATE = field("fxRate", String.class);
+    // chase-overdue-payment
+    public static final ProcessVariable<String> CHASE_NOTE = field("chaseNote", String.class);
+
+    private FeeInstalmentVariables() {
+    }
+}

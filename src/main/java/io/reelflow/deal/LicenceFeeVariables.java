@@ -1,0 +1,33 @@
+package io.reelflow.deal;
+
+import static io.reelflow.platform.ProcessVariable.field;
+import static io.reelflow.platform.ProcessVariable.routing;
+
+import io.reelflow.platform.ProcessVariable;
+import java.util.Date;
+
+/** The variables of {@code licence-fee}; the deal is the business key ({@link ProcessDeal}). */
+public final class LicenceFeeVariables {
+
+    public static final String PROCESS = "licence-fee";
+
+    public static final ProcessVariable<String> CRM_DEAL_ID = DealLifecycleVariables.CRM_DEAL_ID;
+    public static final ProcessVariable<String> LICENSEE = DealLifecycleVariables.LICENSEE;
+    public static final ProcessVariable<String> TITLE_NAMES = DealLifecycleVariables.TITLE_NAMES;
+    /** The multi-instance element of "Collect instalments": one fee-instalment per instalment of the deal. */
+    public static final ProcessVariable<Integer> INSTALMENT_NUMBER = routing("instalmentNumber", Integer.class);
+    public static final ProcessVariable<Integer> INSTALMENT_COUNT = routing("instalmentCount", Integer.class);
+    public static final ProcessVariable<Boolean> REVENUE_SHARE = routing("revenueShare", Boolean.class);
+    public static final ProcessVariable<String> REVENUE_QUARTER = routing("revenueQuarter", String.class);
+    public static final ProcessVariable<Date> QUARTER_ENDS_AT = routing("quarterEndsAt", Date.class);
+    public static final ProcessVariable<Date> REVENUE_REPORT_DUE = routing("revenueReportDue", Date.class);
+    public static final ProcessVariable<Boolean> MORE_QUARTERS = routing("moreQuarters", Boolean.class);
+
+    // enter-revenue-report: money, removed from the process once stored
+    public static final ProcessVariable<String> REVENUE = field("revenue", String.class);
+    public static final ProcessVariable<String> REVENUE_CURRENCY = field("revenueCurrency", String.class);
+    public static final ProcessVariable<String> REPORT_REFERENCE = field("reportReference", String.class);
+
+    private LicenceFeeVariables() {
+    }
+}

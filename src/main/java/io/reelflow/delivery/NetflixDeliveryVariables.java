@@ -1,0 +1,77 @@
+package io.reelflow.delivery;
+
+import static io.reelflow.platform.ProcessVariable.display;
+import static io.reelflow.platform.ProcessVariable.field;
+import static io.reelflow.platform.ProcessVariable.routing;
+
+import io.reelflow.platform.ProcessVariable;
+import java.util.Date;
+
+/**
+ * The variables of {@code netflix-delivery}, one instance per title of a deal. The delivery is found from the
+ * business key (the CRM deal id) and {@link #TITLE_ID} (set by the parent's {@code in} mapping, declared by no
+ * form, checked against the deal): see {@link ProcessDelivery}. {@link #DELIVERY_ID} is for Cockpit only.
+ */
+public final class NetflixDeliveryVariables {
+
+    public static final String PROCESS = "netflix-delivery";
+
+    public static final ProcessVariable<String> CRM_DEAL_ID = routing("crmDealId", String.class);
+    public static final ProcessVariable<Long> TITLE_ID = routing("titleId", Long.class);
+    public static final ProcessVariable<Long> DELIVERY_ID = routing("deliveryId", Long.class);
+    public static final ProcessVariable<String> TITLE_NAME = routing("titleName", String.class);
+    public static final ProcessVariable<Date> DELIVERY_DUE = routing("deliveryDue", Date.class);
+    public static final ProcessVariable<String> DELIVERY_DUE_LABEL = display("deliveryDueLabel", String.class);
+    public static final ProcessVariable<Date> BACKLOT_DUE = routing("backlotDue", Date.class);
+    public static final ProcessVariable<String> BACKLOT_ESCALATION = routing("backlotEscalation", String.class);
+    public static final ProcessVariable<String> QC_ESCALATION = routing("qcEscalation", String.class);
+    public static final ProcessVariable<Boolean> PACKAGE_NEEDED = routing("packageNeeded", Boolean.class);
+    public static final ProcessVariable<Boolean> TRACKS_PENDING = routing("tracksPending", Boolean.class);
+    public static final ProcessVariable<Boolean> METADATA_FIX_NEEDED = routing("metadataFixNeeded", Boolean.class);
+    /** The multi-instance element of "Localize each track": one localization-track per pending track. */
+    public static final ProcessVariable<Long> TRACK_ID = routing("trackId", Long.class);
+    public static final ProcessVariable<String> TRACK_LABEL = routing("trackLabel", String.class);
+    public static final ProcessVariable<Boolean> READY = routing("ready", Boolean.class);
+    public static final ProcessVariable<Integer> ATTEMPT = routing("attempt", Integer.class);
+    public static final ProcessVariable<Boolean> QC_ACCEPTED = routing("qcAccepted", Boolean.class);
+    public static final ProcessVariable<Boolean> AT_RISK = routing("atRisk", Boolean.class);
+    public static final ProcessVariable<Integer> REJECTIONS = routing("rejections", Integer.class);
+    public static final ProcessVariable<Boolean> PACKAGE_PASSED = routing("packagePassed", Boolean.class);
+    public static final ProcessVariable<String> PACKAGE_EVENT_ID = routing("packageEventId", String.class);
+    public static final ProcessVariable<String> QC_EVENT_ID = routing("qcEventId", String.class);
+    /** Task-local on a waiting task: it was completed by this inbox event, not by a coordinator. */
+    public static final ProcessVariable<String> COMPLETED_BY_EVENT = routing(EventInbox.VIA_INBOX, String.class);
+
+    // set-up-backlot, backlot-setup-overdue
+    public static final ProcessVariable<String> TRACK_SUMMARY = display("trackSummary", String.class);
+    public static final ProcessVariable<String> BACKLOT_TITLE_ID = field("backlotTitleId", String.class);
+    public static final ProcessVariable<String> SOURCE_REQUESTS = field("sourceRequests", String.class);
+    public static final ProcessVariable<String> ESCALATION_NOTE = field("escalationNote", String.class);
+    // order-imf-package
+    public static final ProcessVariable<String> FORMAT_LABEL = display("formatLabel", String.class);
+    public static final ProcessVariable<String> POST_HOUSE = field("postHouse", String.class);
+    public static final ProcessVariable<String> PURCHASE_ORDER = field("purchaseOrder", String.class);
+    public static final ProcessVariable<String> PACKAGE_DUE_DATE = field("packageDueDate", String.class);
+    public static final ProcessVariable<String> ORDER_NOTE = field("orderNote", String.class);
+    // record-package, return-imf-package
+    public static final ProcessVariable<String> PACKAGE_LOCATION = field("packageLocation", String.class);
+    public static final ProcessVariable<String> PACKAGE_FINDINGS = display("packageFindingsReport", String.class);
+    public static final ProcessVariable<String> RETURN_NOTE = field("returnNote", String.class);
+    // upload-to-backlot
+    public static final ProcessVariable<Integer> NEXT_ATTEMPT = display("nextAttempt", Integer.class);
+    public static final ProcessVariable<String> UPLOAD_CHECKLIST = display("uploadChecklist", String.class);
+    public static final ProcessVariable<Boolean> UPLOADED = field("uploaded", Boolean.class);
+    public static final ProcessVariable<String> UPLOAD_NOTE = field("uploadNote", String.class);
+    // record-qc-result, qc-overdue
+    public static final ProcessVariable<String> QC_RESULT = field("qcResult", String.class);
+    public static final ProcessVariable<String> QC_ITEMS = field("qcItems", String.class);
+    // delivery-at-risk
+    public static final ProcessVariable<String> QC_ITEMS_SUMMARY = display("qcItemsSummary", String.class);
+    public static final ProcessVariable<String> RISK_NOTE = field("riskNote", String.class);
+    // fix-metadata
+    public static final ProcessVariable<String> METADATA_FIX = display("metadataFix", String.class);
+    public static final ProcessVariable<String> METADATA_NOTE = field("metadataNote", String.class);
+
+    private NetflixDeliveryVariables() {
+    }
+}

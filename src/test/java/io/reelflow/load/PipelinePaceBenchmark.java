@@ -1,0 +1,107 @@
+package io.reelflow.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reelflow.support.ApiTestSupport;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The sustained pace of the whole pipeline from outside: clean deals posted over HTTP by 8 clients for 60 s, then
+ * the time until no executable job is left (the job executor runs, as in the service). Pace = deals / (posting +
+ * draining). A 20 s warm-up of the same kind (then drained) comes first, so the JIT has seen every step.
+ *
+ * <p>{@code mvn -B test -Pbench -Dtest=PipelinePaceBenchmark [-Dbench.clients=8 -Dbench.measureSeconds=60
+ * -Dbench.warmupSeconds=20]}
+ */
+@Tag("benchmark")
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true", "reelflow.inbox.sweep-enabled=true"})
+class PipelinePaceBenchmark extends ApiTestSupport {
+
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
+    private static final int MEASURE_S = Integer.getInteger("bench.measureSeconds", 60);
+    private static final int WARMUP_S = Integer.getInteger("bench.warmupSeconds", 20);
+    private static final int TITLES = Integer.getInteger("bench.titles", 12_000);
+
+    private final AtomicLong seq = new AtomicLong();
+    private String run;
+
+    @Test
+    void sustainedPaceOfCleanDeals() throws Exception {
+        run = "PACE-" + Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase(Locale.ROOT);
+        ConcurrentLinkedQueue<Long> titles = new ConcurrentLinkedQueue<>(titles(TITLES));
+        Phase warm = post(titles, WARMUP_S);
+        double warmDrain = drain();
+        System.out.printf(Locale.ROOT, "warm-up: %d deals in %d s, drained in %.1f s%n", warm.deals, WARMUP_S, warmDrain);
+        Phase measured = post(titles, MEASURE_S);
+        long backlog = management.createJobQuery().executable().count();
+        double drained = drain();
+        double total = measured.seconds + drained;
+        System.out.printf(Locale.ROOT, "%n=== pipeline pace, %d clients ===%n", CLIENTS);
+        System.out.printf(Locale.ROOT, "deals posted: %d in %.1f s (%.1f deals/s answered)%n", measured.deals, measured.seconds,
+                measured.deals / measured.seconds);
+        System.out.printf(Locale.ROOT, "backlog at the end of posting: %d executable jobs, worked off in %.1f s%n", backlog, drained);
+        System.out.printf(Locale.ROOT, "sustained pace: %.1f deals/s (posting + draining)%n", measured.deals / total);
+        int granted = count("SELECT count(*) FROM deal WHERE crm_deal_id LIKE ? AND status = 'GRANTED'", run + "-%");
+        System.out.printf(Locale.ROOT, "granted: %d of %d%n", granted, warm.deals + measured.deals);
+        assertThat(granted).isEqualTo(warm.deals + measured.deals);
+    }
+
+    record Phase(int deals, double seconds) {
+    }
+
+    private Phase post(ConcurrentLinkedQueue<Long> titles, int seconds) throws InterruptedException {
+        AtomicInteger posted = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long t0 = System.nanoTime();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.submit(() -> {
+                while (System.nanoTime() < end) {
+                    Long title = titles.poll();
+                    if (title == null) throw new IllegalStateException("ran out of titles: raise -Dbench.titles");
+                    Response r = postJson("crm", "/api/deals", dealJson(run + "-" + seq.incrementAndGet(), title, "[\"FR\"]", "2027-01-01",
+                            "2028-12-31"));
+                    if (r.status() == 201) posted.incrementAndGet();
+                    else failed.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        clients.shutdown();
+        assertThat(clients.awaitTermination(seconds + 120L, TimeUnit.SECONDS)).isTrue();
+        assertThat(failed.get()).as("deals refused").isZero();
+        return new Phase(posted.get(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    private double drain() throws InterruptedException {
+        long t0 = System.nanoTime();
+        while (management.createJobQuery().executable().count() > 0) {
+            if (System.nanoTime() - t0 > 1_800_000_000_000L) throw new IllegalStateException("backlog not worked off in 30 min");
+            Thread.sleep(250);
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Titles, each with exclusive SVOD rights in France 2026–2035, written by SQL before any measurement. */
+    private List<Long> titles(int n) {
+        List<Long> ids = jdbc.queryForList("""
+                INSERT INTO title (name, kind, runtime_minutes, original_language)
+                SELECT ? || ' title ' || g, 'FEATURE', 100, 'en' FROM generate_series(1, ?) g RETURNING id""", Long.class, run, n);
+        jdbc.update("""
+                INSERT INTO rights_in (title_id, licensor, territories, media, term_start, term_end, exclusive)
+                SELECT id, 'Pace Licensor', '{FR}', '{SVOD}', DATE '2026-01-01', DATE '2035-12-31', true FROM title WHERE name LIKE ? || ' title %'""", run);
+        jdbc.execute("ANALYZE title; ANALYZE rights_in");
+        return ids;
+    }
+}

@@ -1,0 +1,80 @@
+package io.reelflow.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reelflow.support.ApiTestSupport;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rows written to PostgreSQL per clean deal, from {@code POST /api/deals} until its background is done (no executable
+ * job left): inserts + updates + deletes of every table from {@code pg_stat_user_tables} deltas, by table and by
+ * kind (domain, engine runtime, engine history). Deals are posted one after the other over HTTP and their jobs run
+ * by the test (the test configuration's job executor is off), so the count is of one deal's work, nothing else.
+ *
+ * <p>{@code mvn -B test -Pbench -Dtest=ProcessRowsBenchmark [-Dbench.deals=20]}
+ */
+@Tag("benchmark")
+class ProcessRowsBenchmark extends ApiTestSupport {
+
+    private static final int DEALS = Integer.getInteger("bench.deals", 20);
+
+    @Test
+    void rowsWrittenPerCleanDeal() throws Exception {
+        String historyLevel = jdbc.queryForObject("SELECT value_ FROM act_ge_property WHERE name_ = 'historyLevel'", String.class);
+        List<Long> titles = new ArrayList<>();
+        for (int i = 0; i < DEALS + 3; i++) {
+            long title = createTitle(unique("Rows Title"), "en");
+            createRightsIn(title, "[\"FR\"]", "[\"SVOD\"]", "2026-01-01", "2035-12-31", true);
+            titles.add(title);
+        }
+        for (int i = 0; i < 3; i++) post(titles.get(DEALS + i)); // warm-up: first use of each statement
+        runJobs();
+
+        Map<String, Long> before = counters();
+        long started = System.nanoTime();
+        for (int i = 0; i < DEALS; i++) post(titles.get(i));
+        runJobs();
+        long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+        Map<String, Long> after = counters();
+
+        Map<String, Long> perTable = new TreeMap<>();
+        long total = 0;
+        Map<String, Long> byKind = new TreeMap<>();
+        for (var e : after.entrySet()) {
+            long d = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            if (d == 0) continue;
+            perTable.put(e.getKey(), d);
+            total += d;
+            String kind = e.getKey().startsWith("act_hi_") ? "engine history" : e.getKey().startsWith("act_ru_") ? "engine runtime"
+                    : e.getKey().startsWith("act_") ? "engine other" : "domain";
+            byKind.merge(kind, d, Long::sum);
+        }
+        System.out.printf("%n=== rows written per clean deal (history level %s, %d deals, %d ms) ===%n", historyLevel, DEALS, elapsedMs);
+        System.out.printf("total: %.1f rows per deal%n", total / (double) DEALS);
+        byKind.forEach((k, v) -> System.out.printf("  %-16s %7.1f%n", k, v / (double) DEALS));
+        perTable.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .forEach(e -> System.out.printf("    %-28s %7.1f%n", e.getKey(), e.getValue() / (double) DEALS));
+        assertThat(total).isPositive();
+    }
+
+    private void post(long title) {
+        Response r = postJson("crm", "/api/deals", dealJson(unique("ROWS"), title, "[\"FR\"]", "2027-01-01", "2028-12-31"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
+    /** n_tup_ins + n_tup_upd + n_tup_del per table, once every backend has reported (stats are flushed when idle). */
+    private Map<String, Long> counters() throws InterruptedException {
+        Thread.sleep(11_000); // an idle backend reports its pending counts within 10 s
+        jdbc.execute("SELECT pg_stat_clear_snapshot()");
+        Map<String, Long> out = new HashMap<>();
+        jdbc.query("SELECT relname, n_tup_ins + n_tup_upd + n_tup_del FROM pg_stat_user_tables",
+                rs -> { out.put(rs.getString(1), rs.getLong(2)); });
+        return out;
+    }
+}
