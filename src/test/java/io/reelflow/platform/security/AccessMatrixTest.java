@@ -234,7 +234,7 @@ class AccessMatrixTest extends ApiTestSupport {
         })).isInstanceOf(AuthorizationException.class);
         as("fiona", () -> {
             tasks.claim(finance, "fiona");
-            tasks.complete(finance, Map.of("checkedBy", "fiona"));
+            tasks.complete(finance); // its test process has no form: it takes no variables
             return null;
         });
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(processInstance).count()).isZero();
