@@ -208,14 +208,14 @@ public class ProcessDataGuard extends CommandInterceptor {
             JobEntity job = ctx.getJobManager().findJobById(id);
             if (job != null && job.getProcessDefinitionKey() == null) {
                 throw ProcessDataRefusal.adminsOnly("Job " + id + " belongs to no process (" + job.getJobHandlerType()
-                        + "): the engine's own jobs are managed by admins only");
+                        + "): the engine's own jobs are reserved to admins");
             }
         }
         String jobDefinitionId = fieldOrNull(command, "jobDefinitionId");
         if (jobDefinitionId != null) {
             JobDefinitionEntity definition = ctx.getJobDefinitionManager().findById(jobDefinitionId);
             if (definition != null && definition.getProcessDefinitionKey() == null) {
-                throw ProcessDataRefusal.adminsOnly("Job definition " + jobDefinitionId + " belongs to no process: managed by admins only");
+                throw ProcessDataRefusal.adminsOnly("Job definition " + jobDefinitionId + " belongs to no process: reserved to admins");
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertAll;
 
 import io.reelflow.support.ApiTestSupport;
+import io.reelflow.support.WebappSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

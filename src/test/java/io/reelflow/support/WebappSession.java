@@ -1,4 +1,4 @@
-package io.reelflow.platform.process;
+package io.reelflow.support;
 
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -14,9 +14,9 @@ import java.time.Duration;
  * A browser's session in Tasklist: the login page's CSRF token, the login, then the engine API that Tasklist
  * itself calls ({@code /camunda/api/engine/engine/default/...}) with the session cookie and the token.
  */
-final class WebappSession {
+public final class WebappSession {
 
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
         @Override
         public String toString() {
             return status + " " + body;
@@ -33,7 +33,7 @@ final class WebappSession {
         this.token = token;
     }
 
-    static WebappSession login(int port, String user, String password, String app) {
+    public static WebappSession login(int port, String user, String password, String app) {
         String base = "http://localhost:" + port;
         CookieManager cookies = new CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
@@ -63,7 +63,7 @@ final class WebappSession {
     }
 
     /** A call to the engine API as Tasklist makes it; {@code path} starts after {@code /engine/default}. */
-    Answer engine(String method, String path, String json) {
+    public Answer engine(String method, String path, String json) {
         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(base + "/camunda/api/engine/engine/default" + path))
                 .header("X-XSRF-TOKEN", token).header("Accept", "application/json").timeout(Duration.ofSeconds(60));
         if (json == null) r.method(method, HttpRequest.BodyPublishers.noBody());
