@@ -160,6 +160,19 @@ class TaskFormContractTest extends ApiTestSupport {
                 WebappSession.Answer a = worker.engine("DELETE", "/task/" + taskId + "/variables/" + before.keySet().stream().findFirst().orElse("x"), null);
                 assertThat(a.status()).as("remove a variable through the task: " + a).isEqualTo(403);
             });
+            // a BPMN error or escalation raised from the task carries variables too
+            checks.add(() -> {
+                WebappSession.Answer a = worker.engine("POST", "/task/" + taskId + "/bpmnError",
+                        "{\"errorCode\": \"tamper\", \"variables\": {\"dealId\": {\"value\": 4711}}}");
+                assertThat(a.status()).as("bpmnError with a foreign id: " + a).isEqualTo(400);
+                assertThat(a.body()).contains("dealId: not a field of the form");
+            });
+            checks.add(() -> {
+                WebappSession.Answer a = worker.engine("POST", "/task/" + taskId + "/bpmnEscalation",
+                        "{\"escalationCode\": \"tamper\", \"variables\": {\"trackId\": {\"value\": 1}}}");
+                assertThat(a.status()).as("bpmnEscalation with a foreign id: " + a).isEqualTo(400);
+                assertThat(a.body()).contains("trackId: not a field of the form");
+            });
             // an admin completing the task is held to its form as well
             checks.add(() -> {
                 Response a = post("admin", "/engine-rest/task/" + taskId + "/complete", "application/json", "{\"variables\": {" + foreignIds + "}}");
@@ -179,6 +192,70 @@ class TaskFormContractTest extends ApiTestSupport {
             assertThat(tasks.getVariablesLocal(taskId)).as("no variable written on the task").isEmpty();
         } finally {
             runtime.deleteProcessInstance(pi.getId(), "form contract test done", true, true);
+        }
+    }
+
+    /**
+     * A real conflict, in a rights manager's Tasklist session, with the body Tasklist itself sends (form-js submits
+     * the read-only conflict list with the value it showed, and leaves out the fields hidden by the decision).
+     */
+    @Test
+    void theConflictFormAsTasklistSubmitsItAndTamperedCopiesOfIt() {
+        long title = createTitle(unique("Form Contract Title"), "en");
+        createRightsIn(title, "[\"FR\"]", "[\"SVOD\"]", "2026-01-01", "2030-12-31", true);
+        String deal = unique("FORM-CONFLICT");
+        assertThat(postJson("crm", "/api/deals", dealJson(deal, title, "[\"ES\"]", "2027-01-01", "2027-12-31")).status()).isEqualTo(201);
+        runJobs();
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("resolveRightsConflict").singleResult();
+        assertThat(task).isNotNull();
+        WebappSession rita = session("rita");
+        WebappSession.Answer shown = rita.engine("GET", "/task/" + task.getId() + "/form-variables?deserializeValues=false", null);
+        assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
+        String summary = json(shown.body()).path("conflictSummary").path("value").asText("");
+        assertThat(summary).as("the conflict list the form shows").contains("ES");
+        Map<String, Object> before = runtime.getVariables(task.getProcessInstanceId());
+
+        // the read-only list, edited
+        WebappSession.Answer edited = rita.engine("POST", "/task/" + task.getId() + "/submit-form", submitBody(summary + " (edited)", "WITHDRAW"));
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(400);
+        assertThat(edited.body()).contains("conflictSummary: a read-only field of the form");
+        // another deal's id smuggled in
+        WebappSession.Answer smuggled = rita.engine("POST", "/task/" + task.getId() + "/submit-form",
+                submitBody(summary, "WITHDRAW", "dealId"));
+        assertThat(smuggled.status()).as(smuggled.toString()).isEqualTo(400);
+        assertThat(smuggled.body()).contains("dealId: not a field of the form");
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isEqualTo(1);
+        assertThat(runtime.getVariables(task.getProcessInstanceId())).isEqualTo(before);
+        assertThat(get("crm", "/api/deals/" + deal).json().get("status").asText()).isEqualTo("CONFLICT");
+
+        // what Tasklist sends: accepted, and the read-only list is not written again
+        long updatesBefore = count("SELECT count(*) FROM act_hi_detail WHERE proc_inst_id_ = ? AND name_ = 'conflictSummary'", task.getProcessInstanceId());
+        WebappSession.Answer genuine = rita.engine("POST", "/task/" + task.getId() + "/submit-form", submitBody(summary, "WITHDRAW"));
+        assertThat(genuine.status()).as(genuine.toString()).isEqualTo(204);
+        assertThat(count("SELECT count(*) FROM act_hi_detail WHERE proc_inst_id_ = ? AND name_ = 'conflictSummary'", task.getProcessInstanceId()))
+                .as("no new value of the read-only field").isEqualTo(updatesBefore);
+        runJobs();
+        assertThat(get("crm", "/api/deals/" + deal).json().get("status").asText()).isEqualTo("WITHDRAWN");
+    }
+
+    private String submitBody(String summary, String resolution, String... foreignIds) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        for (String id : foreignIds) variables.put(id, Map.of("value", 1));
+        variables.put("conflictSummary", Map.of("value", summary));
+        variables.put("resolution", Map.of("value", resolution));
+        variables.put("resolutionNote", Map.of("value", ""));
+        try {
+            return json.writeValueAsString(Map.of("variables", variables));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode json(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError(body, e);
         }
     }
 
