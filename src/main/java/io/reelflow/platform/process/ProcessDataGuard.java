@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
@@ -38,6 +39,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
+import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -83,6 +86,10 @@ public class ProcessDataGuard extends CommandInterceptor {
 
     @Override
     public <T> T execute(Command<T> command) {
+        if (command instanceof FailedJobListener listener && refusedBeforeRunning(listener)) {
+            // the job never ran: a refused caller neither spends its retries nor leaves an exception on it
+            return null;
+        }
         int[] depth = DEPTH.get();
         if (depth[0]++ == 0) {
             try {
@@ -192,6 +199,16 @@ public class ProcessDataGuard extends CommandInterceptor {
 
     // ------------------------------------------------------------------------------------------------
     // jobs
+
+    /**
+     * The engine records every failed execution of a job on the job (retries down by one, the exception kept),
+     * a refused one too: after {@code executeJob} by a caller who may not, that would be a change by the
+     * refused caller. Only failures from a caller's authorization count (the job executor carries none).
+     */
+    private static boolean refusedBeforeRunning(FailedJobListener listener) {
+        JobFailureCollector collector = fieldOrNull(listener, "jobFailureCollector");
+        return collector != null && collector.getFailure() instanceof AuthorizationException;
+    }
 
     private static void checkJobs(CommandContext ctx, Command<?> command) {
         if (command instanceof AbstractSetJobsRetriesBatchCmd || command instanceof DeleteJobsCmd

@@ -491,6 +491,7 @@ class AccessMatrixTest extends ApiTestSupport {
                     org.camunda.bpm.engine.runtime.Job cleanup = management.createJobQuery().jobId(job).singleResult();
                     assertThat(cleanup).as(user + ": the history cleanup job").isNotNull();
                     assertThat(cleanup.isSuspended()).as(user + ": the history cleanup job stays active").isFalse();
+                    assertThat(String.valueOf(cleanup.getRetries())).as(user + ": its retries").isEqualTo(dataPlaceholders.get("{retries}"));
                 }
             });
         }
