@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
@@ -34,6 +35,7 @@ import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.UnlockJobCmd;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -71,7 +73,7 @@ import org.camunda.bpm.engine.variable.Variables;
  */
 public class ProcessDataGuard extends CommandInterceptor {
 
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    private static final ThreadLocal<Command<?>> OUTERMOST = new ThreadLocal<>();
 
     /** Field names that hold variables a command writes (variables, processVariables, payloadProcessInstanceVariables…). */
     private static final Pattern VARIABLE_FIELD = Pattern.compile("(?i).*variable.*");
@@ -90,19 +92,46 @@ public class ProcessDataGuard extends CommandInterceptor {
             // the job never ran: a refused caller neither spends its retries nor leaves an exception on it
             return null;
         }
-        int[] depth = DEPTH.get();
-        if (depth[0]++ == 0) {
-            try {
-                check(command);
-            } catch (RuntimeException e) {
-                depth[0]--;
-                throw e;
-            }
+        if (OUTERMOST.get() == command) check(command);
+        return next.execute(command);
+    }
+
+    /**
+     * Marks the outermost command of a thread, before the transaction starts: so the commands the service runs
+     * inside it (delegates, listeners) and after its commit (transaction synchronizations on the same thread,
+     * such as the delivery inbox handing a waiting event to the task a completion led to) count as the service's,
+     * not as the caller's; those after the commit run without the caller's authentication.
+     */
+    static final class Outermost extends CommandInterceptor {
+
+        private final ProcessEngineConfigurationImpl configuration;
+
+        Outermost(ProcessEngineConfigurationImpl configuration) {
+            this.configuration = configuration;
         }
-        try {
-            return next.execute(command);
-        } finally {
-            depth[0]--;
+
+        @Override
+        public <T> T execute(Command<T> command) {
+            if (OUTERMOST.get() != null) {
+                if (Context.getCommandContext() != null) return next.execute(command); // inside the command: a delegate or listener
+                // after the caller's command has closed, before the call returns: the service's own follow-up work
+                // (a transaction synchronization once the completion committed) runs as the service, as it would anywhere else
+                IdentityService identity = configuration.getIdentityService();
+                Authentication caller = identity.getCurrentAuthentication();
+                if (caller == null) return next.execute(command);
+                identity.clearAuthentication();
+                try {
+                    return next.execute(command);
+                } finally {
+                    identity.setAuthentication(caller);
+                }
+            }
+            OUTERMOST.set(command);
+            try {
+                return next.execute(command);
+            } finally {
+                OUTERMOST.remove();
+            }
         }
     }
 

@@ -238,6 +238,38 @@ class TaskFormContractTest extends ApiTestSupport {
         assertThat(get("crm", "/api/deals/" + deal).json().get("status").asText()).isEqualTo("WITHDRAWN");
     }
 
+    /**
+     * What the service does after a Tasklist completion has committed, on the same request thread (the inbox
+     * handing a waiting package to the task the completion led to), is the service's own work, not the user's.
+     */
+    @Test
+    void anInboxHandOverAfterATasklistCompletionRunsAsTheService() {
+        long title = createTitle(unique("Form Inbox Title"), "en");
+        createRightsIn(title, "[\"FR\"]", "[\"SVOD\"]", "2026-01-01", "2030-12-31", true);
+        String deal = unique("FORM-INBOX");
+        assertThat(postJson("crm", "/api/deals", dealJson(deal, title, "[\"FR\"]", "2027-01-01", "2027-12-31")).status()).isEqualTo(201);
+        runJobs();
+        Task setup = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("setUpBacklot").singleResult();
+        tasks.complete(setup.getId(), Map.of("backlotTitleId", "81234567", "sourceRequests", "IMF package: SR-1"));
+        runJobs();
+        long deliveryId = get("dave", "/api/deliveries?crmDealId=" + deal).json().get(0).get("id").asLong();
+        // the post house is early: its package arrives before anyone ordered it, and waits in the inbox
+        String eventId = unique("pkg");
+        Response early = postJson("crm", "/api/deliveries/" + deliveryId + "/events",
+                "{\"eventId\": \"" + eventId + "\", \"type\": \"PACKAGE_READY\", \"packageLocation\": \"/srv/delivery/" + deal + "/imp1\"}");
+        assertThat(early.status()).as(early.toString()).isEqualTo(202);
+        assertThat(early.json().get("status").asText()).isEqualTo("PENDING");
+
+        Task order = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderImfPackage").singleResult();
+        WebappSession.Answer done = session("dave").engine("POST", "/task/" + order.getId() + "/submit-form",
+                "{\"variables\": {\"postHouse\": {\"value\": \"Pixel Lab\"}, \"purchaseOrder\": {\"value\": \"PO-1\"}, "
+                        + "\"packageDueDate\": {\"value\": \"\"}, \"orderNote\": {\"value\": \"\"}}}");
+        assertThat(done.status()).as(done.toString()).isEqualTo(204);
+        assertThat(count("SELECT count(*) FROM delivery_event WHERE event_id = ? AND status = 'DELIVERED'", eventId))
+                .as("handed over right after the completion committed, not left for the sweep").isEqualTo(1);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("awaitPackage").count()).isZero();
+    }
+
     private String submitBody(String summary, String resolution, String... foreignIds) {
         Map<String, Object> variables = new LinkedHashMap<>();
         for (String id : foreignIds) variables.put(id, Map.of("value", 1));
