@@ -1,5 +1,6 @@
 package io.reelflow.platform.process;
 
+import io.reelflow.platform.web.InvalidInputException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -92,8 +93,27 @@ public class ProcessDataGuard extends CommandInterceptor {
             // the job never ran: a refused caller neither spends its retries nor leaves an exception on it
             return null;
         }
-        if (OUTERMOST.get() == command) check(command);
-        return next.execute(command);
+        if (OUTERMOST.get() != command) return next.execute(command);
+        check(command);
+        if (!(command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)) return next.execute(command);
+        try {
+            return next.execute(command);
+        } catch (RuntimeException e) {
+            throw asBadInput(e);
+        }
+    }
+
+    /**
+     * A task's listeners check what the form brought (a carve-out that leaves no territory, a malformed source
+     * request) and refuse it with {@link InvalidInputException}; the engine wraps that as a failed listener, which
+     * Camunda's REST answers 500. For a user's completion it is bad input: a 400 naming the field, as the API answers.
+     */
+    private static RuntimeException asBadInput(RuntimeException e) {
+        if (Context.getCommandContext() == null || Context.getCommandContext().getAuthentication() == null) return e;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InvalidInputException bad) return new ProcessDataRefusal.FormContractViolation(bad.getMessage());
+        }
+        return e;
     }
 
     /**

@@ -228,6 +228,17 @@ class TaskFormContractTest extends ApiTestSupport {
         assertThat(runtime.getVariables(task.getProcessInstanceId())).isEqualTo(before);
         assertThat(get("crm", "/api/deals/" + deal).json().get("status").asText()).isEqualTo("CONFLICT");
 
+        // a decision the task's own listener refuses (carving out every territory): bad input, not a server error
+        Map<String, Object> carveAll = new LinkedHashMap<>();
+        carveAll.put("conflictSummary", Map.of("value", summary));
+        carveAll.put("resolution", Map.of("value", "CARVE_OUT"));
+        carveAll.put("carveOutTerritories", Map.of("value", "ES"));
+        WebappSession.Answer refused = rita.engine("POST", "/task/" + task.getId() + "/submit-form", jsonOf(Map.of("variables", carveAll)));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.body()).contains("carveOutTerritories");
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isEqualTo(1);
+        assertThat(get("crm", "/api/deals/" + deal).json().get("status").asText()).isEqualTo("CONFLICT");
+
         // what Tasklist sends: accepted, and the read-only list is not written again
         long updatesBefore = count("SELECT count(*) FROM act_hi_detail WHERE proc_inst_id_ = ? AND name_ = 'conflictSummary'", task.getProcessInstanceId());
         WebappSession.Answer genuine = rita.engine("POST", "/task/" + task.getId() + "/submit-form", submitBody(summary, "WITHDRAW"));
@@ -278,6 +289,14 @@ class TaskFormContractTest extends ApiTestSupport {
         variables.put("resolutionNote", Map.of("value", ""));
         try {
             return json.writeValueAsString(Map.of("variables", variables));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String jsonOf(Object value) {
+        try {
+            return json.writeValueAsString(value);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
