@@ -65,6 +65,7 @@ class AccessMatrixTest extends ApiTestSupport {
     @Autowired RepositoryService repository;
     @Autowired ProcessEngineConfigurationImpl engine;
     @Autowired GroupAuthorizations groupAuthorizations;
+    @Autowired org.camunda.bpm.engine.HistoryService history;
 
     /** Task kind → the id of one open task of that kind. */
     private final Map<String, String> taskOfKind = new LinkedHashMap<>();
@@ -237,7 +238,7 @@ class AccessMatrixTest extends ApiTestSupport {
         })).isInstanceOf(AuthorizationException.class);
         as("fiona", () -> {
             tasks.claim(finance, "fiona");
-            tasks.complete(finance, Map.of("checkedBy", "fiona"));
+            tasks.complete(finance); // its test process has no form: it takes no variables
             return null;
         });
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(processInstance).count()).isZero();
@@ -650,6 +651,98 @@ class AccessMatrixTest extends ApiTestSupport {
         String renewed = page.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).reduce((a, b) -> b).orElse(token));
         return new WebSession(browser, renewed, this);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // 6. Process data and jobs by role: writing process variables outside a task's form, and changing the
+    //    engine's own jobs (history cleanup), each user through the way in it has: the engine API of its
+    //    Tasklist session (rita, dave, fiona, mark), /engine-rest (crm, admin). 0 = not tried (it would
+    //    change what other checks rely on). {pi} is a test process instance, {job} the history cleanup job.
+    //    A 404 is the engine not showing a definition the user may not read, before anything else.
+    // ------------------------------------------------------------------------------------------------
+
+    static Stream<Arguments> processDataMatrix() {
+        return Stream.of(
+                //         method    path                                          body                                                                 crm  rita dave fiona mark admin
+                dataCall("PUT",    "/process-instance/{pi}/variables/dealId",     "{\"value\": 4711}",                                                   403, 403, 403, 403, 403, 204),
+                dataCall("POST",   "/process-instance/{pi}/variables",            "{\"modifications\": {\"deliveryId\": {\"value\": 1}}}",               403, 403, 403, 403, 403, 204),
+                dataCall("DELETE", "/process-instance/{pi}/variables/dealId",     null,                                                                 403, 403, 403, 403, 403, 204),
+                dataCall("PUT",    "/execution/{pi}/localVariables/trackId",      "{\"value\": 1}",                                                      403, 403, 403, 403, 403, 204),
+                dataCall("POST",   "/process-instance/{pi}/modification",
+                        "{\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"financeWork\", \"variables\": {\"instalmentId\": {\"value\": 1}}}]}",
+                                                                                                                                                         403, 403, 403, 403, 403, 204),
+                dataCall("POST",   "/process-definition/key/security-finance-task/start", "{\"variables\": {\"dealId\": {\"value\": 4711}}}",              403, 404, 404, 403, 403, 200),
+                dataCall("POST",   "/message",                                     "{\"messageName\": \"no-such-message\", \"processVariables\": {\"dealId\": {\"value\": 1}}}", 403, 403, 403, 403, 403, 400),
+                dataCall("POST",   "/signal",                                      "{\"name\": \"no-such-signal\", \"variables\": {\"dealId\": {\"value\": 1}}}", 403, 403, 403, 403, 403, 204),
+                dataCall("PUT",    "/job/{job}/retries",                           "{\"retries\": {retries}}",                                          403, 403, 403, 403, 403, 204),
+                dataCall("PUT",    "/job/{job}/suspended",                         "{\"suspended\": true}",                                              403, 403, 403, 403, 403, 0),
+                dataCall("POST",   "/job/{job}/execute",                           null,                                                                 403, 403, 403, 403, 403, 0),
+                dataCall("DELETE", "/job/{job}",                                   null,                                                                 403, 403, 403, 403, 403, 0));
+    }
+
+    private static Arguments dataCall(String method, String path, String body, int... byUser) {
+        if (byUser.length != USERS.size()) throw new IllegalArgumentException(path + ": one status per user");
+        return Arguments.of(method + " " + path, method, path, body, byUser);
+    }
+
+    private final Map<String, String> dataPlaceholders = new LinkedHashMap<>();
+    private final Map<String, io.reelflow.support.WebappSession> tasklistSessions = new LinkedHashMap<>();
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("processDataMatrix")
+    void processDataAndJobsByRole(String name, String method, String path, String body, int[] byUser) {
+        if (dataPlaceholders.isEmpty()) {
+            String task = startGroupTask(Roles.FINANCE);
+            dataPlaceholders.put("{pi}", cleanQuery().taskId(task).singleResult().getProcessInstanceId());
+            org.camunda.bpm.engine.runtime.Job cleanup = history.findHistoryCleanupJobs().stream().findFirst()
+                    .orElseGet(() -> history.cleanUpHistoryAsync()); // scheduled in the batch window, not now
+            dataPlaceholders.put("{job}", cleanup.getId());
+            dataPlaceholders.put("{retries}", String.valueOf(cleanup.getRetries()));
+        }
+        String pi = dataPlaceholders.get("{pi}");
+        String job = dataPlaceholders.get("{job}");
+        String p = path, b = body;
+        for (Map.Entry<String, String> e : dataPlaceholders.entrySet()) {
+            p = p.replace(e.getKey(), e.getValue());
+            if (b != null) b = b.replace(e.getKey(), e.getValue());
+        }
+        List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
+        for (int i = 0; i < USERS.size(); i++) {
+            String user = USERS.get(i);
+            int expected = byUser[i];
+            if (expected == 0) continue;
+            String finalPath = p, finalBody = b;
+            checks.add(() -> {
+                Map<String, Object> before = runtime.getVariables(pi);
+                long instances = runtime.createProcessInstanceQuery().processDefinitionKey("security-finance-task").count();
+                int status;
+                String answer;
+                if (user.equals("crm") || user.equals("admin")) {
+                    java.net.http.HttpRequest.Builder r = java.net.http.HttpRequest.newBuilder(uri("/engine-rest" + finalPath));
+                    if (finalBody == null) r.method(method, java.net.http.HttpRequest.BodyPublishers.noBody());
+                    else r.header("Content-Type", "application/json").method(method, java.net.http.HttpRequest.BodyPublishers.ofString(finalBody));
+                    Response a = send(user, r);
+                    status = a.status();
+                    answer = a.toString();
+                } else {
+                    io.reelflow.support.WebappSession.Answer a = tasklistSessions.computeIfAbsent(user,
+                            u -> io.reelflow.support.WebappSession.login(port, u, PASSWORD, "tasklist")).engine(method, finalPath, finalBody);
+                    status = a.status();
+                    answer = a.toString();
+                }
+                assertThat(status).as(user + ": " + answer).isEqualTo(expected);
+                if (expected == 403 && !user.equals("crm")) assertThat(answer).as(user).contains("reserved to admins");
+                if (expected >= 400) { // a refusal changes nothing
+                    assertThat(runtime.getVariables(pi)).as(user + ": the instance's variables").isEqualTo(before);
+                    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("security-finance-task").count()).as(user + ": instances").isEqualTo(instances);
+                    org.camunda.bpm.engine.runtime.Job cleanup = management.createJobQuery().jobId(job).singleResult();
+                    assertThat(cleanup).as(user + ": the history cleanup job").isNotNull();
+                    assertThat(cleanup.isSuspended()).as(user + ": the history cleanup job stays active").isFalse();
+                    assertThat(String.valueOf(cleanup.getRetries())).as(user + ": its retries").isEqualTo(dataPlaceholders.get("{retries}"));
+                }
+            });
+        }
+        assertAll(name, checks);
     }
 
     // ------------------------------------------------------------------------------------------------
