@@ -162,6 +162,11 @@ class WindowWatchProcessTest extends ApiTestSupport {
         // the new fee is money: finance and admins read it in the deal's events, nobody else does
         for (String user : List.of("crm", "rita", "dave", "mark")) assertThat(get(user, "/api/deals/" + deal).body()).as(user).doesNotContain("500000");
         assertThat(get("fiona", "/api/deals/" + deal).body()).contains("RENEWAL_FEE", "new licence fee 500000");
+        // and the engine's history, which managers read, never held it
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(watch.getId()).variableName("newFeeAmount").count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(watch.getId()).variableUpdates().list())
+                .extracting(d -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) d).getVariableName()).doesNotContain("newFeeAmount")
+                .contains("renewalDecision");
     }
 
     @Test
