@@ -254,7 +254,7 @@ class TaskFormContractTest extends ApiTestSupport {
      * handing a waiting package to the task the completion led to), is the service's own work, not the user's.
      */
     @Test
-    void anInboxHandOverAfterATasklistCompletionRunsAsTheService() {
+    void anInboxHandOverAfterATasklistCompletionRunsAsTheService() throws IOException {
         long title = createTitle(unique("Form Inbox Title"), "en");
         createRightsIn(title, "[\"FR\"]", "[\"SVOD\"]", "2026-01-01", "2030-12-31", true);
         String deal = unique("FORM-INBOX");
@@ -266,8 +266,9 @@ class TaskFormContractTest extends ApiTestSupport {
         long deliveryId = get("dave", "/api/deliveries?crmDealId=" + deal).json().get(0).get("id").asLong();
         // the post house is early: its package arrives before anyone ordered it, and waits in the inbox
         String eventId = unique("pkg");
+        Path imp = Files.createDirectories(Path.of("target/test-deliveries", deal, "imp1").toAbsolutePath()); // on the delivery storage
         Response early = postJson("crm", "/api/deliveries/" + deliveryId + "/events",
-                "{\"eventId\": \"" + eventId + "\", \"type\": \"PACKAGE_READY\", \"packageLocation\": \"/srv/delivery/" + deal + "/imp1\"}");
+                "{\"eventId\": \"" + eventId + "\", \"type\": \"PACKAGE_READY\", \"packageLocation\": \"" + imp + "\"}");
         assertThat(early.status()).as(early.toString()).isEqualTo(202);
         assertThat(early.json().get("status").asText()).isEqualTo("PENDING");
 
