@@ -1,6 +1,6 @@
 // Tasklist, Cockpit and Admin as each role sees them, in headless Chromium (playwright-core):
 // no Camunda 7 CE end-of-life banner, "Reelflow" in the page title and the header (login page included),
-// and no 404 on a page load. Prints one JSON line per page and exits 1 if any check fails.
+// no 404 on a page load, and in Cockpit the Reelflow dashboard plugin with its data. Prints one JSON line per page and exits 1 if any check fails.
 //
 //   node tools/webapp-branding.js [baseUrl] [screenshotDir]      (baseUrl: http://localhost:8080)
 //   REELFLOW_DEMO_PASSWORD changes the demo users' password (default reelflow)
@@ -34,6 +34,13 @@ async function check(page, label, app, loggedIn, notFound) {
   if (!brand.includes('Reelflow ' + names[app])) problems.push(`header/login shows "${brand}", not "Reelflow ${names[app]}"`);
   if (!logo.includes('reelflow/logo.svg')) problems.push('no Reelflow logo');
   if (notFound.length) problems.push('404: ' + [...new Set(notFound)].join(', '));
+  if (loggedIn && app === 'cockpit') { // Reelflow's dashboard plugin (scripts/reelflow-dashboard.js) has loaded its data
+    const status = await page.waitForFunction(() => {
+      const s = document.querySelector('.reelflow-dashboard .reelflow-status');
+      return s && s.textContent !== 'Loading…' ? s.textContent : null;
+    }, null, { timeout: 30000 }).then(h => h.jsonValue()).catch(() => 'no Reelflow dashboard');
+    if (!/open incident/i.test(status)) problems.push('Reelflow dashboard: ' + status);
+  }
   console.log(JSON.stringify({ page: label, title, brand, ok: problems.length === 0, problems }));
   if (shots) await page.screenshot({ path: `${shots}/${label.replace(/[^a-z0-9]+/gi, '-')}.png` });
   return problems.length === 0;
