@@ -1,0 +1,34 @@
+/*
+ * Reelflow Tasklist: Camunda's tasklist web application with the product's name (header and page title read
+ * "Reelflow Tasklist"). The logo and the hidden Camunda 7 CE end-of-life banner are in ../styles/user-styles.css.
+ */
+export default {
+  app: {
+    name: 'Tasklist',
+    vendor: 'Reelflow'
+  },
+  // no first-visit box: it asks GET /camunda-welcome, which this service does not serve (a 404 on every login page)
+  disableWelcomeMessage: true,
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: 'claims the currently selected task'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: 'set the focus to the first filter in the list'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: 'sets the focus to the first task in the list'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: 'sets the focus to the first input field in a task form'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: 'opens the start process modal dialog'
+    }
+  },
+};

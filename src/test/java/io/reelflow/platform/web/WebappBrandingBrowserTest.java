@@ -1,0 +1,65 @@
+package io.reelflow.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.reelflow.support.ApiTestSupport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tasklist, Cockpit and Admin in headless Chromium (tools/webapp-branding.js, playwright-core): each login page, then
+ * each demo role signed in to every webapp it may open — no Camunda 7 CE end-of-life banner, "Reelflow" and its logo
+ * in the page title and the header, no 404 on the page load.
+ *
+ * <p>Needs Chromium ({@code /usr/bin/chromium} or {@code CHROMIUM}), node, and playwright-core installed with
+ * {@code npm ci --prefix tools}. Without them the test is reported SKIPPED with the reason, never passed.
+ */
+class WebappBrandingBrowserTest extends ApiTestSupport {
+
+    private static final Path SCRIPT = Path.of("tools/webapp-branding.js");
+    private static String chromium;
+
+    @BeforeEach // (not @BeforeAll: surefire reports a skipped class as 0 tests; a skipped test shows as skipped, with its reason)
+    void browserAvailable() throws Exception {
+        chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+        assumeTrue(Files.isExecutable(Path.of(chromium)), "no Chromium at " + chromium + " (set CHROMIUM): browser check skipped");
+        assumeTrue(run(Path.of("."), 30, "node", "--version").exitCode == 0, "node is not installed: browser check skipped");
+        assumeTrue(run(Path.of("tools"), 30, "node", "-e", "require.resolve('playwright-core')").exitCode == 0,
+                "playwright-core is not installed (run: npm ci --prefix tools): browser check skipped");
+    }
+
+    @Test
+    void everyRoleSeesReelflowWithoutBannerOrMissingRequests() throws Exception {
+        Result r = run(Path.of("."), 600, "node", SCRIPT.toString(), "http://localhost:" + port);
+        assertThat(r.output).as("tools/webapp-branding.js output").contains("\"page\":\"tasklist login\"", "\"page\":\"admin as admin\"");
+        assertThat(r.output).as(r.output).doesNotContain("\"ok\":false");
+        assertThat(r.exitCode).as(r.output).isZero();
+        // login pages of 3 webapps, tasklist for 5 roles, cockpit for 2, admin for 1
+        assertThat(r.output.lines().filter(l -> l.contains("\"ok\":true")).count()).as(r.output).isEqualTo(11);
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result run(Path dir, int seconds, String... command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("CHROMIUM", chromium);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException notInstalled) {
+            return new Result(127, notInstalled.getMessage());
+        }
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return new Result(124, "timed out after " + seconds + " s: " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+}
