@@ -180,10 +180,25 @@ class ProductionProfileTest {
     }
 
     @Test
-    void prodSendsStrictTransportSecurity() {
+    void prodSendsStrictTransportSecurity() throws Exception {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("application-prod.yaml"));
         assertThat(yaml.getObject()).containsEntry("reelflow.security.hsts", true);
+        // a real prod start with a strong password: every answer over plain HTTP (as behind a TLS-terminating proxy) carries it
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE hsts");
+        }
+        try (org.springframework.context.ConfigurableApplicationContext app = SpringApplication.run(ReelflowApplication.class,
+                prodStart("hsts", "a-long-enough-secret"))) {
+            String port = app.getEnvironment().getProperty("local.server.port");
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            for (String path : new String[] {"/actuator/health", "/api/deals/NO-SUCH-DEAL", "/camunda/app/tasklist/default/"}) {
+                java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                        .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(r.headers().firstValue("Strict-Transport-Security")).as(path + " answered " + r.statusCode())
+                        .hasValue("max-age=31536000 ; includeSubDomains");
+            }
+        }
     }
 
     @Test
