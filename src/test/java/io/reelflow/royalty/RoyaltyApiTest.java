@@ -51,6 +51,11 @@ class RoyaltyApiTest extends ApiTestSupport {
         long t2 = createTitle(unique("Royalty Title Two"), "fr");
         String d1 = unique("DEAL-A");
         String d2 = unique("DEAL-B");
+        // receipts belong to real deals of titles held from the agreement's licensor
+        heldFrom(t1, licensor);
+        heldFrom(t2, licensor);
+        realDeal(d1, t1);
+        realDeal(d2, t2);
         Response a = postJson(FINANCE, "/api/licensor-agreements", Map.of("licensor", licensor, "currency", "EUR",
                 "distributionFeePercent", 20, "expenseCap", new BigDecimal("15000.00"), "advance", new BigDecimal("50000.00"),
                 "statementFrequency", "QUARTERLY"));
@@ -309,8 +314,6 @@ class RoyaltyApiTest extends ApiTestSupport {
         assertBad(postJson(FINANCE, "/api/royalty-receipts",
                 receiptBody(f.agreementId(), f.d1(), f.t1(), "2027-03-01", "10.001", "EUR", unique("X"))), "amount");
         assertBad(postJson(FINANCE, "/api/royalty-receipts",
-                receiptBody(999_999_999L, f.d1(), f.t1(), "2027-03-01", "10.00", "EUR", unique("X"))), "agreementId");
-        assertBad(postJson(FINANCE, "/api/royalty-receipts",
                 receiptBody(f.agreementId(), f.d1(), f.t1(), "2027-03-01", "10.00", "EUR", " ")), "externalReference");
         assertBad(postJson(FINANCE, "/api/royalty-receipts",
                 receiptBody(f.agreementId(), f.d1(), f.t1(), "2027-02-30", "10.00", "EUR", unique("X"))), "receivedOn");
@@ -333,7 +336,70 @@ class RoyaltyApiTest extends ApiTestSupport {
         assertThat(get(null, "/api/licensor-agreements").status()).isEqualTo(401);
     }
 
+    @Test
+    void aReceiptBelongsToARealDealOfTheTitleHeldFromTheAgreementsLicensor() {
+        Fixture f = q1();
+        int entries = count("SELECT count(*) FROM royalty_ledger_entry WHERE agreement_id = ?", f.agreementId());
+        Response noDeal = postJson(FINANCE, "/api/royalty-receipts",
+                receiptBody(f.agreementId(), "NO-SUCH-DEAL", f.t1(), "2027-03-01", "10.00", "EUR", unique("X")));
+        assertBad(noDeal, "dealRef");
+        assertThat(noDeal.reason("dealRef")).contains("no deal").contains("NO-SUCH-DEAL");
+        // d2 lists t2 only
+        Response otherTitle = postJson(FINANCE, "/api/royalty-receipts",
+                receiptBody(f.agreementId(), f.d2(), f.t1(), "2027-03-01", "10.00", "EUR", unique("X")));
+        assertBad(otherTitle, "dealRef");
+        assertThat(otherTitle.reason("dealRef")).contains("does not include title " + f.t1());
+        // a title held from another licensor, in a real deal: not this agreement's
+        long t3 = createTitle(unique("Royalty Title Three"), "en");
+        String otherLicensor = unique("Licensor Other");
+        heldFrom(t3, otherLicensor);
+        String d3 = unique("DEAL-C");
+        realDeal(d3, t3);
+        Response wrongLicensor = postJson(FINANCE, "/api/royalty-receipts",
+                receiptBody(f.agreementId(), d3, t3, "2027-03-01", "10.00", "EUR", unique("X")));
+        assertBad(wrongLicensor, "agreementId");
+        assertThat(wrongLicensor.reason("agreementId")).contains(otherLicensor).contains(f.licensor());
+        assertThat(fields(wrongLicensor)).doesNotContain("dealRef");
+        // nothing was posted
+        assertThat(count("SELECT count(*) FROM royalty_ledger_entry WHERE agreement_id = ?", f.agreementId())).isEqualTo(entries);
+        assertThat(count("SELECT count(*) FROM royalty_receipt WHERE agreement_id = ?", f.agreementId())).isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownAgreementIs404OnReceiptsAsOnExpenses() {
+        Fixture f = q1();
+        Response receipt = postJson(FINANCE, "/api/royalty-receipts",
+                receiptBody(999_999_999L, f.d1(), f.t1(), "2027-03-01", "10.00", "EUR", unique("X")));
+        Response expense = postJson(FINANCE, "/api/licensor-agreements/999999999/expenses",
+                Map.of("incurredOn", "2027-01-01", "amount", 5));
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(404);
+        assertThat(expense.status()).as(expense.toString()).isEqualTo(404);
+        assertThat(receipt.contentType()).startsWith("application/problem+json");
+        assertThat(get(FINANCE, "/api/licensor-agreements/999999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void amountsAndPercentagesArePlainDecimals() {
+        Fixture f = q1();
+        String body = get(FINANCE, "/api/licensor-agreements/" + f.agreementId()).body();
+        assertThat(body).contains("\"distributionFeePercent\":20").doesNotContain("E+");
+        String receipt = get(FINANCE, "/api/royalty-receipts/" + f.r1()).body();
+        assertThat(receipt).doesNotContain("E+").doesNotContain("E-");
+    }
+
     // --- helpers
+
+    private void heldFrom(long titleId, String licensor) {
+        Response r = postJson("rita", "/api/rights-in", String.format("""
+                {"titleId": %d, "licensor": "%s", "territories": ["FR"], "media": ["SVOD"], "termStart": "2026-01-01",
+                 "termEnd": "2030-12-31", "exclusive": false}""", titleId, licensor));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
+    private void realDeal(String crmDealId, long titleId) {
+        Response r = postJson("crm", "/api/deals", dealJson(crmDealId, titleId, "[\"FR\"]", "2027-01-01", "2027-12-31"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
 
     private void expense(long agreementId, String on, String amount, String description) {
         Response r = postJson(FINANCE, "/api/licensor-agreements/" + agreementId + "/expenses",
