@@ -71,7 +71,7 @@ public class RoyaltyReceiptService {
         Money gross = Currencies.money(req.amount(), currency, "amount", problems);
         FxRate fx = null;
         if (currency != null && !currency.equals(a.currency())) {
-            Optional<FxRateView> rate = rates.find(currency.getCurrencyCode(), a.currencyCode(), req.receivedOn());
+            Optional<FxRateView> rate = rates.findForUse(currency.getCurrencyCode(), a.currencyCode(), req.receivedOn());
             if (rate.isEmpty()) {
                 String reason = "no FX rate " + currency.getCurrencyCode() + "->" + a.currencyCode() + " entered for "
                         + req.receivedOn() + "; enter it under /api/fx-rates first";

@@ -387,6 +387,61 @@ class RoyaltyApiTest extends ApiTestSupport {
         assertThat(receipt).doesNotContain("E+").doesNotContain("E-");
     }
 
+    @Test
+    void receiptsAgreementsAndExpensesCannotBeChangedOrDeletedInTheDatabase() {
+        Fixture f = q1();
+        long expense = jdbc.queryForObject("SELECT min(id) FROM recoupable_expense WHERE agreement_id = ?", Long.class, f.agreementId());
+        for (String sql : List.of(
+                "UPDATE royalty_receipt SET gross_amount = gross_amount + 1 WHERE id = " + f.r1(),
+                "DELETE FROM royalty_receipt WHERE id = " + f.r1(),
+                "UPDATE licensor_agreement SET distribution_fee_percent = 1 WHERE id = " + f.agreementId(),
+                "DELETE FROM licensor_agreement WHERE id = " + f.agreementId(),
+                "UPDATE recoupable_expense SET amount = 1 WHERE id = " + expense,
+                "DELETE FROM recoupable_expense WHERE id = " + expense)) {
+            assertThatThrownBy(() -> jdbc.update(sql)).as(sql).hasMessageContaining("refused");
+        }
+        assertThat(get(FINANCE, "/api/royalty-receipts/" + f.r1()).json().get("amount").decimalValue()).isEqualByComparingTo("40000.00");
+    }
+
+    @Test
+    void aRateNoReceiptUsedCanBeCorrectedWithAnAuditAUsedOneCannot() {
+        Fixture f = q1();
+        String day = java.time.LocalDate.of(2100, 1, 1).plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(250_000)).toString();
+        Response entered = postJson(FINANCE, "/api/fx-rates", Map.of("fromCurrency", "CHF", "toCurrency", "EUR", "rateDate", day,
+                "rate", new BigDecimal("1.0700")));
+        assertThat(entered.status()).as(entered.toString()).isEqualTo(201);
+        long rateId = entered.json().get("id").asLong();
+
+        Response corrected = postJson(FINANCE, "/api/fx-rates/" + rateId + "/correction",
+                Map.of("rate", new BigDecimal("1.0617"), "reason", "typo: digits swapped"));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        assertThat(corrected.json().get("rate").decimalValue()).isEqualByComparingTo("1.0617");
+        JsonNode audit = get(FINANCE, "/api/fx-rates/" + rateId + "/corrections").json();
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).get("oldRate").decimalValue()).isEqualByComparingTo("1.07");
+        assertThat(audit.get(0).get("newRate").decimalValue()).isEqualByComparingTo("1.0617");
+        assertThat(audit.get(0).get("reason").asText()).isEqualTo("typo: digits swapped");
+        assertThat(audit.get(0).get("correctedBy").asText()).isEqualTo(FINANCE);
+
+        // the rate USD->EUR of 2027-02-14 converted receipt r2: fixed for good
+        long used = jdbc.queryForObject("SELECT id FROM fx_rate WHERE from_currency = 'USD' AND to_currency = 'EUR' AND rate_date = '2027-02-14'",
+                Long.class);
+        Response refused = postJson(FINANCE, "/api/fx-rates/" + used + "/correction", Map.of("rate", new BigDecimal("0.95"), "reason", "x"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(fields(refused)).contains("rate");
+        assertThat(count("SELECT count(*) FROM fx_rate_correction WHERE fx_rate_id = ?", used)).isZero();
+        assertThat(get(FINANCE, "/api/royalty-receipts/" + f.r2()).json().get("fxRate").decimalValue()).isEqualByComparingTo("0.9234");
+        // bad input and unknown rates
+        assertBad(postJson(FINANCE, "/api/fx-rates/" + rateId + "/correction", Map.of("rate", 0, "reason", "x")), "rate");
+        assertBad(postJson(FINANCE, "/api/fx-rates/" + rateId + "/correction", Map.of("rate", 2, "reason", " ")), "reason");
+        assertThat(postJson(FINANCE, "/api/fx-rates/999999999/correction", Map.of("rate", 2, "reason", "x")).status()).isEqualTo(404);
+        assertThat(postJson("crm", "/api/fx-rates/" + rateId + "/correction", Map.of("rate", 2, "reason", "x")).status()).isEqualTo(403);
+        // and in the database, only a recorded correction of an unused rate passes
+        assertThatThrownBy(() -> jdbc.update("UPDATE fx_rate SET rate = 2 WHERE id = ?", rateId)).hasMessageContaining("correction");
+        assertThatThrownBy(() -> jdbc.update("UPDATE fx_rate SET rate_date = rate_date + 1 WHERE id = ?", rateId)).hasMessageContaining("only the rate");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM fx_rate WHERE id = ?", rateId)).hasMessageContaining("refused");
+    }
+
     // --- helpers
 
     private void heldFrom(long titleId, String licensor) {
