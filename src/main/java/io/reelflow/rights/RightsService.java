@@ -104,6 +104,13 @@ public class RightsService {
     @Transactional
     public List<Conflict> changeEnd(DealRights deal, java.time.LocalDate newEnd) {
         java.time.LocalDate oldEnd = deal.window().end();
+        java.time.LocalDate today = EngineClock.today();
+        boolean shortens = newEnd != null && (oldEnd == null || newEnd.isBefore(oldEnd));
+        if (shortens && newEnd.isBefore(today.minusDays(1)) && deal.window().start().isBefore(today)) {
+            // the days after the new end up to yesterday have been held: they cannot be given back
+            throw new io.reelflow.platform.web.InvalidInputException("windowEnd", "the days after " + newEnd
+                    + " up to " + today.minusDays(1) + " have passed: a window can end yesterday at the earliest");
+        }
         boolean extends_ = newEnd == null || (oldEnd != null && newEnd.isAfter(oldEnd));
         if (extends_ && oldEnd != null) {
             DealRights extension = new DealRights(deal.dealRef(), deal.licensee(), deal.titleIds(), deal.territories(), deal.media(),
