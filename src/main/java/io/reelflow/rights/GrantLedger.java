@@ -94,7 +94,7 @@ public class GrantLedger {
     public List<GrantView> startingAfter(String dealRef, List<Long> titleIds, java.time.LocalDate after) {
         if (titleIds.isEmpty()) return List.of();
         return jdbc.query("""
-                SELECT g.id, g.title_id, g.territory, g.media, g.window_start, g.window_end, g.exclusive, g.licensee, g.deal_ref, g.status
+                SELECT g.id, g.title_id, g.territory, g.media, g.window_start, g.window_end, g.exclusive, g.licensee, g.deal_ref, g.status, g.released_on
                 FROM grant_out g
                 WHERE g.title_id = ANY (?::bigint[]) AND g.deal_ref <> ? AND g.status IN ('PENDING', 'ACTIVE') AND g.window_start > ?
                   AND EXISTS (SELECT 1 FROM grant_out mine WHERE mine.deal_ref = ? AND mine.title_id = g.title_id
@@ -105,13 +105,13 @@ public class GrantLedger {
 
     public List<GrantView> forDeal(String dealRef) {
         return jdbc.query("""
-                SELECT id, title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref, status
+                SELECT id, title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref, status, released_on
                 FROM grant_out WHERE deal_ref = ? ORDER BY title_id, territory, media""", (rs, i) -> view(rs), dealRef);
     }
 
     public List<GrantView> forTitle(long titleId) {
         return jdbc.query("""
-                SELECT id, title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref, status
+                SELECT id, title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref, status, released_on
                 FROM grant_out WHERE title_id = ? ORDER BY territory, media, window_start""", (rs, i) -> view(rs), titleId);
     }
 
@@ -119,7 +119,8 @@ public class GrantLedger {
         Date end = rs.getDate("window_end");
         return new GrantView(rs.getLong("id"), rs.getLong("title_id"), rs.getString("territory"), rs.getString("media"),
                 rs.getDate("window_start").toLocalDate(), end == null ? null : end.toLocalDate(), rs.getBoolean("exclusive"),
-                rs.getString("licensee"), rs.getString("deal_ref"), GrantStatus.valueOf(rs.getString("status")));
+                rs.getString("licensee"), rs.getString("deal_ref"), GrantStatus.valueOf(rs.getString("status")),
+                rs.getObject("released_on", java.time.LocalDate.class));
     }
 
     static List<GrantLine> lines(List<Long> titleIds, Iterable<String> territories, Iterable<Media> media) {

@@ -130,6 +130,7 @@ class ElapsedDaysApiTest extends ApiTestSupport {
         assertThat(status(winner)).isEqualTo("CLOSED");
         JsonNode winnerGrants = get("crm", "/api/deals/" + winner).json().path("grants");
         assertThat(winnerGrants.get(0).path("status").asText()).isEqualTo("RELEASED");
+        assertThat(winnerGrants.get(0).path("releasedOn").asText()).isEqualTo("2027-01-01");
 
         // a rights manager checks a losing deal again: the days are spent, it stays in conflict
         String loser = losers.get(0);
@@ -159,6 +160,9 @@ class ElapsedDaysApiTest extends ApiTestSupport {
 
         assertThat(jdbc.queryForObject("select released_on::text from grant_out where deal_ref = ?", String.class, id))
                 .isEqualTo(TODAY.toString());
+        JsonNode grant = get("crm", "/api/deals/" + id).json().path("grants").get(0);
+        assertThat(grant.path("status").asText()).isEqualTo("RELEASED");
+        assertThat(grant.path("releasedOn").asText()).isEqualTo(TODAY.toString());
         // the days before today stay held: a new exclusive deal for them is refused by PostgreSQL itself
         String other = unique("CRM-AFTER-WITHDRAW");
         Response next = postJson("crm", "/api/deals", body(other, "2026-03-01", "2027-02-28", false));
