@@ -130,7 +130,8 @@ class ElapsedDaysApiTest extends ApiTestSupport {
         assertThat(status(winner)).isEqualTo("CLOSED");
         JsonNode winnerGrants = get("crm", "/api/deals/" + winner).json().path("grants");
         assertThat(winnerGrants.get(0).path("status").asText()).isEqualTo("RELEASED");
-        assertThat(winnerGrants.get(0).path("releasedOn").asText()).isEqualTo("2027-01-01");
+        // the reversion ran a day late (the engine's day is 2027-01-02): released from the day it ran, never earlier
+        assertThat(winnerGrants.get(0).path("releasedOn").asText()).isEqualTo("2027-01-02");
 
         // a rights manager checks a losing deal again: the days are spent, it stays in conflict
         String loser = losers.get(0);
