@@ -20,7 +20,16 @@ public final class DealIntakeValidator {
     public record Result(DealRequest normalised, Set<String> countries, List<FieldProblem> problems) {
     }
 
+    /** Checks the request without the time rule (as if no day had passed). */
     public Result validate(DealRequest r) {
+        return validate(r, null);
+    }
+
+    /**
+     * @param today the current day (the engine's): a window that has already ended is refused unless the deal is
+     *              posted as history, and history must have ended; null = no time rule
+     */
+    public Result validate(DealRequest r, java.time.LocalDate today) {
         List<FieldProblem> problems = new ArrayList<>();
 
         boolean evergreen = Boolean.TRUE.equals(r.evergreen());
@@ -42,6 +51,17 @@ public final class DealIntakeValidator {
         }
         if (r.windowEnd() != null && r.windowEnd().isBefore(r.windowStart())) {
             problems.add(new FieldProblem("windowEnd", "window end " + r.windowEnd() + " is before window start " + r.windowStart()));
+        }
+        if (today != null && r.isHistorical()) {
+            if (evergreen) {
+                problems.add(new FieldProblem("evergreen", "a historical deal has ended: give its windowEnd instead"));
+            } else if (r.windowEnd() != null && !r.windowEnd().isBefore(today)) {
+                problems.add(new FieldProblem("historical", "only a deal whose window ended before today (" + today
+                        + ") is history; this window ends " + r.windowEnd()));
+            }
+        } else if (today != null && r.windowEnd() != null && r.windowEnd().isBefore(today)) {
+            problems.add(new FieldProblem("windowEnd", "the window ended on " + r.windowEnd() + ", before today (" + today
+                    + "): days that have passed cannot be licensed (to record a past deal, post it with \"historical\": true)"));
         }
         if (r.deliveryDue() != null && r.windowEnd() != null && r.deliveryDue().isAfter(r.windowEnd())) {
             problems.add(new FieldProblem("deliveryDue", "delivery due " + r.deliveryDue() + " is after the window ends " + r.windowEnd()));
@@ -103,7 +123,8 @@ public final class DealIntakeValidator {
         List<Long> titleIds = new ArrayList<>(new TreeSet<>(r.titleIds()));
         DealRequest normalised = new DealRequest(r.crmDealId().strip(), r.licensee().strip(), titleIds,
                 r.media().stream().distinct().sorted().toList(), r.exclusive(), territories.stream().sorted().toList(),
-                r.windowStart(), r.windowEnd(), evergreen ? Boolean.TRUE : null, fee, normLoc, r.format(), r.deliveryDue());
+                r.windowStart(), r.windowEnd(), evergreen ? Boolean.TRUE : null, fee, normLoc, r.format(), r.deliveryDue(),
+                r.isHistorical() ? Boolean.TRUE : null);
         return new Result(normalised, countries, problems);
     }
 

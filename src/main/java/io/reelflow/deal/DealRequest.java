@@ -37,7 +37,22 @@ public record DealRequest(
         @NotNull @Valid Fee fee,
         @Valid Localization localization,
         @NotNull @Valid Format format,
-        LocalDate deliveryDue) {
+        LocalDate deliveryDue,
+        @Schema(description = "true to record a deal of the past (its window ended before today) for the record and for royalties: "
+                + "stored as CLOSED with its grants EXPIRED, checked for collisions with other grants, starting no delivery or window watch")
+        Boolean historical) {
+
+    /** A deal of the present (not posted as history). */
+    public DealRequest(String crmDealId, String licensee, List<Long> titleIds, List<Media> media, Boolean exclusive, List<String> territories,
+                       LocalDate windowStart, LocalDate windowEnd, Boolean evergreen, Fee fee, Localization localization, Format format,
+                       LocalDate deliveryDue) {
+        this(crmDealId, licensee, titleIds, media, exclusive, territories, windowStart, windowEnd, evergreen, fee, localization, format,
+                deliveryDue, null);
+    }
+
+    public boolean isHistorical() {
+        return Boolean.TRUE.equals(historical);
+    }
 
     public enum FeeType { FIXED, MG_REVENUE_SHARE }
 

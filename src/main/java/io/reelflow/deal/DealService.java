@@ -57,7 +57,8 @@ public class DealService {
      */
     @Transactional
     public IntakeResult intake(DealRequest request) {
-        DealIntakeValidator.Result v = validator.validate(request);
+        java.time.LocalDate today = io.reelflow.platform.EngineClock.today();
+        DealIntakeValidator.Result v = validator.validate(request, today);
         List<FieldProblem> problems = new ArrayList<>(v.problems());
         DealRequest deal = v.normalised();
         String termsJson = toJson(deal);
@@ -86,6 +87,7 @@ public class DealService {
         Deal saved = deals.saveAndFlush(new Deal(deal.crmDealId(), deal.licensee(), deal.media(), deal.exclusive(), deal.territories(),
                 v.countries(), deal.windowStart(), deal.windowEnd(), deal.deliveryDue(), termsJson));
         records.addTitles(saved.getId(), deal.titleIds());
+        if (deal.isHistorical()) return new IntakeResult(recordHistory(saved, deal, dealTitles, today), true);
         DealRecords.DealEvent received = records.event(saved.getId(), "RECEIVED", "deal received from the CRM", null, saved.getCreatedAt());
         ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS_KEY, deal.crmDealId(), Map.of(
                 "dealId", saved.getId(),
@@ -108,7 +110,33 @@ public class DealService {
         DealView.ProcessView lifecycle = new DealView.ProcessView(PROCESS_KEY, instanceId, "ACTIVE", startTime, null, List.of(), null);
         return new DealView(d.getCrmDealId(), d.getStatus(), d.getLicensee(), List.copyOf(dealTitles), d.getMedia(), d.isExclusive(),
                 d.getTerritoriesRequested(), d.getTerritories(), d.getWindowStart(), d.getWindowEnd(), d.getDeliveryDue(),
-                List.of(), List.of(), null, List.of(lifecycle), List.of(received), d.getCreatedAt(), d.getUpdatedAt());
+                List.of(), List.of(), null, List.of(lifecycle), List.of(received), d.getCreatedAt(), d.getUpdatedAt(),
+                DealView.ElapsedPart.of(d.getWindowStart(), d.getWindowEnd(), io.reelflow.platform.EngineClock.today()));
+    }
+
+    /**
+     * A deal of the past, loaded for the record: CLOSED at once, its grants EXPIRED (they hold their window for ever,
+     * so later deals cannot be offered those days), no process started (no delivery, no window watch, no fee).
+     * History that collides with other grants is refused (409) and nothing is stored.
+     */
+    private DealView recordHistory(Deal saved, DealRequest deal, List<DealRecords.DealTitle> dealTitles, java.time.LocalDate today) {
+        RightsService.GrantOutcome outcome = rights.recordHistory(new RightsService.DealRights(deal.crmDealId(), deal.licensee(),
+                deal.titleIds(), saved.getTerritories(), saved.getMedia(), saved.window(), deal.exclusive()));
+        if (!outcome.granted()) {
+            List<FieldProblem> collisions = new ArrayList<>();
+            for (var c : outcome.conflicts()) {
+                if (collisions.size() == 20) break;
+                collisions.add(new FieldProblem("territories", c.message()));
+            }
+            if (collisions.isEmpty()) collisions.add(new FieldProblem("windowStart", "another grant holds some of these days"));
+            throw new ConflictException("deal " + deal.crmDealId() + " collides with grants already recorded for those days", collisions);
+        }
+        saved.moveTo(DealStatus.CLOSED);
+        records.event(saved.getId(), "RECEIVED", "deal received from the CRM as history", null, saved.getCreatedAt());
+        records.event(saved.getId(), "HISTORICAL", "recorded as history: window " + saved.window().label()
+                + " ended before " + today + "; " + outcome.grantsRecorded() + " grants recorded as expired", null, saved.getCreatedAt());
+        deals.flush();
+        return view(saved);
     }
 
     @Transactional(readOnly = true)
@@ -156,6 +184,6 @@ public class DealService {
         return new DealView(d.getCrmDealId(), d.getStatus(), d.getLicensee(), records.titles(d.getId()), d.getMedia(), d.isExclusive(),
                 d.getTerritoriesRequested(), d.getTerritories(), d.getWindowStart(), d.getWindowEnd(), d.getDeliveryDue(),
                 records.conflicts(d.getId()), grants, windows.find(d.getCrmDealId()).orElse(null), processes, records.events(d.getId()),
-                d.getCreatedAt(), d.getUpdatedAt());
+                d.getCreatedAt(), d.getUpdatedAt(), DealView.ElapsedPart.of(d.getWindowStart(), d.getWindowEnd(), io.reelflow.platform.EngineClock.today()));
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes grants. The exclusion constraint {@code grant_no_exclusive_overlap} is the final judge:
+ * Writes grants. The exclusion constraint {@code grant_no_exclusive_overlap} is the final judge, over the days each
+ * grant holds ({@code held_period}: its window, or its days before the release once released):
  * a row that would overlap another deal's exclusive grant is silently not inserted
  * ({@code ON CONFLICT DO NOTHING} waits for a racing transaction and then yields to it).
  */
@@ -28,9 +29,13 @@ public class GrantLedger {
 
     /** @return how many of the lines were recorded; fewer than asked means another deal holds some. */
     public int recordActive(String dealRef, String licensee, DateWindow window, boolean exclusive, List<GrantLine> lines) {
+        return insert("ACTIVE", dealRef, licensee, window, exclusive, lines);
+    }
+
+    private int insert(String status, String dealRef, String licensee, DateWindow window, boolean exclusive, List<GrantLine> lines) {
         int[][] counts = jdbc.batchUpdate("""
                 INSERT INTO grant_out (title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE') ON CONFLICT DO NOTHING""", lines, 500, (PreparedStatement ps, GrantLine l) -> {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", lines, 500, (PreparedStatement ps, GrantLine l) -> {
             ps.setLong(1, l.titleId());
             ps.setString(2, l.territory());
             ps.setString(3, l.media().name());
@@ -39,10 +44,31 @@ public class GrantLedger {
             ps.setBoolean(6, exclusive);
             ps.setString(7, licensee);
             ps.setString(8, dealRef);
+            ps.setString(9, status);
         });
         int recorded = 0;
         for (int[] batch : counts) for (int c : batch) recorded += Math.max(c, 0);
         return recorded;
+    }
+
+    /**
+     * Records a deal of the past for the record: its grants as EXPIRED. They hold their whole window, so the
+     * exclusion constraint refuses history that collides with other grants, past or present.
+     *
+     * @return how many of the lines were recorded; fewer than asked means another deal holds some of those days
+     */
+    public int recordExpired(String dealRef, String licensee, DateWindow window, boolean exclusive, List<GrantLine> lines) {
+        return insert("EXPIRED", dealRef, licensee, window, exclusive, lines);
+    }
+
+    /**
+     * A withdrawn deal gives back its days from {@code today}: its pending and active grants are released from
+     * today (or from their first day, when that is later); the days that have passed stay held.
+     */
+    public int withdraw(String dealRef, java.time.LocalDate today) {
+        return jdbc.update("""
+                UPDATE grant_out SET status = 'RELEASED', released_on = GREATEST(window_start, ?)
+                WHERE deal_ref = ? AND status IN ('PENDING', 'ACTIVE')""", Date.valueOf(today), dealRef);
     }
 
     /** Removes a deal's blocking grants, so that a repeated or lost grant attempt starts clean. */
@@ -50,7 +76,7 @@ public class GrantLedger {
         return jdbc.update("DELETE FROM grant_out WHERE deal_ref = ? AND status IN ('PENDING', 'ACTIVE')", dealRef);
     }
 
-    /** The window ended: the rights return to the avails from {@code on}. */
+    /** The window ended: the rights return to the avails from {@code on}; the days before stay held. */
     public int release(String dealRef, java.time.LocalDate on) {
         return jdbc.update("""
                 UPDATE grant_out SET status = 'RELEASED', released_on = ?
@@ -68,7 +94,7 @@ public class GrantLedger {
     public List<GrantView> startingAfter(String dealRef, List<Long> titleIds, java.time.LocalDate after) {
         if (titleIds.isEmpty()) return List.of();
         return jdbc.query("""
-                SELECT g.id, g.title_id, g.territory, g.media, g.window_start, g.window_end, g.exclusive, g.licensee, g.deal_ref, g.status
+                SELECT g.id, g.title_id, g.territory, g.media, g.window_start, g.window_end, g.exclusive, g.licensee, g.deal_ref, g.status, g.released_on
                 FROM grant_out g
                 WHERE g.title_id = ANY (?::bigint[]) AND g.deal_ref <> ? AND g.status IN ('PENDING', 'ACTIVE') AND g.window_start > ?
                   AND EXISTS (SELECT 1 FROM grant_out mine WHERE mine.deal_ref = ? AND mine.title_id = g.title_id
@@ -79,13 +105,13 @@ public class GrantLedger {
 
     public List<GrantView> forDeal(String dealRef) {
         return jdbc.query("""
-                SELECT id, title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref, status
+                SELECT id, title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref, status, released_on
                 FROM grant_out WHERE deal_ref = ? ORDER BY title_id, territory, media""", (rs, i) -> view(rs), dealRef);
     }
 
     public List<GrantView> forTitle(long titleId) {
         return jdbc.query("""
-                SELECT id, title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref, status
+                SELECT id, title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref, status, released_on
                 FROM grant_out WHERE title_id = ? ORDER BY territory, media, window_start""", (rs, i) -> view(rs), titleId);
     }
 
@@ -93,7 +119,8 @@ public class GrantLedger {
         Date end = rs.getDate("window_end");
         return new GrantView(rs.getLong("id"), rs.getLong("title_id"), rs.getString("territory"), rs.getString("media"),
                 rs.getDate("window_start").toLocalDate(), end == null ? null : end.toLocalDate(), rs.getBoolean("exclusive"),
-                rs.getString("licensee"), rs.getString("deal_ref"), GrantStatus.valueOf(rs.getString("status")));
+                rs.getString("licensee"), rs.getString("deal_ref"), GrantStatus.valueOf(rs.getString("status")),
+                rs.getObject("released_on", java.time.LocalDate.class));
     }
 
     static List<GrantLine> lines(List<Long> titleIds, Iterable<String> territories, Iterable<Media> media) {

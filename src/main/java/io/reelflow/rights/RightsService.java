@@ -4,7 +4,9 @@ import io.reelflow.rights.GrantLedger.GrantLine;
 import io.reelflow.rights.rules.AvailsCalculator;
 import io.reelflow.rights.rules.Conflict;
 import io.reelflow.rights.rules.ConflictChecker;
+import io.reelflow.platform.EngineClock;
 import io.reelflow.rights.rules.DateWindow;
+import io.reelflow.rights.rules.Elapsed;
 import io.reelflow.rights.rules.LicenceRequest;
 import io.reelflow.rights.rules.Media;
 import io.reelflow.rights.rules.TerritoryAvail;
@@ -63,16 +65,36 @@ public class RightsService {
         return new GrantOutcome(false, 0, check(deal));
     }
 
-    /** Gives the deal's rights back (withdrawn deal): its pending or active grants are removed. */
+    /**
+     * Records a deal of the past (its window ended before today) for the record and for royalties: its grants as
+     * EXPIRED, all or none. History that collides with other grants is refused with the conflicts a check sees.
+     */
     @Transactional
-    public int releaseAll(String dealRef) {
-        return ledger.removeBlocking(dealRef);
+    public GrantOutcome recordHistory(DealRights deal) {
+        List<GrantLine> lines = GrantLedger.lines(deal.titleIds(), deal.territories(), deal.media());
+        int recorded = ledger.recordExpired(deal.dealRef(), deal.licensee(), deal.window(), deal.exclusive(), lines);
+        if (recorded == lines.size()) return new GrantOutcome(true, recorded, List.of());
+        org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        return new GrantOutcome(false, 0, check(deal).stream()
+                .filter(c -> Conflict.GRANT.equals(c.recordType())).toList());
     }
 
-    /** Reversion at the end of a window: the deal's grants are released from {@code on}. */
+    /**
+     * Gives the deal's rights back (withdrawn deal) from today: its pending or active grants are released, and the
+     * days that have passed stay held (release frees the future only).
+     */
+    @Transactional
+    public int releaseAll(String dealRef) {
+        return ledger.withdraw(dealRef, EngineClock.today());
+    }
+
+    /**
+     * Reversion at the end of a window: the deal's grants are released from {@code on}, or from today when that
+     * is later (the days held until now stay held).
+     */
     @Transactional
     public int release(String dealRef, java.time.LocalDate on) {
-        return ledger.release(dealRef, on);
+        return ledger.release(dealRef, Elapsed.releaseDay(on, EngineClock.today()));
     }
 
     /**
@@ -82,6 +104,13 @@ public class RightsService {
     @Transactional
     public List<Conflict> changeEnd(DealRights deal, java.time.LocalDate newEnd) {
         java.time.LocalDate oldEnd = deal.window().end();
+        java.time.LocalDate today = EngineClock.today();
+        boolean shortens = newEnd != null && (oldEnd == null || newEnd.isBefore(oldEnd));
+        if (shortens && newEnd.isBefore(today.minusDays(1)) && deal.window().start().isBefore(today)) {
+            // the days after the new end up to yesterday have been held: they cannot be given back
+            throw new io.reelflow.platform.web.InvalidInputException("windowEnd", "the days after " + newEnd
+                    + " up to " + today.minusDays(1) + " have passed: a window can end yesterday at the earliest");
+        }
         boolean extends_ = newEnd == null || (oldEnd != null && newEnd.isAfter(oldEnd));
         if (extends_ && oldEnd != null) {
             DealRights extension = new DealRights(deal.dealRef(), deal.licensee(), deal.titleIds(), deal.territories(), deal.media(),
@@ -101,7 +130,8 @@ public class RightsService {
     @Transactional(readOnly = true)
     public List<TerritoryAvail> avails(long titleId, Media media, DateWindow period, boolean exclusive, Set<String> territories) {
         RightsSnapshots.Snapshot s = snapshots.load(List.of(titleId));
-        return availsCalculator.avails(titleId, media, period, exclusive, territories, s.held(), s.holdbacks(), s.grants());
+        return availsCalculator.avails(titleId, media, period, exclusive, territories, s.held(), s.holdbacks(), s.grants(),
+                EngineClock.today());
     }
 
     @Transactional(readOnly = true)

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads what the conflict rules need for some titles in three indexed queries: rights held,
- * holdbacks, and the grants that still block (pending or active).
+ * holdbacks, and the days each grant holds (pending, active, expired, or released after some days passed).
  */
 @Repository
 public class RightsSnapshots {
@@ -48,11 +48,14 @@ public class RightsSnapshots {
                 FROM holdback WHERE title_id IN (:ids)""", p, (rs, i) -> new Holdback(
                 rs.getLong("id"), rs.getLong("title_id"), strings(rs.getArray("territories")), media(rs.getArray("media")),
                 new DateWindow(date(rs, "period_start"), date(rs, "period_end")), rs.getString("reason")));
+        // a grant counts for the days it holds: its window while pending, active or expired, its days before the
+        // release once released (a day that has passed never returns to the avails)
         List<ExistingGrant> grants = jdbc.query("""
-                SELECT id, title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref
-                FROM grant_out WHERE title_id IN (:ids) AND status IN ('PENDING', 'ACTIVE')""", p, (rs, i) -> new ExistingGrant(
+                SELECT id, title_id, territory, media, lower(held_period) AS held_start, upper(held_period) - 1 AS held_end,
+                       exclusive, licensee, deal_ref
+                FROM grant_out WHERE title_id IN (:ids) AND NOT isempty(held_period)""", p, (rs, i) -> new ExistingGrant(
                 rs.getLong("id"), rs.getLong("title_id"), rs.getString("territory"), Media.valueOf(rs.getString("media")),
-                new DateWindow(date(rs, "window_start"), date(rs, "window_end")), rs.getBoolean("exclusive"),
+                new DateWindow(date(rs, "held_start"), date(rs, "held_end")), rs.getBoolean("exclusive"),
                 rs.getString("licensee"), rs.getString("deal_ref")));
         return new Snapshot(held, holdbacks, grants);
     }

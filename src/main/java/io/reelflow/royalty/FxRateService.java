@@ -75,6 +75,49 @@ public class FxRateService {
         return find(from, to, date).isPresent();
     }
 
+    /**
+     * Corrects a rate that no receipt has been converted at, recording who, when, why and the old value
+     * ({@code fx_rate_correction}); PostgreSQL refuses any other change to a rate. A rate in use is a conflict.
+     */
+    @Transactional
+    public FxRateView correct(long id, java.math.BigDecimal rate, String reason, String correctedBy) {
+        FxRateView stored = jdbc.query("SELECT " + COLUMNS + " FROM fx_rate WHERE id = ? FOR UPDATE", RATE, id).stream().findFirst()
+                .orElseThrow(() -> new io.reelflow.platform.web.NotFoundException("no FX rate with id " + id));
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) throw new InvalidInputException("reason", "say why the rate is corrected");
+        if (stored.rate().compareTo(rate) == 0) throw new InvalidInputException("rate", "is already " + stored.rate().toPlainString());
+        Integer used = jdbc.queryForObject("SELECT count(*) FROM royalty_receipt r JOIN licensor_agreement a ON a.id = r.agreement_id"
+                + " WHERE r.gross_currency = ? AND a.currency = ? AND r.received_on = ?", Integer.class,
+                stored.fromCurrency(), stored.toCurrency(), stored.rateDate());
+        if (used != null && used > 0) {
+            throw new ConflictException("the rate " + stored.fromCurrency() + "->" + stored.toCurrency() + " of " + stored.rateDate()
+                    + " has converted " + used + " receipt(s): it is fixed for good",
+                    List.of(new FieldProblem("rate", "used by " + used + " receipt(s); reverse them and post them again to use another rate")));
+        }
+        jdbc.update("INSERT INTO fx_rate_correction (fx_rate_id, old_rate, new_rate, reason, corrected_by) VALUES (?, ?, ?, ?, ?)",
+                id, stored.rate(), rate, why, correctedBy);
+        jdbc.update("UPDATE fx_rate SET rate = ? WHERE id = ?", rate, id);
+        return jdbc.query("SELECT " + COLUMNS + " FROM fx_rate WHERE id = ?", RATE, id).get(0);
+    }
+
+    /** The corrections of a rate, oldest first. */
+    @Transactional(readOnly = true)
+    public List<java.util.Map<String, Object>> corrections(long id) {
+        if (jdbc.queryForObject("SELECT count(*) FROM fx_rate WHERE id = ?", Integer.class, id) == 0) {
+            throw new io.reelflow.platform.web.NotFoundException("no FX rate with id " + id);
+        }
+        return jdbc.query("SELECT old_rate, new_rate, reason, corrected_by, corrected_at FROM fx_rate_correction WHERE fx_rate_id = ? ORDER BY id",
+                (rs, i) -> java.util.Map.<String, Object>of("oldRate", rs.getBigDecimal("old_rate").stripTrailingZeros(),
+                        "newRate", rs.getBigDecimal("new_rate").stripTrailingZeros(), "reason", rs.getString("reason"),
+                        "correctedBy", rs.getString("corrected_by"), "correctedAt", rs.getTimestamp("corrected_at").toInstant()), id);
+    }
+
+    /** The rate of a day, locked against a correction until the receipt converted at it commits. */
+    Optional<FxRateView> findForUse(String from, String to, LocalDate date) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM fx_rate WHERE from_currency = ? AND to_currency = ? AND rate_date = ? FOR SHARE",
+                RATE, from, to, date).stream().findFirst();
+    }
+
     Optional<FxRateView> find(String from, String to, LocalDate date) {
         return jdbc.query("SELECT " + COLUMNS + " FROM fx_rate WHERE from_currency = ? AND to_currency = ? AND rate_date = ?",
                 RATE, from, to, date).stream().findFirst();

@@ -110,6 +110,18 @@ public class RoyaltyController {
         return ResponseEntity.status(e.created() ? 201 : 200).body(e.rate());
     }
 
+    @PostMapping(path = "/fx-rates/{id}/correction", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Correct a rate no receipt has been converted at (audited); a rate in use answers 409")
+    public FxRateView correctRate(@PathVariable long id, @Valid @RequestBody RoyaltyRequests.FxRateCorrection req, Principal user) {
+        return rates.correct(id, req.rate(), req.reason(), user == null ? "unknown" : user.getName());
+    }
+
+    @GetMapping("/fx-rates/{id}/corrections")
+    @Operation(summary = "The corrections of a rate: old and new rate, reason, who and when")
+    public List<java.util.Map<String, Object>> rateCorrections(@PathVariable long id) {
+        return rates.corrections(id);
+    }
+
     @GetMapping("/fx-rates")
     public List<FxRateView> rates(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {

@@ -57,24 +57,21 @@ public class RoyaltyReceiptService {
         Optional<Long> known = receiptIdByReference(reference);
         if (known.isPresent()) return new Posted(replay(known.get(), req), false);
 
-        LicensorAgreement a;
-        try {
-            a = agreements.lock(req.agreementId());
-        } catch (NotFoundException e) {
-            throw new InvalidInputException("agreementId", "no licensor agreement with id " + req.agreementId());
-        }
+        LicensorAgreement a = agreements.lock(req.agreementId()); // 404 when unknown, as everywhere in the royalty API
         known = receiptIdByReference(reference); // a concurrent post of the same reference may have won while we waited
         if (known.isPresent()) return new Posted(replay(known.get(), req), false);
 
         List<FieldProblem> problems = new ArrayList<>();
         if (count("SELECT count(*) FROM title WHERE id = ?", req.titleId()) == 0) {
             problems.add(new FieldProblem("titleId", "no title with id " + req.titleId()));
+        } else {
+            belongsToItsDealAndLicensor(req.dealRef().strip(), req.titleId(), a, problems);
         }
         Currency currency = Currencies.parse(req.currency(), "currency", problems);
         Money gross = Currencies.money(req.amount(), currency, "amount", problems);
         FxRate fx = null;
         if (currency != null && !currency.equals(a.currency())) {
-            Optional<FxRateView> rate = rates.find(currency.getCurrencyCode(), a.currencyCode(), req.receivedOn());
+            Optional<FxRateView> rate = rates.findForUse(currency.getCurrencyCode(), a.currencyCode(), req.receivedOn());
             if (rate.isEmpty()) {
                 String reason = "no FX rate " + currency.getCurrencyCode() + "->" + a.currencyCode() + " entered for "
                         + req.receivedOn() + "; enter it under /api/fx-rates first";
@@ -169,6 +166,27 @@ public class RoyaltyReceiptService {
             throw new ConflictException("receipt " + stored.externalReference() + " was already posted with other values", differences);
         }
         return stored;
+    }
+
+    /**
+     * A receipt belongs to a real deal and to the licensor the title is held from: the deal must list the title, and
+     * the title's rights-in must name the agreement's licensor.
+     */
+    private void belongsToItsDealAndLicensor(String dealRef, long titleId, LicensorAgreement a, List<FieldProblem> problems) {
+        List<Long> dealIds = jdbc.queryForList("SELECT id FROM deal WHERE crm_deal_id = ?", Long.class, dealRef);
+        if (dealIds.isEmpty()) {
+            problems.add(new FieldProblem("dealRef", "no deal with CRM deal id " + dealRef));
+        } else if (count("SELECT count(*) FROM deal_title WHERE deal_id = ? AND title_id = ?", dealIds.get(0), titleId) == 0) {
+            problems.add(new FieldProblem("dealRef", "deal " + dealRef + " does not include title " + titleId));
+        }
+        List<String> licensors = jdbc.queryForList("SELECT DISTINCT licensor FROM rights_in WHERE title_id = ? ORDER BY licensor",
+                String.class, titleId);
+        if (!licensors.contains(a.licensor())) {
+            problems.add(new FieldProblem("agreementId", licensors.isEmpty()
+                    ? "title " + titleId + " has no rights-in, so it is held from no licensor; agreement " + a.id() + " is with " + a.licensor()
+                    : "title " + titleId + " is held from " + String.join(", ", licensors) + " (its rights-in), not from " + a.licensor()
+                      + ", the licensor of agreement " + a.id()));
+        }
     }
 
     private Optional<Long> receiptIdByReference(String reference) {

@@ -45,6 +45,11 @@ public final class RoyaltyRequests {
             @NotNull @Positive @Digits(integer = 12, fraction = 10) BigDecimal rate) {
     }
 
+    public record FxRateCorrection(
+            @NotNull @Positive @Digits(integer = 12, fraction = 10) BigDecimal rate,
+            @NotBlank @Size(max = 500) String reason) {
+    }
+
     public record NewReceipt(
             @NotNull @Positive Long agreementId,
             @NotBlank @Size(max = 100) String dealRef,

@@ -51,6 +51,11 @@ class RoyaltyApiTest extends ApiTestSupport {
         long t2 = createTitle(unique("Royalty Title Two"), "fr");
         String d1 = unique("DEAL-A");
         String d2 = unique("DEAL-B");
+        // receipts belong to real deals of titles held from the agreement's licensor
+        heldFrom(t1, licensor);
+        heldFrom(t2, licensor);
+        realDeal(d1, t1);
+        realDeal(d2, t2);
         Response a = postJson(FINANCE, "/api/licensor-agreements", Map.of("licensor", licensor, "currency", "EUR",
                 "distributionFeePercent", 20, "expenseCap", new BigDecimal("15000.00"), "advance", new BigDecimal("50000.00"),
                 "statementFrequency", "QUARTERLY"));
@@ -309,8 +314,6 @@ class RoyaltyApiTest extends ApiTestSupport {
         assertBad(postJson(FINANCE, "/api/royalty-receipts",
                 receiptBody(f.agreementId(), f.d1(), f.t1(), "2027-03-01", "10.001", "EUR", unique("X"))), "amount");
         assertBad(postJson(FINANCE, "/api/royalty-receipts",
-                receiptBody(999_999_999L, f.d1(), f.t1(), "2027-03-01", "10.00", "EUR", unique("X"))), "agreementId");
-        assertBad(postJson(FINANCE, "/api/royalty-receipts",
                 receiptBody(f.agreementId(), f.d1(), f.t1(), "2027-03-01", "10.00", "EUR", " ")), "externalReference");
         assertBad(postJson(FINANCE, "/api/royalty-receipts",
                 receiptBody(f.agreementId(), f.d1(), f.t1(), "2027-02-30", "10.00", "EUR", unique("X"))), "receivedOn");
@@ -333,7 +336,125 @@ class RoyaltyApiTest extends ApiTestSupport {
         assertThat(get(null, "/api/licensor-agreements").status()).isEqualTo(401);
     }
 
+    @Test
+    void aReceiptBelongsToARealDealOfTheTitleHeldFromTheAgreementsLicensor() {
+        Fixture f = q1();
+        int entries = count("SELECT count(*) FROM royalty_ledger_entry WHERE agreement_id = ?", f.agreementId());
+        Response noDeal = postJson(FINANCE, "/api/royalty-receipts",
+                receiptBody(f.agreementId(), "NO-SUCH-DEAL", f.t1(), "2027-03-01", "10.00", "EUR", unique("X")));
+        assertBad(noDeal, "dealRef");
+        assertThat(noDeal.reason("dealRef")).contains("no deal").contains("NO-SUCH-DEAL");
+        // d2 lists t2 only
+        Response otherTitle = postJson(FINANCE, "/api/royalty-receipts",
+                receiptBody(f.agreementId(), f.d2(), f.t1(), "2027-03-01", "10.00", "EUR", unique("X")));
+        assertBad(otherTitle, "dealRef");
+        assertThat(otherTitle.reason("dealRef")).contains("does not include title " + f.t1());
+        // a title held from another licensor, in a real deal: not this agreement's
+        long t3 = createTitle(unique("Royalty Title Three"), "en");
+        String otherLicensor = unique("Licensor Other");
+        heldFrom(t3, otherLicensor);
+        String d3 = unique("DEAL-C");
+        realDeal(d3, t3);
+        Response wrongLicensor = postJson(FINANCE, "/api/royalty-receipts",
+                receiptBody(f.agreementId(), d3, t3, "2027-03-01", "10.00", "EUR", unique("X")));
+        assertBad(wrongLicensor, "agreementId");
+        assertThat(wrongLicensor.reason("agreementId")).contains(otherLicensor).contains(f.licensor());
+        assertThat(fields(wrongLicensor)).doesNotContain("dealRef");
+        // nothing was posted
+        assertThat(count("SELECT count(*) FROM royalty_ledger_entry WHERE agreement_id = ?", f.agreementId())).isEqualTo(entries);
+        assertThat(count("SELECT count(*) FROM royalty_receipt WHERE agreement_id = ?", f.agreementId())).isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownAgreementIs404OnReceiptsAsOnExpenses() {
+        Fixture f = q1();
+        Response receipt = postJson(FINANCE, "/api/royalty-receipts",
+                receiptBody(999_999_999L, f.d1(), f.t1(), "2027-03-01", "10.00", "EUR", unique("X")));
+        Response expense = postJson(FINANCE, "/api/licensor-agreements/999999999/expenses",
+                Map.of("incurredOn", "2027-01-01", "amount", 5));
+        assertThat(receipt.status()).as(receipt.toString()).isEqualTo(404);
+        assertThat(expense.status()).as(expense.toString()).isEqualTo(404);
+        assertThat(receipt.contentType()).startsWith("application/problem+json");
+        assertThat(get(FINANCE, "/api/licensor-agreements/999999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void amountsAndPercentagesArePlainDecimals() {
+        Fixture f = q1();
+        String body = get(FINANCE, "/api/licensor-agreements/" + f.agreementId()).body();
+        assertThat(body).contains("\"distributionFeePercent\":20").doesNotContain("E+");
+        String receipt = get(FINANCE, "/api/royalty-receipts/" + f.r1()).body();
+        assertThat(receipt).doesNotContain("E+").doesNotContain("E-");
+    }
+
+    @Test
+    void receiptsAgreementsAndExpensesCannotBeChangedOrDeletedInTheDatabase() {
+        Fixture f = q1();
+        long expense = jdbc.queryForObject("SELECT min(id) FROM recoupable_expense WHERE agreement_id = ?", Long.class, f.agreementId());
+        for (String sql : List.of(
+                "UPDATE royalty_receipt SET gross_amount = gross_amount + 1 WHERE id = " + f.r1(),
+                "DELETE FROM royalty_receipt WHERE id = " + f.r1(),
+                "UPDATE licensor_agreement SET distribution_fee_percent = 1 WHERE id = " + f.agreementId(),
+                "DELETE FROM licensor_agreement WHERE id = " + f.agreementId(),
+                "UPDATE recoupable_expense SET amount = 1 WHERE id = " + expense,
+                "DELETE FROM recoupable_expense WHERE id = " + expense)) {
+            assertThatThrownBy(() -> jdbc.update(sql)).as(sql).hasMessageContaining("refused");
+        }
+        assertThat(get(FINANCE, "/api/royalty-receipts/" + f.r1()).json().get("amount").decimalValue()).isEqualByComparingTo("40000.00");
+    }
+
+    @Test
+    void aRateNoReceiptUsedCanBeCorrectedWithAnAuditAUsedOneCannot() {
+        Fixture f = q1();
+        String day = java.time.LocalDate.of(2100, 1, 1).plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(250_000)).toString();
+        Response entered = postJson(FINANCE, "/api/fx-rates", Map.of("fromCurrency", "CHF", "toCurrency", "EUR", "rateDate", day,
+                "rate", new BigDecimal("1.0700")));
+        assertThat(entered.status()).as(entered.toString()).isEqualTo(201);
+        long rateId = entered.json().get("id").asLong();
+
+        Response corrected = postJson(FINANCE, "/api/fx-rates/" + rateId + "/correction",
+                Map.of("rate", new BigDecimal("1.0617"), "reason", "typo: digits swapped"));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        assertThat(corrected.json().get("rate").decimalValue()).isEqualByComparingTo("1.0617");
+        JsonNode audit = get(FINANCE, "/api/fx-rates/" + rateId + "/corrections").json();
+        assertThat(audit).hasSize(1);
+        assertThat(audit.get(0).get("oldRate").decimalValue()).isEqualByComparingTo("1.07");
+        assertThat(audit.get(0).get("newRate").decimalValue()).isEqualByComparingTo("1.0617");
+        assertThat(audit.get(0).get("reason").asText()).isEqualTo("typo: digits swapped");
+        assertThat(audit.get(0).get("correctedBy").asText()).isEqualTo(FINANCE);
+
+        // the rate USD->EUR of 2027-02-14 converted receipt r2: fixed for good
+        long used = jdbc.queryForObject("SELECT id FROM fx_rate WHERE from_currency = 'USD' AND to_currency = 'EUR' AND rate_date = '2027-02-14'",
+                Long.class);
+        Response refused = postJson(FINANCE, "/api/fx-rates/" + used + "/correction", Map.of("rate", new BigDecimal("0.95"), "reason", "x"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(fields(refused)).contains("rate");
+        assertThat(count("SELECT count(*) FROM fx_rate_correction WHERE fx_rate_id = ?", used)).isZero();
+        assertThat(get(FINANCE, "/api/royalty-receipts/" + f.r2()).json().get("fxRate").decimalValue()).isEqualByComparingTo("0.9234");
+        // bad input and unknown rates
+        assertBad(postJson(FINANCE, "/api/fx-rates/" + rateId + "/correction", Map.of("rate", 0, "reason", "x")), "rate");
+        assertBad(postJson(FINANCE, "/api/fx-rates/" + rateId + "/correction", Map.of("rate", 2, "reason", " ")), "reason");
+        assertThat(postJson(FINANCE, "/api/fx-rates/999999999/correction", Map.of("rate", 2, "reason", "x")).status()).isEqualTo(404);
+        assertThat(postJson("crm", "/api/fx-rates/" + rateId + "/correction", Map.of("rate", 2, "reason", "x")).status()).isEqualTo(403);
+        // and in the database, only a recorded correction of an unused rate passes
+        assertThatThrownBy(() -> jdbc.update("UPDATE fx_rate SET rate = 2 WHERE id = ?", rateId)).hasMessageContaining("correction");
+        assertThatThrownBy(() -> jdbc.update("UPDATE fx_rate SET rate_date = rate_date + 1 WHERE id = ?", rateId)).hasMessageContaining("only the rate");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM fx_rate WHERE id = ?", rateId)).hasMessageContaining("refused");
+    }
+
     // --- helpers
+
+    private void heldFrom(long titleId, String licensor) {
+        Response r = postJson("rita", "/api/rights-in", String.format("""
+                {"titleId": %d, "licensor": "%s", "territories": ["FR"], "media": ["SVOD"], "termStart": "2026-01-01",
+                 "termEnd": "2030-12-31", "exclusive": false}""", titleId, licensor));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
+
+    private void realDeal(String crmDealId, long titleId) {
+        Response r = postJson("crm", "/api/deals", dealJson(crmDealId, titleId, "[\"FR\"]", "2027-01-01", "2027-12-31"));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+    }
 
     private void expense(long agreementId, String on, String amount, String description) {
         Response r = postJson(FINANCE, "/api/licensor-agreements/" + agreementId + "/expenses",

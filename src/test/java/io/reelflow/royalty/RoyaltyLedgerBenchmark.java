@@ -130,6 +130,28 @@ class RoyaltyLedgerBenchmark {
                 "--camunda.bpm.job-execution.enabled=false");
     }
 
+    /**
+     * A receipt belongs to a real deal of a title held from its agreement's licensor: the licensor's titles are held
+     * from it (rights-in), and its two deals ({@code RB-0001-D1}, {@code -D2}) list the titles the receipts name.
+     */
+    private static void realDealsOf(JdbcTemplate jdbc, int index, String licensor, long[] titles) {
+        for (long t : titles) {
+            jdbc.update("""
+                    INSERT INTO rights_in (title_id, licensor, territories, media, term_start, term_end, exclusive)
+                    VALUES (?, ?, '{FR}', '{SVOD}', DATE '2020-01-01', NULL, false)""", t, licensor);
+        }
+        for (int d = 1; d <= 2; d++) {
+            Long dealId = jdbc.queryForObject("""
+                    INSERT INTO deal (crm_deal_id, licensee, media, exclusive, territories_requested, territories, window_start, status, terms)
+                    VALUES (?, 'Netflix', '{SVOD}', false, '{FR}', '{FR}', DATE '2020-01-01', 'CLOSED', '{}'::jsonb) RETURNING id""",
+                    Long.class, String.format(Locale.ROOT, "RB-%04d-D%d", index + 1, d));
+            int position = 0;
+            for (int t = 0; t < titles.length; t++) {
+                if (1 + t % 2 == d) jdbc.update("INSERT INTO deal_title (deal_id, title_id, position) VALUES (?, ?, ?)", dealId, titles[t], position++);
+            }
+        }
+    }
+
     void run(ConfigurableApplicationContext ctx, JdbcTemplate jdbc) throws Exception {
         RoyaltyAgreementService agreements = ctx.getBean(RoyaltyAgreementService.class);
         FxRateService rates = ctx.getBean(FxRateService.class);
@@ -176,6 +198,7 @@ class RoyaltyLedgerBenchmark {
             if (cap != null) capped++;
             long[] titles = new long[titlesPerLicensor];
             for (int t = 0; t < titlesPerLicensor; t++) titles[t] = titleIds.get(i * titlesPerLicensor + t);
+            realDealsOf(jdbc, i, name, titles);
             licensors.add(new Licensor(i, id, name, currency, frequency, titles));
         }
         long s2 = System.nanoTime();

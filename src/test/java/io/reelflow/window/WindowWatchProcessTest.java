@@ -105,7 +105,12 @@ class WindowWatchProcessTest extends ApiTestSupport {
         assertThat(dealView.at("/grants/0/status").asText()).isEqualTo("RELEASED");
         assertThat(dealView.at("/window/state").asText()).isEqualTo("ENDED");
         JsonNode after = avails("2027-06-01", "2028-06-30");
-        assertThat(after.at("/territories/0/available").asBoolean()).isTrue();
+        // the future is back in the avails; the days that have passed are spent, never offered again
+        assertThat(after.at("/territories/0/available").asBoolean()).isFalse();
+        assertThat(after.at("/territories/0/freePeriods").size()).isEqualTo(1);
+        assertThat(after.at("/territories/0/freePeriods/0/start").asText()).isEqualTo("2028-01-01");
+        assertThat(after.at("/territories/0/freePeriods/0/end").asText()).isEqualTo("2028-06-30");
+        assertThat(after.at("/territories/0/conflicts/0/rule").asText()).isEqualTo("ELAPSED");
 
         tasks.complete(escalation.getId(), Map.of("escalationNote", "talked to the team"));
         assertThat(watch).isEnded().hasPassed("expireWindow", "windowEnded", "escalationSeen");

@@ -23,6 +23,18 @@ public final class AvailsCalculator {
     public List<TerritoryAvail> avails(long titleId, Media media, DateWindow period, boolean exclusive,
                                        Set<String> territories, Collection<RightsHeld> held,
                                        Collection<Holdback> holdbacks, Collection<ExistingGrant> grants) {
+        return avails(titleId, media, period, exclusive, territories, held, holdbacks, grants, null);
+    }
+
+    /**
+     * The same, on {@code today}: the days of the period before today are never free (an {@link ConflictRule#ELAPSED}
+     * conflict names them), so only the part from today on can be offered.
+     *
+     * @param today the current day; null = no day has passed (the period is judged as a whole)
+     */
+    public List<TerritoryAvail> avails(long titleId, Media media, DateWindow period, boolean exclusive,
+                                       Set<String> territories, Collection<RightsHeld> held,
+                                       Collection<Holdback> holdbacks, Collection<ExistingGrant> grants, java.time.LocalDate today) {
         if (media == null || period == null) {
             throw new IllegalArgumentException("avails need a media and a period (got " + media + ", " + period + ")");
         }
@@ -32,9 +44,14 @@ public final class AvailsCalculator {
         List<TerritoryAvail> out = new ArrayList<>(countries.size());
         for (String country : countries) {
             List<Conflict> conflicts = new ArrayList<>();
-            checker.checkCell(index, country, media, period, exclusive, conflicts);
+            java.util.Optional<DateWindow> open = today == null ? java.util.Optional.of(period) : Elapsed.remaining(period, today);
+            if (today != null) {
+                Elapsed.part(period, today).ifPresent(p -> conflicts.add(new Conflict(ConflictRule.ELAPSED, titleId, country, media,
+                        p.start(), p.end(), null, null, "the days " + p.label() + " have passed: only days from " + today + " can be licensed")));
+            }
+            open.ifPresent(o -> checker.checkCell(index, country, media, o, exclusive, conflicts));
             conflicts.sort(ConflictChecker.ORDER);
-            List<DateWindow> free = checker.freePeriods(index, country, media, period, exclusive);
+            List<DateWindow> free = open.map(o -> checker.freePeriods(index, country, media, o, exclusive)).orElse(List.of());
             out.add(new TerritoryAvail(country, conflicts.isEmpty(), conflicts, free));
         }
         return out;

@@ -13,5 +13,7 @@ public enum ConflictRule {
     /** the window overlaps a holdback */
     HOLDBACK,
     /** exclusivity was asked, but (part of) the window is only held non-exclusively */
-    NOT_EXCLUSIVE_HELD
+    NOT_EXCLUSIVE_HELD,
+    /** (avails) the period starts before today: a day that has passed is never offered */
+    ELAPSED
 }
