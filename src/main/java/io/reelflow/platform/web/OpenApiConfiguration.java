@@ -187,6 +187,8 @@ public class OpenApiConfiguration {
                     ordered("incurredOn", "2026-11-03", "amount", 1850.00, "currency", "EUR", "description", "Festival screening copies"))),
             Map.entry("POST /api/fx-rates", Map.of("USD to EUR", ordered("fromCurrency", "USD", "toCurrency", "EUR",
                     "rateDate", "2026-11-30", "rate", 0.9213))),
+            Map.entry("POST /api/fx-rates/{id}/correction", Map.of("a mistyped rate", ordered("rate", 0.9231,
+                    "reason", "typed 0.9213 instead of the bank's 0.9231"))),
             Map.entry("POST /api/royalty-receipts", Map.of("a Netflix remittance", ordered("agreementId", 1, "dealRef", "NFX-2026-0101",
                     "titleId", 1, "receivedOn", "2027-04-15", "amount", 250000.00, "currency", "EUR",
                     "externalReference", "NFLX-REMIT-2027-04-0001"))),

@@ -24,7 +24,8 @@ class ApiExplorerTest extends ApiTestSupport {
             Map.entry("/api/deliveries/{deliveryId}/events", "crm"),
             Map.entry("/api/admin/tokens", "admin"), Map.entry("/api/admin/tokens/{id}/rotation", "admin"),
             Map.entry("/api/licensor-agreements", "fiona"), Map.entry("/api/licensor-agreements/{id}/expenses", "fiona"),
-            Map.entry("/api/fx-rates", "fiona"), Map.entry("/api/royalty-receipts", "fiona"),
+            Map.entry("/api/fx-rates", "fiona"), Map.entry("/api/fx-rates/{id}/correction", "fiona"),
+            Map.entry("/api/royalty-receipts", "fiona"),
             Map.entry("/api/titles", "rita"), Map.entry("/api/rights-in", "rita"),
             Map.entry("/api/rights-in/{id}/holdbacks", "rita"), Map.entry("/api/rights-in/import", "rita"));
 
@@ -86,7 +87,7 @@ class ApiExplorerTest extends ApiTestSupport {
                 assertThat(examples.size()).as(template + " " + media.getKey() + " has named examples").isPositive();
                 for (Map.Entry<String, JsonNode> example : iterable(examples)) {
                     JsonNode value = example.getValue().path("value");
-                    String body = value.isTextual() ? value.asText() : json.writeValueAsString(value);
+                    String body = referencesOfThisDatabase(template, value.isTextual() ? value.asText() : json.writeValueAsString(value));
                     String path = resolve(template, ids);
                     Response r = post(poster, path, media.getKey(), body);
                     String what = "POST " + path + " with example '" + example.getKey() + "' as " + poster + ": " + r;
@@ -109,6 +110,44 @@ class ApiExplorerTest extends ApiTestSupport {
         }
         String owner = template.substring(0, template.indexOf("/{") < 0 ? template.length() : template.indexOf("/{"));
         return template.replace("{crmDealId}", "NFX-2026-0101").replace("{id}", ids.getOrDefault(owner, "1"));
+    }
+
+    /**
+     * The receipt example names agreement 1, the demo's Harbour Films Ltd (licensor of title 1) in a fresh demo run; in the
+     * shared test database agreement 1 is another test's, so the example is posted with Harbour Films Ltd's agreement here.
+     */
+    private String referencesOfThisDatabase(String template, String body) throws Exception {
+        if (template.equals("/api/deliveries/{deliveryId}/events")) return onTheTestStorage(body);
+        if (!template.equals("/api/royalty-receipts")) return body;
+        Response agreements = get("fiona", "/api/licensor-agreements");
+        assertThat(agreements.status()).as(agreements.toString()).isEqualTo(200);
+        String harbour = null;
+        for (JsonNode a : agreements.json()) if (a.path("licensor").asText().equals("Harbour Films Ltd")) harbour = a.path("id").asText();
+        assertThat(harbour).as("an agreement with Harbour Films Ltd (posted by the agreement example or the demo)").isNotNull();
+        com.fasterxml.jackson.databind.node.ObjectNode receipt = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(body);
+        receipt.put("agreementId", Long.parseLong(harbour));
+        return json.writeValueAsString(receipt);
+    }
+
+    /**
+     * The event examples name files under /mnt/delivery, a production storage root; here they are put, folder or file, under
+     * the suite's root (reelflow.delivery.storage-roots), since a location off the storage is refused.
+     */
+    private String onTheTestStorage(String body) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode event = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(body);
+        java.nio.file.Path root = java.nio.file.Path.of("target/test-deliveries").toAbsolutePath();
+        for (String field : List.of("packageLocation", "fileLocation")) {
+            if (!event.has(field)) continue;
+            java.nio.file.Path local = root.resolve(event.get(field).asText().replaceFirst("^/mnt/delivery/", ""));
+            if (field.equals("packageLocation")) {
+                java.nio.file.Files.createDirectories(local);
+            } else if (!java.nio.file.Files.exists(local)) {
+                java.nio.file.Files.createDirectories(local.getParent());
+                java.nio.file.Files.writeString(local, "<tt xmlns=\"http://www.w3.org/ns/ttml\"/>");
+            }
+            event.put(field, local.toString());
+        }
+        return json.writeValueAsString(event);
     }
 
     private static void remember(String template, Response r, Map<String, String> ids) {
