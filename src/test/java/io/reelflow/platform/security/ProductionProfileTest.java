@@ -188,9 +188,10 @@ class ProductionProfileTest {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE hsts");
         }
-        // an engine of its own name: the JVM's engine registry is shared with the suite's service, whose engine is "default"
+        // an engine of its own name and no webapps: the JVM's engine registry and the webapps' runtime are static, shared with the
+        // suite's service (engine "default")
         String[] start = java.util.stream.Stream.concat(java.util.Arrays.stream(prodStart("hsts", "a-long-enough-secret")),
-                java.util.stream.Stream.of("--camunda.bpm.process-engine-name=hsts")).toArray(String[]::new);
+                java.util.stream.Stream.of("--camunda.bpm.process-engine-name=hsts", "--camunda.bpm.webapp.enabled=false")).toArray(String[]::new);
         try (org.springframework.context.ConfigurableApplicationContext app = SpringApplication.run(ReelflowApplication.class, start)) {
             String port = app.getEnvironment().getProperty("local.server.port");
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
