@@ -1,6 +1,5 @@
 package io.reelflow.delivery;
 
-import java.math.BigDecimal;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,11 +16,6 @@ import org.springframework.stereotype.Component;
 final class DeliveryDelegates {
 
     private DeliveryDelegates() {
-    }
-
-    /** The instance's delivery: the business key's deal and the instance's title, never the {@code deliveryId} variable. */
-    static long deliveryId(DelegateExecution e) {
-        return ProcessDelivery.of(e).deliveryId(e);
     }
 
     static String required(DelegateTask task, String name, String label) {
@@ -204,14 +198,16 @@ final class DeliveryDelegates {
     @Component("checkReadiness")
     static class CheckReadiness implements JavaDelegate {
         private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
 
-        CheckReadiness(DeliveryService deliveries) {
+        CheckReadiness(DeliveryService deliveries, ProcessDelivery processDelivery) {
             this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
         }
 
         @Override
         public void execute(DelegateExecution e) {
-            long id = deliveryId(e);
+            long id = processDelivery.deliveryId(e);
             DeliveryService.Readiness r = deliveries.readiness(id);
             NetflixDeliveryVariables.READY.set(e, r.ready());
             NetflixDeliveryVariables.UPLOADED.set(e, false);
@@ -263,15 +259,17 @@ final class DeliveryDelegates {
         static final String MESSAGE = "deliveryAccepted";
         private final DeliveryService deliveries;
         private final RuntimeService runtime;
+        private final ProcessDelivery processDelivery;
 
-        AcceptDelivery(DeliveryService deliveries, RuntimeService runtime) {
+        AcceptDelivery(DeliveryService deliveries, RuntimeService runtime, ProcessDelivery processDelivery) {
             this.deliveries = deliveries;
             this.runtime = runtime;
+            this.processDelivery = processDelivery;
         }
 
         @Override
         public void execute(DelegateExecution e) {
-            long id = deliveryId(e);
+            long id = processDelivery.deliveryId(e);
             deliveries.accept(id);
             // nobody may be listening yet (royalty milestones subscribe to it): correlating to none is fine
             runtime.createMessageCorrelation(MESSAGE).processInstanceBusinessKey(e.getProcessBusinessKey()).correlateAllWithResult();

@@ -43,13 +43,16 @@ public class EventInbox {
     private final ObjectMapper json;
     private final TransactionTemplate tx;
     private final org.camunda.bpm.engine.TaskService tasks;
+    /** Locations must lie on the delivery storage (checked again when the inspection runs). */
+    private final DeliveryStorage storage;
 
     /** Task-local marker: the waiting task was completed by this event, not by a coordinator. */
     static final String VIA_INBOX = "completedByEvent";
 
     public EventInbox(JdbcTemplate jdbc, RuntimeService runtime, DeliveryService deliveries, ObjectMapper json, TransactionTemplate tx,
-                      org.camunda.bpm.engine.TaskService tasks) {
+                      org.camunda.bpm.engine.TaskService tasks, DeliveryStorage storage) {
         this.tasks = tasks;
+        this.storage = storage;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.deliveries = deliveries;
@@ -193,10 +196,6 @@ public class EventInbox {
         }
         return eventId;
     }
-
-    /** Locations must lie on the delivery storage (checked again when the inspection runs). */
-    @org.springframework.beans.factory.annotation.Autowired
-    private DeliveryStorage storage;
 
     /** Shape and meaning per event type; returns the track a TRACK_DELIVERED event is for. */
     private Long validate(long deliveryId, DeliveryEventRequest e) {

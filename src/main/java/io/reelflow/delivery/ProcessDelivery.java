@@ -1,11 +1,7 @@
 package io.reelflow.delivery;
 
 import io.reelflow.platform.BusinessKey;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,26 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProcessDelivery {
 
-    private static final Map<ProcessEngine, ProcessDelivery> BY_ENGINE = new IdentityHashMap<>();
 
     private final JdbcTemplate jdbc;
     private final DeliveryService deliveries;
 
-    ProcessDelivery(JdbcTemplate jdbc, DeliveryService deliveries, ProcessEngine engine) {
+    ProcessDelivery(JdbcTemplate jdbc, DeliveryService deliveries) {
         this.jdbc = jdbc;
         this.deliveries = deliveries;
-        synchronized (BY_ENGINE) {
-            BY_ENGINE.put(engine, this);
-        }
-    }
-
-    /** For glue that is not a bean of its own: the instance of the engine the execution runs on. */
-    static ProcessDelivery of(DelegateExecution execution) {
-        synchronized (BY_ENGINE) {
-            ProcessDelivery found = BY_ENGINE.get(execution.getProcessEngine());
-            if (found == null) throw new IllegalStateException("no delivery lookup for engine " + execution.getProcessEngine().getName());
-            return found;
-        }
     }
 
     /** The delivery of the business key's deal for the instance's title. */
