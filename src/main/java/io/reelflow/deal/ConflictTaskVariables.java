@@ -28,11 +28,11 @@ final class ConflictTaskVariables {
     }
 
     static void expose(DelegateExecution execution, DealRightsService.CheckOutcome outcome, int dueDays) {
-        RIGHTS_CLEAR.set(execution, outcome.clear());
-        CONFLICT_COUNT.set(execution, outcome.conflictCount());
+        // read by the gateway and the task's due date right after, in this transaction: no rows
+        RIGHTS_CLEAR.setTransient(execution, outcome.clear());
         if (outcome.clear()) return;
         RESOLUTION.set(execution, null);
-        CONFLICT_DUE_DATE.set(execution, Date.from(Instant.now().plus(dueDays, ChronoUnit.DAYS)));
+        CONFLICT_DUE_DATE.setTransient(execution, Date.from(Instant.now().plus(dueDays, ChronoUnit.DAYS)));
     }
 
     /**
@@ -53,6 +53,7 @@ final class ConflictTaskVariables {
         public void notify(DelegateTask task) {
             DealRightsService.CheckOutcome outcome = dealRights.recorded(processDeal.dealId(task));
             CONFLICT_SUMMARY.setLocal(task, outcome.summary());
+            CONFLICT_COUNT.setLocal(task, outcome.conflictCount());
             CARVE_OUT_TERRITORIES.setLocal(task, String.join(" ", outcome.conflictingTerritories()));
             NEW_WINDOW_START.setLocal(task, outcome.windowStart().toString());
             NEW_WINDOW_END.setLocal(task, outcome.windowEnd() == null ? "" : outcome.windowEnd().toString());

@@ -1,7 +1,6 @@
 package io.reelflow.deal;
 
 import static io.reelflow.deal.FeeInstalmentVariables.BANK_REFERENCE;
-import static io.reelflow.deal.FeeInstalmentVariables.CHASE_DUE;
 import static io.reelflow.deal.FeeInstalmentVariables.FX_DATE;
 import static io.reelflow.deal.FeeInstalmentVariables.FX_FROM;
 import static io.reelflow.deal.FeeInstalmentVariables.FX_RATE;
@@ -10,17 +9,13 @@ import static io.reelflow.deal.FeeInstalmentVariables.INSTALMENT_LABEL;
 import static io.reelflow.deal.FeeInstalmentVariables.INSTALMENT_NUMBER;
 import static io.reelflow.deal.FeeInstalmentVariables.INSTALMENT_TRIGGER;
 import static io.reelflow.deal.FeeInstalmentVariables.INVOICED_ON;
-import static io.reelflow.deal.FeeInstalmentVariables.INVOICE_AT;
 import static io.reelflow.deal.FeeInstalmentVariables.INVOICE_NUMBER;
-import static io.reelflow.deal.FeeInstalmentVariables.OVERDUE_AT;
 import static io.reelflow.deal.FeeInstalmentVariables.PAID_AMOUNT;
 import static io.reelflow.deal.FeeInstalmentVariables.PAID_CURRENCY;
 import static io.reelflow.deal.FeeInstalmentVariables.PAID_ON;
-import static io.reelflow.deal.FeeInstalmentVariables.PAYMENT_DUE;
 import static io.reelflow.deal.FeeInstalmentVariables.PAYMENT_DUE_LABEL;
 import static io.reelflow.deal.FeeInstalmentVariables.RECEIPTS_POSTED;
 import static io.reelflow.deal.FeeInstalmentVariables.TRIGGER_KNOWN;
-import static io.reelflow.deal.LicenceFeeVariables.INSTALMENT_COUNT;
 import static io.reelflow.deal.LicenceFeeVariables.MORE_QUARTERS;
 import static io.reelflow.deal.LicenceFeeVariables.QUARTER_ENDS_AT;
 import static io.reelflow.deal.LicenceFeeVariables.REPORT_REFERENCE;
@@ -99,8 +94,7 @@ final class DealFeeDelegates {
         @Override
         public void execute(DelegateExecution e) {
             DealFeeService.Schedule schedule = fees.schedule(processDeal.dealId(e));
-            INSTALMENT_COUNT.set(e, schedule.instalments().size());
-            REVENUE_SHARE.set(e, schedule.firstQuarter() != null);
+            REVENUE_SHARE.setTransient(e, schedule.firstQuarter() != null); // the gateway right after reads it
             if (schedule.firstQuarter() != null) setQuarter(e, schedule.firstQuarter(), schedule.firstQuarterEnd());
         }
     }
@@ -111,46 +105,39 @@ final class DealFeeDelegates {
         REVENUE_REPORT_DUE.set(e, startOf(quarterEnd.plusDays(io.reelflow.royalty.rules.RevenueQuarters.DEFAULT_REPORT_DUE_DAYS)));
     }
 
-    /** Dates of one instalment for its timers and task due dates. */
+    /**
+     * Has the instalment's trigger happened (recorded if so)? The gateway right after reads the answer; the timers and
+     * due dates read the instalment's days from its record ({@link InstalmentDates}).
+     */
     abstract static class InstalmentStep implements JavaDelegate {
         final DealFeeService fees;
         final ProcessDeal processDeal;
-        final int overdueDays;
 
-        InstalmentStep(DealFeeService fees, ProcessDeal processDeal, int overdueDays) {
+        InstalmentStep(DealFeeService fees, ProcessDeal processDeal) {
             this.fees = fees;
             this.processDeal = processDeal;
-            this.overdueDays = overdueDays;
         }
 
         @Override
         public void execute(DelegateExecution e) {
             InstalmentView i = fees.checkTrigger(processDeal.dealId(e), instalmentNumber(e));
-            TRIGGER_KNOWN.set(e, i.triggered());
-            if (i.triggered()) {
-                INVOICE_AT.set(e, startOf(i.triggeredOn()));
-                PAYMENT_DUE.set(e, startOf(i.dueOn()));
-                OVERDUE_AT.set(e, startOf(i.dueOn().plusDays(overdueDays)));
-                CHASE_DUE.set(e, startOf(i.dueOn().plusDays(overdueDays + 7L)));
-            }
+            TRIGGER_KNOWN.setTransient(e, i.triggered());
         }
     }
 
     /** {@code ${prepareInstalment}} */
     @Component("prepareInstalment")
     static class PrepareInstalmentDelegate extends InstalmentStep {
-        PrepareInstalmentDelegate(DealFeeService fees, ProcessDeal processDeal,
-                                  @Value("${reelflow.royalty.payment-overdue-days:14}") int overdueDays) {
-            super(fees, processDeal, overdueDays);
+        PrepareInstalmentDelegate(DealFeeService fees, ProcessDeal processDeal) {
+            super(fees, processDeal);
         }
     }
 
     /** {@code ${recordInstalmentTrigger}}: after a delivery was accepted (or the daily recheck), is every title accepted? */
     @Component("recordInstalmentTrigger")
     static class RecordInstalmentTriggerDelegate extends InstalmentStep {
-        RecordInstalmentTriggerDelegate(DealFeeService fees, ProcessDeal processDeal,
-                                        @Value("${reelflow.royalty.payment-overdue-days:14}") int overdueDays) {
-            super(fees, processDeal, overdueDays);
+        RecordInstalmentTriggerDelegate(DealFeeService fees, ProcessDeal processDeal) {
+            super(fees, processDeal);
         }
     }
 
@@ -337,9 +324,6 @@ final class DealFeeDelegates {
             int number = step.outcome().instalmentNumber();
             if (number > 0 && !collectionStarted(e, number)) {
                 runtime.createProcessInstanceByKey(FEE_INSTALMENT_PROCESS).businessKey(deal.getCrmDealId())
-                        .setVariable(FeeInstalmentVariables.CRM_DEAL_ID.name(), deal.getCrmDealId())
-                        .setVariable(FeeInstalmentVariables.TITLE_NAMES.name(), LicenceFeeVariables.TITLE_NAMES.get(e))
-                        .setVariable(FeeInstalmentVariables.LICENSEE.name(), LicenceFeeVariables.LICENSEE.get(e))
                         .setVariable(INSTALMENT_NUMBER.name(), number)
                         .execute();
             }

@@ -8,23 +8,23 @@ import io.reelflow.platform.ProcessVariable;
 import java.util.Date;
 
 /**
- * The variables of {@code deal-lifecycle}. The deal itself is the instance's business key (the CRM deal id):
- * {@link #DEAL_ID} (this instance only, for Cockpit) and {@link #CRM_DEAL_ID} (passed to the children for their
- * task names and forms) never say which deal the glue acts on ({@link ProcessDeal} finds it from the key).
+ * The variables of {@code deal-lifecycle}. The deal itself is the instance's business key (the CRM deal id),
+ * which {@link ProcessDeal} reads; the instance starts with no variables. Routing values are transient (read in the
+ * transaction that sets them); what a form shows is set task-locally when the task is created ({@link DealTaskContext}).
  */
 public final class DealLifecycleVariables {
 
     public static final String PROCESS = "deal-lifecycle";
 
-    public static final ProcessVariable<Long> DEAL_ID = routing("dealId", Long.class);
-    public static final ProcessVariable<String> CRM_DEAL_ID = routing("crmDealId", String.class);
-    public static final ProcessVariable<String> LICENSEE = routing("licensee", String.class);
-    public static final ProcessVariable<String> TITLE_NAMES = routing("titleNames", String.class);
+    // every task of the deal's processes: shown in its form, set by DealTaskContext
+    public static final ProcessVariable<String> CRM_DEAL_ID = display("crmDealId", String.class);
+    public static final ProcessVariable<String> LICENSEE = display("licensee", String.class);
+    public static final ProcessVariable<String> TITLE_NAMES = display("titleNames", String.class);
     /** The multi-instance element of "Deliver each title": one netflix-delivery per title of the deal. */
     public static final ProcessVariable<Long> TITLE_ID = routing("titleId", Long.class);
     public static final ProcessVariable<Boolean> RIGHTS_CLEAR = routing("rightsClear", Boolean.class);
     public static final ProcessVariable<Boolean> RIGHTS_GRANTED = routing("rightsGranted", Boolean.class);
-    public static final ProcessVariable<Integer> CONFLICT_COUNT = routing("conflictCount", Integer.class);
+    public static final ProcessVariable<Integer> CONFLICT_COUNT = display("conflictCount", Integer.class);
     public static final ProcessVariable<Date> CONFLICT_DUE_DATE = routing("conflictDueDate", Date.class);
 
     // resolve-rights-conflict

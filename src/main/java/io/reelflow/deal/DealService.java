@@ -89,11 +89,8 @@ public class DealService {
         records.addTitles(saved.getId(), deal.titleIds());
         if (deal.isHistorical()) return new IntakeResult(recordHistory(saved, deal, dealTitles, today), true);
         DealRecords.DealEvent received = records.event(saved.getId(), "RECEIVED", "deal received from the CRM", null, saved.getCreatedAt());
-        ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS_KEY, deal.crmDealId(), Map.of(
-                "dealId", saved.getId(),
-                "crmDealId", deal.crmDealId(),
-                "licensee", deal.licensee(),
-                "titleNames", String.join(", ", titleNames)));
+        // no variables: the business key says which deal; names and forms read the deal's records
+        ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS_KEY, deal.crmDealId());
         saved.startedAs(pi.getId());
         // the engine's start time (its clock) as history recorded it: one read by key
         java.util.Date startTime = history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getStartTime();

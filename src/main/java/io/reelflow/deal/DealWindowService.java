@@ -56,6 +56,20 @@ public class DealWindowService {
         return windows.plan(deal(dealId).getCrmDealId(), today);
     }
 
+    /** Plans the window's next timers as of today and keeps the plan for the process to read. */
+    @Transactional
+    public WindowPlan planTimers(long dealId, LocalDate today) {
+        String crmDealId = deal(dealId).getCrmDealId();
+        WindowPlan plan = windows.plan(crmDealId, today);
+        windows.storePlan(crmDealId, plan);
+        return plan;
+    }
+
+    /** The timer plan last made for the deal's window. */
+    public WindowPlan storedPlan(String crmDealId) {
+        return windows.storedPlan(crmDealId);
+    }
+
     @Transactional
     public void goLive(long dealId) {
         Deal d = deal(dealId);

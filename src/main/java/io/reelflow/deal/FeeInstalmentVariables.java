@@ -5,7 +5,6 @@ import static io.reelflow.platform.ProcessVariable.field;
 import static io.reelflow.platform.ProcessVariable.routing;
 
 import io.reelflow.platform.ProcessVariable;
-import java.util.Date;
 
 /**
  * The variables of {@code fee-instalment}: the deal is the business key ({@link ProcessDeal}), the instalment
@@ -19,12 +18,9 @@ public final class FeeInstalmentVariables {
     public static final ProcessVariable<String> CRM_DEAL_ID = DealLifecycleVariables.CRM_DEAL_ID;
     public static final ProcessVariable<String> LICENSEE = DealLifecycleVariables.LICENSEE;
     public static final ProcessVariable<String> TITLE_NAMES = DealLifecycleVariables.TITLE_NAMES;
+    // timers and due dates read the instalment's record (InstalmentDates); TRIGGER_KNOWN is transient
     public static final ProcessVariable<Integer> INSTALMENT_NUMBER = LicenceFeeVariables.INSTALMENT_NUMBER;
     public static final ProcessVariable<Boolean> TRIGGER_KNOWN = routing("triggerKnown", Boolean.class);
-    public static final ProcessVariable<Date> INVOICE_AT = routing("invoiceAt", Date.class);
-    public static final ProcessVariable<Date> PAYMENT_DUE = routing("paymentDue", Date.class);
-    public static final ProcessVariable<Date> OVERDUE_AT = routing("overdueAt", Date.class);
-    public static final ProcessVariable<Date> CHASE_DUE = routing("chaseDue", Date.class);
     public static final ProcessVariable<Integer> RECEIPTS_POSTED = routing("receiptsPosted", Integer.class);
     /** The missing rate's currencies and day: routing for the "Enter exchange rate" task (its name and its listener). */
     public static final ProcessVariable<String> FX_FROM = routing("fxFrom", String.class);

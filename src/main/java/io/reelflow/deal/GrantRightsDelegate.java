@@ -24,7 +24,7 @@ public class GrantRightsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long dealId = processDeal.dealId(execution);
         DealRightsService.CheckOutcome outcome = dealRights.grant(dealId);
-        DealLifecycleVariables.RIGHTS_GRANTED.set(execution, outcome.clear());
+        DealLifecycleVariables.RIGHTS_GRANTED.setTransient(execution, outcome.clear());
         ConflictTaskVariables.expose(execution, outcome, dueDays);
     }
 }

@@ -12,9 +12,16 @@ import org.springframework.stereotype.Component;
 public class ProcessDeal {
 
     private final DealRepository deals;
+    private final DealRecords records;
 
-    public ProcessDeal(DealRepository deals) {
+    public ProcessDeal(DealRepository deals, DealRecords records) {
         this.deals = deals;
+        this.records = records;
+    }
+
+    /** The names of the deal's titles, in the order the CRM sent them, each once. */
+    public String titleNames(long dealId) {
+        return String.join(", ", records.titles(dealId).stream().map(DealRecords.DealTitle::name).distinct().toList());
     }
 
     /** The CRM deal id: the business key of the instance (children inherit it). */

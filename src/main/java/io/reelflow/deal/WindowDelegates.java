@@ -1,21 +1,12 @@
 package io.reelflow.deal;
 
-import static io.reelflow.deal.WindowWatchVariables.ALERT_DUE;
-import static io.reelflow.deal.WindowWatchVariables.ESCALATION_AT;
-import static io.reelflow.deal.WindowWatchVariables.EVERGREEN;
-import static io.reelflow.deal.WindowWatchVariables.EXPIRES_AT;
 import static io.reelflow.deal.WindowWatchVariables.NEW_FEE_AMOUNT;
 import static io.reelflow.deal.WindowWatchVariables.NEW_WINDOW_END;
-import static io.reelflow.deal.WindowWatchVariables.NEXT_ALERT_AT;
-import static io.reelflow.deal.WindowWatchVariables.NEXT_ALERT_LEAD_DAYS;
 import static io.reelflow.deal.WindowWatchVariables.RENEWAL_DECISION;
 import static io.reelflow.deal.WindowWatchVariables.RENEWAL_NOTE;
 import static io.reelflow.deal.WindowWatchVariables.RENEWAL_SUMMARY;
 import static io.reelflow.deal.WindowWatchVariables.RENEWED;
-import static io.reelflow.deal.WindowWatchVariables.TITLE_NAMES;
 import static io.reelflow.deal.WindowWatchVariables.WINDOW_END_LABEL;
-import static io.reelflow.deal.WindowWatchVariables.WINDOW_LIVE;
-import static io.reelflow.deal.WindowWatchVariables.WINDOW_STARTS_AT;
 
 import io.reelflow.platform.EngineClock;
 import io.reelflow.platform.web.ConflictException;
@@ -50,11 +41,15 @@ final class WindowDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            windows.open(processDeal.dealId(execution), TITLE_NAMES.get(execution));
+            long dealId = processDeal.dealId(execution);
+            windows.open(dealId, processDeal.titleNames(dealId));
         }
     }
 
-    /** {@code ${planWindowTimers}}: the dates of the next timers, from the window as it is now. */
+    /**
+     * {@code ${planWindowTimers}}: the dates of the next timers, from the window as it is now, kept with the window
+     * ({@code licence_window}); the gateways, timers and due dates read them through {@link WindowTimers}.
+     */
     @Component("planWindowTimers")
     static class PlanWindowTimersDelegate implements JavaDelegate {
         private final DealWindowService windows;
@@ -67,16 +62,22 @@ final class WindowDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            WindowPlan plan = windows.plan(processDeal.dealId(execution), EngineClock.today());
-            WINDOW_LIVE.set(execution, plan.live());
-            WINDOW_STARTS_AT.set(execution, plan.startsAt());
-            EVERGREEN.set(execution, plan.evergreen());
-            ALERT_DUE.set(execution, plan.alertDue());
-            NEXT_ALERT_AT.set(execution, plan.nextAlertAt());
-            NEXT_ALERT_LEAD_DAYS.set(execution, plan.nextAlertLeadDays());
-            ESCALATION_AT.set(execution, plan.escalationAt());
-            EXPIRES_AT.set(execution, plan.expiresAt());
-            WINDOW_END_LABEL.set(execution, plan.windowEndLabel());
+            windows.planTimers(processDeal.dealId(execution), EngineClock.today());
+        }
+    }
+
+    /** {@code ${showWindowEnd}}, when a renewal task is created: the window's last day for the form's header. */
+    @Component("showWindowEnd")
+    static class ShowWindowEndListener implements TaskListener {
+        private final DealWindowService windows;
+
+        ShowWindowEndListener(DealWindowService windows) {
+            this.windows = windows;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            WINDOW_END_LABEL.setLocal(task, windows.storedPlan(ProcessDeal.businessKey(task)).windowEndLabel());
         }
     }
 
@@ -110,7 +111,7 @@ final class WindowDelegates {
 
         @Override
         public void execute(DelegateExecution execution) {
-            int leadDays = NEXT_ALERT_LEAD_DAYS.required(execution);
+            int leadDays = windows.storedPlan(ProcessDeal.businessKey(execution)).nextAlertLeadDays();
             RENEWAL_SUMMARY.set(execution, windows.raiseAlert(processDeal.dealId(execution), leadDays));
             RENEWAL_DECISION.set(execution, null);
             NEW_WINDOW_END.set(execution, "");

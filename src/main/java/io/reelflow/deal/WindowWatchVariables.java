@@ -5,7 +5,6 @@ import static io.reelflow.platform.ProcessVariable.field;
 import static io.reelflow.platform.ProcessVariable.routing;
 
 import io.reelflow.platform.ProcessVariable;
-import java.util.Date;
 
 /** The variables of {@code window-watch}; the deal is the business key ({@link ProcessDeal}). */
 public final class WindowWatchVariables {
@@ -16,18 +15,11 @@ public final class WindowWatchVariables {
     public static final ProcessVariable<String> LICENSEE = DealLifecycleVariables.LICENSEE;
     public static final ProcessVariable<String> TITLE_NAMES = DealLifecycleVariables.TITLE_NAMES;
 
-    public static final ProcessVariable<Boolean> WINDOW_LIVE = routing("windowLive", Boolean.class);
-    public static final ProcessVariable<Date> WINDOW_STARTS_AT = routing("windowStartsAt", Date.class);
-    public static final ProcessVariable<Boolean> EVERGREEN = routing("evergreen", Boolean.class);
-    public static final ProcessVariable<Boolean> ALERT_DUE = routing("alertDue", Boolean.class);
-    public static final ProcessVariable<Date> NEXT_ALERT_AT = routing("nextAlertAt", Date.class);
-    public static final ProcessVariable<Integer> NEXT_ALERT_LEAD_DAYS = routing("nextAlertLeadDays", Integer.class);
-    public static final ProcessVariable<Date> ESCALATION_AT = routing("escalationAt", Date.class);
-    public static final ProcessVariable<Date> EXPIRES_AT = routing("expiresAt", Date.class);
-    public static final ProcessVariable<String> WINDOW_END_LABEL = routing("windowEndLabel", String.class);
+    // the timers and gateways read the plan kept with the window (WindowTimers), not variables
     public static final ProcessVariable<Boolean> RENEWED = routing("renewed", Boolean.class);
 
     // decide-renewal, renewal-undecided
+    public static final ProcessVariable<String> WINDOW_END_LABEL = display("windowEndLabel", String.class);
     public static final ProcessVariable<String> RENEWAL_SUMMARY = display("renewalSummary", String.class);
     public static final ProcessVariable<String> RENEWAL_DECISION = field("renewalDecision", String.class);
     public static final ProcessVariable<String> NEW_WINDOW_END = field("newWindowEnd", String.class);

@@ -95,6 +95,14 @@ public record ProcessVariable<T>(String name, Class<T> type, Role role) {
         scope.setVariable(name, value);
     }
 
+    /**
+     * Sets a routing value that only the gateways, timers and due dates reached in the same transaction read: the
+     * engine keeps it in memory until the next wait state and writes no row for it (runtime, history or detail).
+     */
+    public void setTransient(VariableScope scope, T value) {
+        scope.setVariable(name, org.camunda.bpm.engine.variable.Variables.untypedValue(value, true));
+    }
+
     public void setLocal(VariableScope scope, T value) {
         scope.setVariableLocal(name, value);
     }

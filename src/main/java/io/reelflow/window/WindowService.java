@@ -76,6 +76,38 @@ public class WindowService {
                 EngineClock.startOf(AlertSchedule.escalationDate(next, w.end(), leadTimes)), expiresAt, w.end().toString());
     }
 
+    /** Keeps the plan the process arms its timers from (the plan of the day it was made, until the next one). */
+    @Transactional
+    public void storePlan(String dealRef, WindowPlan plan) {
+        int updated = jdbc.update("""
+                UPDATE licence_window SET plan_live = ?, plan_starts_at = ?, plan_evergreen = ?, plan_alert_due = ?, plan_next_alert_at = ?,
+                       plan_next_alert_lead = ?, plan_escalation_at = ?, plan_expires_at = ?, plan_end_label = ?
+                WHERE deal_ref = ?""", plan.live(), timestamp(plan.startsAt()), plan.evergreen(), plan.alertDue(),
+                timestamp(plan.nextAlertAt()), plan.nextAlertLeadDays(), timestamp(plan.escalationAt()), timestamp(plan.expiresAt()),
+                plan.windowEndLabel(), dealRef);
+        if (updated != 1) throw new IllegalStateException("no licence window for deal " + dealRef);
+    }
+
+    /** The plan last stored for the window. */
+    @Transactional(readOnly = true)
+    public WindowPlan storedPlan(String dealRef) {
+        return jdbc.query("""
+                SELECT plan_live, plan_starts_at, plan_evergreen, plan_alert_due, plan_next_alert_at, plan_next_alert_lead,
+                       plan_escalation_at, plan_expires_at, plan_end_label
+                FROM licence_window WHERE deal_ref = ? AND plan_live IS NOT NULL""",
+                (rs, i) -> new WindowPlan(rs.getBoolean(1), date(rs.getTimestamp(2)), rs.getBoolean(3), rs.getBoolean(4),
+                        date(rs.getTimestamp(5)), rs.getInt(6), date(rs.getTimestamp(7)), date(rs.getTimestamp(8)), rs.getString(9)), dealRef)
+                .stream().findFirst().orElseThrow(() -> new IllegalStateException("no timer plan for the licence window of deal " + dealRef));
+    }
+
+    private static java.sql.Timestamp timestamp(java.util.Date d) {
+        return d == null ? null : new java.sql.Timestamp(d.getTime());
+    }
+
+    private static java.util.Date date(java.sql.Timestamp t) {
+        return t == null ? null : new java.util.Date(t.getTime());
+    }
+
     @Transactional
     public void goLive(String dealRef) {
         jdbc.update("UPDATE licence_window SET state = 'LIVE', updated_at = now() WHERE deal_ref = ? AND state = 'SCHEDULED'", dealRef);

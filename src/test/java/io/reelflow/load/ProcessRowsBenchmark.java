@@ -37,6 +37,7 @@ class ProcessRowsBenchmark extends ApiTestSupport {
         runJobs();
 
         Map<String, Long> before = counters();
+        java.time.Instant startedAt = java.time.Instant.now();
         long started = System.nanoTime();
         for (int i = 0; i < DEALS; i++) post(titles.get(i));
         runJobs();
@@ -60,6 +61,14 @@ class ProcessRowsBenchmark extends ApiTestSupport {
         byKind.forEach((k, v) -> System.out.printf("  %-16s %7.1f%n", k, v / (double) DEALS));
         perTable.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                 .forEach(e -> System.out.printf("    %-28s %7.1f%n", e.getKey(), e.getValue() / (double) DEALS));
+        System.out.println("  variable writes per deal (history detail rows by process and name):");
+        jdbc.query("SELECT proc_def_key_, name_, count(*) FROM act_hi_detail WHERE time_ >= ? GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2",
+                rs -> { System.out.printf("    %-18s %-28s %5.1f%n", rs.getString(1), rs.getString(2), rs.getLong(3) / (double) DEALS); },
+                new java.sql.Timestamp(startedAt.toEpochMilli()));
+        System.out.println("  activity instances per deal (by process and activity):");
+        jdbc.query("SELECT proc_def_key_, act_id_, count(*) FROM act_hi_actinst WHERE start_time_ >= ? GROUP BY 1, 2 ORDER BY 1, 2",
+                rs -> { System.out.printf("    %-18s %-28s %5.1f%n", rs.getString(1), rs.getString(2), rs.getLong(3) / (double) DEALS); },
+                new java.sql.Timestamp(startedAt.toEpochMilli()));
         assertThat(total).isPositive();
     }
 

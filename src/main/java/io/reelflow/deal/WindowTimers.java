@@ -1,0 +1,50 @@
+package io.reelflow.deal;
+
+import io.reelflow.window.WindowService.WindowPlan;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${windowTimers}}: what the model's gateways, timers and task due dates read, from the plan
+ * {@code planWindowTimers} kept with the deal's window (one read by key each).
+ */
+@Component("windowTimers")
+public class WindowTimers {
+    private final DealWindowService windows;
+
+    WindowTimers(DealWindowService windows) {
+        this.windows = windows;
+    }
+
+    private WindowPlan plan(DelegateExecution execution) {
+        return windows.storedPlan(ProcessDeal.businessKey(execution));
+    }
+
+    public boolean live(DelegateExecution execution) {
+        return plan(execution).live();
+    }
+
+    public java.util.Date startsAt(DelegateExecution execution) {
+        return plan(execution).startsAt();
+    }
+
+    public boolean evergreen(DelegateExecution execution) {
+        return plan(execution).evergreen();
+    }
+
+    public boolean alertDue(DelegateExecution execution) {
+        return plan(execution).alertDue();
+    }
+
+    public java.util.Date nextAlertAt(DelegateExecution execution) {
+        return plan(execution).nextAlertAt();
+    }
+
+    public java.util.Date escalationAt(DelegateExecution execution) {
+        return plan(execution).escalationAt();
+    }
+
+    public java.util.Date expiresAt(DelegateExecution execution) {
+        return plan(execution).expiresAt();
+    }
+}
