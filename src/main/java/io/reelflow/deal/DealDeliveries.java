@@ -3,14 +3,8 @@ package io.reelflow.deal;
 import static io.reelflow.delivery.NetflixDeliveryVariables.BACKLOT_DUE;
 import static io.reelflow.delivery.NetflixDeliveryVariables.BACKLOT_ESCALATION;
 import static io.reelflow.delivery.NetflixDeliveryVariables.DELIVERY_DUE;
-import static io.reelflow.delivery.NetflixDeliveryVariables.DELIVERY_DUE_LABEL;
-import static io.reelflow.delivery.NetflixDeliveryVariables.DELIVERY_ID;
-import static io.reelflow.delivery.NetflixDeliveryVariables.METADATA_FIX_NEEDED;
-import static io.reelflow.delivery.NetflixDeliveryVariables.PACKAGE_NEEDED;
-import static io.reelflow.delivery.NetflixDeliveryVariables.QC_ESCALATION;
 import static io.reelflow.delivery.NetflixDeliveryVariables.TITLE_ID;
 import static io.reelflow.delivery.NetflixDeliveryVariables.TITLE_NAME;
-import static io.reelflow.delivery.NetflixDeliveryVariables.TRACKS_PENDING;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reelflow.delivery.DeliveryService;
@@ -58,19 +52,16 @@ public class DealDeliveries {
         private final ObjectMapper json;
         private final int backlotDays;
         private final String backlotEscalation;
-        private final String qcEscalation;
 
         CreateDeliveryDelegate(ProcessDeal processDeal, DealRecords records, DeliveryService deliveries, ObjectMapper json,
                                @Value("${reelflow.delivery.backlot-setup-days:3}") int backlotDays,
-                               @Value("${reelflow.delivery.backlot-escalation:P5D}") String backlotEscalation,
-                               @Value("${reelflow.delivery.qc-escalation:P10D}") String qcEscalation) {
+                               @Value("${reelflow.delivery.backlot-escalation:P5D}") String backlotEscalation) {
             this.processDeal = processDeal;
             this.records = records;
             this.deliveries = deliveries;
             this.json = json;
             this.backlotDays = backlotDays;
             this.backlotEscalation = backlotEscalation;
-            this.qcEscalation = qcEscalation;
         }
 
         @Override
@@ -91,21 +82,17 @@ public class DealDeliveries {
                 add(tracks, TrackKind.AUDIO_DESCRIPTION, loc.audioDescription());
                 add(tracks, TrackKind.FORCED_NARRATIVE, loc.forcedNarratives());
             }
-            long deliveryId = deliveries.create(deal.getCrmDealId(), titleId, titleName, terms.format().resolution().name(),
+            deliveries.create(deal.getCrmDealId(), titleId, titleName, terms.format().resolution().name(),
                     terms.format().dynamicRange().name(), language, deal.getDeliveryDue(), tracks);
             Instant now = ClockUtil.getCurrentTime().toInstant();
             Date due = deal.getDeliveryDue() == null ? Date.from(now.plus(30, ChronoUnit.DAYS))
                     : Date.from(deal.getDeliveryDue().atStartOfDay().toInstant(ZoneOffset.UTC));
-            DELIVERY_ID.set(e, deliveryId);
+            // the name and the due day every later task of the delivery shows; the rest is the delivery's record
             TITLE_NAME.set(e, titleName);
             DELIVERY_DUE.set(e, due);
-            DELIVERY_DUE_LABEL.set(e, deal.getDeliveryDue() == null ? "not set" : deal.getDeliveryDue().toString());
-            BACKLOT_DUE.set(e, Date.from(now.plus(backlotDays, ChronoUnit.DAYS)));
-            BACKLOT_ESCALATION.set(e, backlotEscalation);
-            QC_ESCALATION.set(e, qcEscalation);
-            PACKAGE_NEEDED.set(e, true);
-            TRACKS_PENDING.set(e, !tracks.isEmpty());
-            METADATA_FIX_NEEDED.set(e, false);
+            // the Backlot task and its escalation timer are created in this transaction: nothing to keep
+            BACKLOT_DUE.setTransient(e, Date.from(now.plus(backlotDays, ChronoUnit.DAYS)));
+            BACKLOT_ESCALATION.setTransient(e, backlotEscalation);
         }
 
         private static void add(List<Required> tracks, TrackKind kind, List<String> languages) {

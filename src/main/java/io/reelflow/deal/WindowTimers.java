@@ -37,14 +37,20 @@ public class WindowTimers {
     }
 
     public java.util.Date nextAlertAt(DelegateExecution execution) {
-        return plan(execution).nextAlertAt();
+        return planned(plan(execution).nextAlertAt(), "renewal alert", execution);
     }
 
     public java.util.Date escalationAt(DelegateExecution execution) {
-        return plan(execution).escalationAt();
+        return planned(plan(execution).escalationAt(), "escalation of the renewal decision", execution);
     }
 
     public java.util.Date expiresAt(DelegateExecution execution) {
-        return plan(execution).expiresAt();
+        return planned(plan(execution).expiresAt(), "expiry", execution);
+    }
+
+    /** A timer the plan does not have is a technical error (the model asks for it only where the plan has it). */
+    private static java.util.Date planned(java.util.Date at, String what, DelegateExecution execution) {
+        if (at == null) throw new IllegalStateException("the window of deal " + ProcessDeal.businessKey(execution) + " has no " + what + " planned");
+        return at;
     }
 }

@@ -1,5 +1,6 @@
 package io.reelflow.delivery;
 
+import io.reelflow.platform.BusinessKey;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -80,6 +81,9 @@ final class DeliveryDelegates {
                         requests.append(Deliveries.label(t.kind())).append(' ').append(t.language()).append(": \n");
                     }
                     NetflixDeliveryVariables.TRACK_SUMMARY.setLocal(task, summary.isEmpty() ? "no localization required" : summary.toString().strip());
+                    NetflixDeliveryVariables.CRM_DEAL_ID.setLocal(task, BusinessKey.of(task));
+                    java.time.LocalDate due = deliveries.get(id).dueDate();
+                    NetflixDeliveryVariables.DELIVERY_DUE_LABEL.setLocal(task, due == null ? "not set" : due.toString());
                     if (task.getTaskDefinitionKey().equals("setUpBacklot")) {
                         NetflixDeliveryVariables.SOURCE_REQUESTS.setLocal(task, requests.toString().strip());
                     }
@@ -120,8 +124,13 @@ final class DeliveryDelegates {
                     throw new ProcessEngineException("sourceRequests: '" + line.strip() + "' has no source request id after ':'");
                 }
             }
-            deliveries.recordBacklotSetup(processDelivery.deliveryId(task), backlotId, requests.strip());
+            long deliveryId = processDelivery.deliveryId(task);
+            deliveries.recordBacklotSetup(deliveryId, backlotId, requests.strip());
             io.reelflow.platform.ProcessVariable.forget(task, NetflixDeliveryVariables.SOURCE_REQUESTS);
+            // the first round of "Prepare assets", reached in this transaction: the package and every track to order
+            NetflixDeliveryVariables.PACKAGE_NEEDED.setTransient(task.getExecution(), true);
+            NetflixDeliveryVariables.TRACKS_PENDING.setTransient(task.getExecution(), !deliveries.pendingTrackIds(deliveryId).isEmpty());
+            NetflixDeliveryVariables.METADATA_FIX_NEEDED.setTransient(task.getExecution(), false);
         }
     }
 

@@ -10,21 +10,21 @@ import java.util.Date;
 /**
  * The variables of {@code netflix-delivery}, one instance per title of a deal. The delivery is found from the
  * business key (the CRM deal id) and {@link #TITLE_ID} (set by the parent's {@code in} mapping, declared by no
- * form, checked against the deal): see {@link ProcessDelivery}. {@link #DELIVERY_ID} is for Cockpit only.
+ * form, checked against the deal): see {@link ProcessDelivery}. The Backlot task's due date and escalation are
+ * transient (read where they are set); the routing flags are first set when the Backlot setup is recorded.
  */
 public final class NetflixDeliveryVariables {
 
     public static final String PROCESS = "netflix-delivery";
 
-    public static final ProcessVariable<String> CRM_DEAL_ID = routing("crmDealId", String.class);
+    // set-up-backlot, backlot-setup-overdue
+    public static final ProcessVariable<String> CRM_DEAL_ID = display("crmDealId", String.class);
     public static final ProcessVariable<Long> TITLE_ID = routing("titleId", Long.class);
-    public static final ProcessVariable<Long> DELIVERY_ID = routing("deliveryId", Long.class);
     public static final ProcessVariable<String> TITLE_NAME = routing("titleName", String.class);
     public static final ProcessVariable<Date> DELIVERY_DUE = routing("deliveryDue", Date.class);
     public static final ProcessVariable<String> DELIVERY_DUE_LABEL = display("deliveryDueLabel", String.class);
     public static final ProcessVariable<Date> BACKLOT_DUE = routing("backlotDue", Date.class);
     public static final ProcessVariable<String> BACKLOT_ESCALATION = routing("backlotEscalation", String.class);
-    public static final ProcessVariable<String> QC_ESCALATION = routing("qcEscalation", String.class);
     public static final ProcessVariable<Boolean> PACKAGE_NEEDED = routing("packageNeeded", Boolean.class);
     public static final ProcessVariable<Boolean> TRACKS_PENDING = routing("tracksPending", Boolean.class);
     public static final ProcessVariable<Boolean> METADATA_FIX_NEEDED = routing("metadataFixNeeded", Boolean.class);

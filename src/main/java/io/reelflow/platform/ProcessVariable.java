@@ -97,10 +97,14 @@ public record ProcessVariable<T>(String name, Class<T> type, Role role) {
 
     /**
      * Sets a routing value that only the gateways, timers and due dates reached in the same transaction read: the
-     * engine keeps it in memory until the next wait state and writes no row for it (runtime, history or detail).
+     * engine keeps it in memory until the next wait state and writes no row for it (runtime, history or detail). Where
+     * the instance already keeps a value of that name (an earlier round stored it), that value is updated instead: the
+     * engine refuses a transient value in place of a stored one.
      */
     public void setTransient(VariableScope scope, T value) {
-        scope.setVariable(name, org.camunda.bpm.engine.variable.Variables.untypedValue(value, true));
+        org.camunda.bpm.engine.variable.value.TypedValue stored = scope.getVariableTyped(name, false);
+        if (stored != null && !stored.isTransient()) scope.setVariable(name, value);
+        else scope.setVariable(name, org.camunda.bpm.engine.variable.Variables.untypedValue(value, true));
     }
 
     public void setLocal(VariableScope scope, T value) {

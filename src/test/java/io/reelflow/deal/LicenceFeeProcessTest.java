@@ -85,7 +85,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
 
         // 1: signature -> invoice -> payment -> royalties
         Task invoice = task(deal, "invoiceInstalment", 1);
-        assertThat(invoice.getName()).startsWith("Invoice Netflix: instalment 1 of " + deal + " (");
+        assertThat(invoice.getName()).startsWith("Invoice instalment 1: ").endsWith(" — " + deal);
         assertThat(tasks.getIdentityLinksForTask(invoice.getId())).anyMatch(l -> "finance".equals(l.getGroupId()));
         assertThat(invoice.getDueDate()).isEqualTo(day(signedOn.toString()));
         assertThat(tasksOf(deal, "invoiceInstalment")).hasSize(1); // 2 waits for acceptance, 3 for 2027-06-30
@@ -93,7 +93,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
 
         at("2027-01-25");
         Task payment = task(deal, "recordPayment", 1);
-        assertThat(payment.getName()).startsWith("Record payment: instalment 1 of " + deal);
+        assertThat(payment.getName()).startsWith("Record payment of instalment 1: ").endsWith(" — " + deal);
         assertThat(tasks.getVariable(payment.getId(), "paidAmount")).isEqualTo("75000.00"); // pre-filled
         assertThatThrownBy(() -> complete(payment, Map.of("paidOn", "2027-13-01", "bankReference", "BANK-1")))
                 .hasMessageContaining("paidOn").hasMessageContaining("is not a date");
@@ -133,7 +133,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
                 "bankReference", "BANK-2"));
         runJobs();
         Task rate = task(deal, "enterFxRate", 2);
-        assertThat(rate.getName()).isEqualTo("Enter exchange rate USD to EUR of 2027-01-27: " + deal);
+        assertThat(rate.getName()).startsWith("Enter exchange rate USD to EUR of 2027-01-27: ").endsWith(" — " + deal);
         assertThatThrownBy(() -> complete(rate, Map.of("fxRate", "abc"))).hasMessageContaining("fxRate").hasMessageContaining("is not an amount");
         assertThatThrownBy(() -> complete(rate, Map.of("fxRate", "0"))).hasMessageContaining("fxRate: must be positive");
         complete(rate, Map.of("fxRate", "0.9259"));
@@ -172,7 +172,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
         at(due.plusDays(14).toString());
         runJobs();
         Task chase = task(deal, "chaseOverduePayment", 1);
-        assertThat(chase.getName()).startsWith("Payment overdue: instalment 1 of " + deal);
+        assertThat(chase.getName()).startsWith("Chase payment of instalment 1: ").endsWith(" — " + deal);
         assertThat(tasks.getIdentityLinksForTask(chase.getId())).anyMatch(l -> "managers".equals(l.getGroupId()));
         assertThat(task(deal, "recordPayment", 1)).as("the payment can still be recorded").isNotNull();
 
@@ -195,7 +195,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
         at("2027-04-01");
         runJobs();
         Task q1 = task(deal, "enterRevenueReport", null);
-        assertThat(q1.getName()).startsWith("Enter Netflix revenue report 2027-Q1: Revenue Title");
+        assertThat(q1.getName()).startsWith("Enter revenue report 2027-Q1: Revenue Title").endsWith(" — " + deal);
         assertThat(q1.getDueDate()).isEqualTo(day("2027-05-15"));
         assertThatThrownBy(() -> complete(q1, Map.of("revenue", "300000.00", "revenueCurrency", "USD", "reportReference", "NFX-Q1")))
                 .hasMessageContaining("revenueCurrency").hasMessageContaining("deal currency EUR");
@@ -211,7 +211,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
         at("2027-07-01");
         runJobs();
         Task q2 = task(deal, "enterRevenueReport", null);
-        assertThat(q2.getName()).startsWith("Enter Netflix revenue report 2027-Q2");
+        assertThat(q2.getName()).startsWith("Enter revenue report 2027-Q2: ");
         complete(q2, Map.of("revenue", "300000.00", "reportReference", "NFX-Q2"));
         runJobs();
         // cumulative 600,000.00 x 20 % = 120,000.00; 20,000.00 above the MG is invoiced as overage
@@ -220,7 +220,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
         assertThat(overage.get("kind").asText()).isEqualTo("OVERAGE");
         assertThat(overage.get("quarter").asText()).isEqualTo("2027-Q2");
         assertThat(licenceFee(deal).at("/revenueReports").size()).isEqualTo(2);
-        assertThat(task(deal, "invoiceInstalment", 2).getName()).startsWith("Invoice Netflix: instalment 2 of " + deal);
+        assertThat(task(deal, "invoiceInstalment", 2).getName()).startsWith("Invoice instalment 2: ").endsWith(" — " + deal);
         assertThat(fee).as("no quarter left in the window").hasPassed("reportsDone");
         assertThat(fee).isWaitingAt("collectInstalments");
     }

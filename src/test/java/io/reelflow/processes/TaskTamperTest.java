@@ -51,6 +51,7 @@ class TaskTamperTest extends ApiTestSupport {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
+    @Autowired io.reelflow.deal.DealWindowService dealWindows;
 
     /** One deal's identity: everything a task could be told to act on instead of its own. */
     record Ids(String crm, long dealId, long titleId, String titleName, long deliveryId, long trackId, long agreementId, String licensor) {
@@ -142,6 +143,11 @@ class TaskTamperTest extends ApiTestSupport {
 
     /** An instance of deal B (or of B's licensor agreement) started at the task, with the routing variables its glue sets. */
     private ProcessInstance startAt(String process, String taskKey, Ids b) {
+        if (process.equals(WindowWatchVariables.PROCESS)) {
+            // the window's timers read its stored plan: a renewal decision pending, as when the alert fell due
+            jdbc.update("UPDATE licence_window SET renewal_status = 'NOT_DUE' WHERE deal_ref = ?", b.crm());
+            dealWindows.planTimers(b.dealId(), io.reelflow.platform.EngineClock.today());
+        }
         Map<String, Object> vars = new HashMap<>();
         for (ProcessVariable<?> v : variablesOf(process)) {
             if (v.role() != ProcessVariable.Role.ROUTING) continue;

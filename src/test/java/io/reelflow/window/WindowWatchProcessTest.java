@@ -74,7 +74,8 @@ class WindowWatchProcessTest extends ApiTestSupport {
         at("2027-07-04");
         runJobs();
         Task decide = task(watch, "decideRenewal");
-        assertThat(decide.getName()).startsWith("Decide renewal: Window Title").contains("for Netflix, window ends 2027-12-31");
+        assertThat(decide.getName()).startsWith("Decide renewal: Window Title").endsWith(" — " + watch.getBusinessKey());
+        assertThat(tasks.getVariablesLocal(decide.getId())).containsEntry("windowEndLabel", "2027-12-31").containsEntry("licensee", "Netflix");
         assertThat(decide.getDueDate()).isEqualTo(day("2027-10-02"));
         assertThat((String) runtime.getVariable(watch.getId(), "renewalSummary")).contains("Nothing else is sold");
         // the decision waits with two timers: escalation at the next lead time, and the expiry itself

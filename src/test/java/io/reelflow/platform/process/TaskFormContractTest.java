@@ -340,6 +340,8 @@ class TaskFormContractTest extends ApiTestSupport {
         BpmnModelInstance model = Bpmn.readModelFromFile(c.file().toFile());
         UserTask task = model.getModelElementById(c.taskId());
         Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("instalmentNumber", 1); // the instalment whose days the timers and due dates read
+        vars.put("titleId", realDealTitle);
         Date later = Date.from(Instant.now().plus(30, ChronoUnit.DAYS));
         standIns(vars, task.getName(), "Tamper test");
         task.getDocumentations().forEach(d -> standIns(vars, d.getTextContent(), "Tamper test"));
@@ -355,8 +357,26 @@ class TaskFormContractTest extends ApiTestSupport {
                 if (timer.getTimeCycle() != null) standIns(vars, timer.getTimeCycle().getTextContent(), "R/P30D");
             }
         }
-        return runtime.createProcessInstanceByKey(c.processId()).businessKey(unique("FORM-CONTRACT"))
+        // a real, granted deal: the timers and due dates read its window's plan and its instalments' days
+        String key = c.processId().equals("royalty-statement") ? unique("FORM-CONTRACT") : realDeal();
+        return runtime.createProcessInstanceByKey(c.processId()).businessKey(key)
                 .startBeforeActivity(c.taskId()).setVariables(vars).execute(true, true);
+    }
+
+    private static String realDeal;
+    private static long realDealTitle;
+
+    private synchronized String realDeal() {
+        if (realDeal == null) {
+            realDealTitle = createTitle(unique("Form Contract Title"), "en");
+            createRightsIn(realDealTitle, "[\"FR\"]", "[\"SVOD\"]", "2026-01-01", "2035-12-31", true);
+            String crm = unique("FORM-CONTRACT");
+            Response r = postJson("crm", "/api/deals", dealJson(crm, realDealTitle, "[\"FR\"]", "2027-01-01", "2028-12-31"));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            runJobs();
+            realDeal = crm;
+        }
+        return realDeal;
     }
 
     private void standIns(Map<String, Object> vars, String text, Object value) {
