@@ -1,6 +1,10 @@
 package io.reelflow.deal;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,6 +14,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProcessDeal {
+
+    private static final Object TRANSACTION_CACHE = ProcessDeal.class.getName() + ".deals";
 
     private final DealRepository deals;
     private final DealRecords records;
@@ -31,7 +37,36 @@ public class ProcessDeal {
 
     public Deal deal(VariableScope scope) {
         String key = businessKey(scope);
-        return deals.findByCrmDealId(key).orElseThrow(() -> new IllegalStateException("no deal with CRM id " + key));
+        Map<String, Deal> found = dealsOfThisTransaction();
+        Deal deal = found == null ? null : found.get(key);
+        if (deal == null) {
+            deal = deals.findByCrmDealId(key).orElseThrow(() -> new IllegalStateException("no deal with CRM id " + key));
+            if (found != null) found.put(key, deal);
+        }
+        return deal;
+    }
+
+    /**
+     * The deals already looked up in the current transaction, by CRM id: one job runs a dozen delegates, listeners and
+     * expressions of the same deal, and each would otherwise query it again (the entity stays managed by the
+     * transaction's persistence context, so the cached instance is the one the services see). Null outside a transaction.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Deal> dealsOfThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) return null;
+        Map<String, Deal> found = (Map<String, Deal>) TransactionSynchronizationManager.getResource(TRANSACTION_CACHE);
+        if (found == null) {
+            Map<String, Deal> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(TRANSACTION_CACHE, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(TRANSACTION_CACHE);
+                }
+            });
+            found = fresh;
+        }
+        return found;
     }
 
     public long dealId(VariableScope scope) {

@@ -42,15 +42,24 @@ class PipelinePaceBenchmark extends ApiTestSupport {
         Phase warm = post(titles, WARMUP_S);
         double warmDrain = drain();
         System.out.printf(Locale.ROOT, "warm-up: %d deals in %d s, drained in %.1f s%n", warm.deals, WARMUP_S, warmDrain);
+        CpuMeter cpu = new CpuMeter(jdbc);
+        double[] cpu0 = cpu.seconds();
         Phase measured = post(titles, MEASURE_S);
         long backlog = management.createJobQuery().executable().count();
         double drained = drain();
+        double[] cpu1 = cpu.seconds();
         double total = measured.seconds + drained;
         System.out.printf(Locale.ROOT, "%n=== pipeline pace, %d clients ===%n", CLIENTS);
         System.out.printf(Locale.ROOT, "deals posted: %d in %.1f s (%.1f deals/s answered)%n", measured.deals, measured.seconds,
                 measured.deals / measured.seconds);
         System.out.printf(Locale.ROOT, "backlog at the end of posting: %d executable jobs, worked off in %.1f s%n", backlog, drained);
         System.out.printf(Locale.ROOT, "sustained pace: %.1f deals/s (posting + draining)%n", measured.deals / total);
+        if (cpu1[1] >= 0) {
+            double jvmMs = (cpu1[0] - cpu0[0]) * 1000 / measured.deals;
+            double pgMs = (cpu1[1] - cpu0[1]) * 1000 / measured.deals;
+            System.out.printf(Locale.ROOT, "CPU per deal, request and background: %.1f ms (service JVM %.1f ms, PostgreSQL %.1f ms);"
+                    + " on 2 otherwise idle cores that allows about %.0f deals/s%n", jvmMs + pgMs, jvmMs, pgMs, 2000 / (jvmMs + pgMs));
+        }
         int granted = count("SELECT count(*) FROM deal WHERE crm_deal_id LIKE ? AND status = 'GRANTED'", run + "-%");
         System.out.printf(Locale.ROOT, "granted: %d of %d%n", granted, warm.deals + measured.deals);
         assertThat(granted).isEqualTo(warm.deals + measured.deals);

@@ -1,0 +1,64 @@
+package io.reelflow.load;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * CPU time spent by the service's two processes: this JVM and the PostgreSQL cluster it talks to (the postmaster,
+ * its live children and those it has already reaped), read from {@code /proc}. Unlike wall time it hardly depends on
+ * what else runs on the machine, so "CPU ms per deal" compares runs on a shared machine; on a quiet two-core machine
+ * the pace it allows is about 2 × 1000 / (CPU ms per deal). Reads nothing (answers -1) where {@code /proc} is missing.
+ */
+final class CpuMeter {
+
+    private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
+    private final long postmaster;
+
+    CpuMeter(JdbcTemplate jdbc) {
+        Integer backend = jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class);
+        this.postmaster = backend == null ? -1 : parentOf(backend);
+    }
+
+    /** JVM and PostgreSQL CPU seconds so far. */
+    double[] seconds() {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        if (postmaster < 0) return new double[] {jvm, -1};
+        double pg = ticks(postmaster, true);
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                long pid = Long.parseLong(p.getFileName().toString());
+                if (pid != postmaster && parentOf(pid) == postmaster) pg += ticks(pid, false);
+            }
+        } catch (IOException e) {
+            return new double[] {jvm, -1};
+        }
+        return new double[] {jvm, pg / TICKS_PER_SECOND};
+    }
+
+    private static String[] stat(long pid) {
+        try {
+            String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            return s.substring(s.lastIndexOf(')') + 2).split(" "); // fields from the 3rd (state) on
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static long parentOf(long pid) {
+        String[] f = stat(pid);
+        return f == null ? -1 : Long.parseLong(f[1]);
+    }
+
+    /** utime + stime (fields 14, 15), and with children cutime + cstime (16, 17). */
+    private static double ticks(long pid, boolean withReapedChildren) {
+        String[] f = stat(pid);
+        if (f == null) return 0;
+        double t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        if (withReapedChildren) t += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return t;
+    }
+}
