@@ -80,16 +80,24 @@ public class DealWindowService {
         }
     }
 
-    /** A renewal alert is due: returns what the rights manager needs to see for the decision. */
+    /** A renewal alert is due: a decision is pending, and the deal's trail says so. */
     @Transactional
-    public String raiseAlert(long dealId, int leadDays) {
+    public void raiseAlert(long dealId, int leadDays) {
         Deal d = deal(dealId);
         windows.alertRaised(d.getCrmDealId(), leadDays);
+        records.event(d.getId(), "RENEWAL_ALERT", "renewal decision due (" + leadDays + " days before the end)", null);
+    }
+
+    /** What the rights manager needs to see for the pending renewal decision, from the records as they are now. */
+    @Transactional(readOnly = true)
+    public String renewalSummary(long dealId) {
+        Deal d = deal(dealId);
+        Integer leadDays = windows.find(d.getCrmDealId()).map(io.reelflow.window.WindowService.LicenceWindow::lastAlertLeadDays).orElse(null);
         List<GrantView> soldAfter = rights.soldAfter(d.getCrmDealId(), titleIds(d), d.getWindowEnd());
         StringBuilder sb = new StringBuilder();
         sb.append("Window ").append(d.getWindowStart()).append(" .. ").append(d.getWindowEnd()).append(" (last day), ")
                 .append(d.getTerritories().size()).append(" territories, ").append(d.getMedia()).append(d.isExclusive() ? ", exclusive" : "")
-                .append(". Alert ").append(leadDays).append(" days before the end.\n");
+                .append(leadDays == null ? "." : ". Alert " + leadDays + " days before the end.").append('\n');
         if (soldAfter.isEmpty()) {
             sb.append("Nothing else is sold to start after this window: a renewal is free in every territory of the deal.");
         } else {
@@ -99,7 +107,6 @@ public class DealWindowService {
                     .append(g.licensee()).append(" (deal ").append(g.dealRef()).append(g.exclusive() ? ", exclusive" : "").append(")\n"));
             if (soldAfter.size() > 40) sb.append("… and ").append(soldAfter.size() - 40).append(" more");
         }
-        records.event(d.getId(), "RENEWAL_ALERT", "renewal decision due (" + leadDays + " days before the end)", null);
         return sb.toString().strip();
     }
 

@@ -5,10 +5,10 @@ import static io.reelflow.deal.WindowWatchVariables.NEW_WINDOW_END;
 import static io.reelflow.deal.WindowWatchVariables.RENEWAL_DECISION;
 import static io.reelflow.deal.WindowWatchVariables.RENEWAL_NOTE;
 import static io.reelflow.deal.WindowWatchVariables.RENEWAL_SUMMARY;
-import static io.reelflow.deal.WindowWatchVariables.RENEWED;
 import static io.reelflow.deal.WindowWatchVariables.WINDOW_END_LABEL;
 
 import io.reelflow.platform.EngineClock;
+import io.reelflow.platform.ProcessVariable;
 import io.reelflow.platform.web.ConflictException;
 import io.reelflow.platform.web.InvalidInputException;
 import io.reelflow.window.WindowService.WindowPlan;
@@ -66,18 +66,28 @@ final class WindowDelegates {
         }
     }
 
-    /** {@code ${showWindowEnd}}, when a renewal task is created: the window's last day for the form's header. */
-    @Component("showWindowEnd")
-    static class ShowWindowEndListener implements TaskListener {
+    /**
+     * {@code ${showRenewal}}, when "Decide renewal" or "Renewal undecided" is created: the window's last day and what is
+     * already sold after it, from the records, task-locally; the decision's fields start empty.
+     */
+    @Component("showRenewal")
+    static class ShowRenewalListener implements TaskListener {
         private final DealWindowService windows;
+        private final ProcessDeal processDeal;
 
-        ShowWindowEndListener(DealWindowService windows) {
+        ShowRenewalListener(DealWindowService windows, ProcessDeal processDeal) {
             this.windows = windows;
+            this.processDeal = processDeal;
         }
 
         @Override
         public void notify(DelegateTask task) {
             WINDOW_END_LABEL.setLocal(task, windows.storedPlan(ProcessDeal.businessKey(task)).windowEndLabel());
+            RENEWAL_SUMMARY.setLocal(task, windows.renewalSummary(processDeal.dealId(task)));
+            if ("decideRenewal".equals(task.getTaskDefinitionKey())) {
+                NEW_WINDOW_END.setLocal(task, "");
+                RENEWAL_NOTE.setLocal(task, "");
+            }
         }
     }
 
@@ -98,7 +108,7 @@ final class WindowDelegates {
         }
     }
 
-    /** {@code ${raiseRenewalAlert}}: fills the rights manager's decision form. */
+    /** {@code ${raiseRenewalAlert}}: a decision is pending; the decision task shows its summary when it is created. */
     @Component("raiseRenewalAlert")
     static class RaiseRenewalAlertDelegate implements JavaDelegate {
         private final DealWindowService windows;
@@ -112,10 +122,7 @@ final class WindowDelegates {
         @Override
         public void execute(DelegateExecution execution) {
             int leadDays = windows.storedPlan(ProcessDeal.businessKey(execution)).nextAlertLeadDays();
-            RENEWAL_SUMMARY.set(execution, windows.raiseAlert(processDeal.dealId(execution), leadDays));
-            RENEWAL_DECISION.set(execution, null);
-            NEW_WINDOW_END.set(execution, "");
-            RENEWAL_NOTE.set(execution, "");
+            windows.raiseAlert(processDeal.dealId(execution), leadDays);
         }
     }
 
@@ -133,11 +140,10 @@ final class WindowDelegates {
         @Override
         public void notify(DelegateTask task) {
             try {
-                DealWindowService.Decision d = windows.decide(processDeal.dealId(task), RENEWAL_DECISION.text(task),
-                        NEW_WINDOW_END.text(task), NEW_FEE_AMOUNT.text(task), RENEWAL_NOTE.text(task), task.getAssignee());
-                RENEWED.set(task, d == DealWindowService.Decision.RENEW);
-                // the new fee is money: it is in the deal's records now, not in the process
-                task.removeVariable(NEW_FEE_AMOUNT.name());
+                windows.decide(processDeal.dealId(task), RENEWAL_DECISION.submitted(task), NEW_WINDOW_END.submitted(task),
+                        NEW_FEE_AMOUNT.submitted(task), RENEWAL_NOTE.submitted(task), task.getAssignee());
+                // the decision is in the window's and the deal's records now (the new fee is money): none stays in the process
+                ProcessVariable.forget(task, RENEWAL_DECISION, NEW_WINDOW_END, NEW_FEE_AMOUNT, RENEWAL_NOTE);
             } catch (InvalidInputException | ConflictException e) {
                 String detail = e instanceof ConflictException c && !c.differences().isEmpty()
                         ? e.getMessage() + ": " + c.differences().get(0).reason() : e.getMessage();

@@ -2,7 +2,6 @@ package io.reelflow.deal;
 
 import static io.reelflow.platform.ProcessVariable.display;
 import static io.reelflow.platform.ProcessVariable.field;
-import static io.reelflow.platform.ProcessVariable.routing;
 
 import io.reelflow.platform.ProcessVariable;
 
@@ -15,8 +14,8 @@ public final class WindowWatchVariables {
     public static final ProcessVariable<String> LICENSEE = DealLifecycleVariables.LICENSEE;
     public static final ProcessVariable<String> TITLE_NAMES = DealLifecycleVariables.TITLE_NAMES;
 
-    // the timers and gateways read the plan kept with the window (WindowTimers), not variables
-    public static final ProcessVariable<Boolean> RENEWED = routing("renewed", Boolean.class);
+    // the timers and gateways read the plan kept with the window (WindowTimers), not variables; the decision is
+    // stored in the window's records and forgotten by the process
 
     // decide-renewal, renewal-undecided
     public static final ProcessVariable<String> WINDOW_END_LABEL = display("windowEndLabel", String.class);

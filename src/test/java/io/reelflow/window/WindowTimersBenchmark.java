@@ -381,8 +381,10 @@ class WindowTimersBenchmark {
         assertThat(grants).isEqualTo(DEALS);
         jdbc.update("""
                 INSERT INTO licence_window (deal_ref, licensee, title_names, window_start, window_end, state, renewal_status,
-                                            last_alert_lead_days, renewal_note)
-                SELECT d.crm_deal_id, d.licensee, t.name, d.window_start, d.window_end, 'LIVE', 'LET_EXPIRE', 30, 'licensee not renewing'
+                                            last_alert_lead_days, renewal_note, plan_live, plan_evergreen, plan_alert_due,
+                                            plan_next_alert_lead, plan_expires_at, plan_end_label)
+                SELECT d.crm_deal_id, d.licensee, t.name, d.window_start, d.window_end, 'LIVE', 'LET_EXPIRE', 30, 'licensee not renewing',
+                       true, false, false, 0, (d.window_end + 1)::timestamp AT TIME ZONE 'UTC', d.window_end::text
                 FROM deal d JOIN deal_title dt ON dt.deal_id = d.id JOIN title t ON t.id = dt.title_id
                 WHERE d.crm_deal_id LIKE 'WB-%' ORDER BY d.id""");
         long t1 = System.nanoTime();
@@ -653,9 +655,10 @@ class WindowTimersBenchmark {
                 INSERT INTO grant_out (title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref, status)
                 VALUES (?, 'FR', 'SVOD', ?, ?, true, 'Netflix', ?, 'ACTIVE')""", title, java.sql.Date.valueOf(start), java.sql.Date.valueOf(end), crm);
         jdbc.update("""
-                INSERT INTO licence_window (deal_ref, licensee, title_names, window_start, window_end, state, renewal_status)
-                VALUES (?, 'Netflix', ?, ?, ?, 'LIVE', 'LET_EXPIRE')""", crm, "Probe title " + crm, java.sql.Date.valueOf(start),
-                java.sql.Date.valueOf(end));
+                INSERT INTO licence_window (deal_ref, licensee, title_names, window_start, window_end, state, renewal_status,
+                                            plan_live, plan_evergreen, plan_alert_due, plan_next_alert_lead, plan_expires_at, plan_end_label)
+                VALUES (?, 'Netflix', ?, ?, ?, 'LIVE', 'LET_EXPIRE', true, false, false, 0, (?::date + 1)::timestamp AT TIME ZONE 'UTC', ?)""",
+                crm, "Probe title " + crm, java.sql.Date.valueOf(start), java.sql.Date.valueOf(end), java.sql.Date.valueOf(end), end.toString());
         startAtExpiry(ctx.getBean(RuntimeService.class), new DealRow(deal, crm, "Netflix", "Probe title " + crm, start, end));
     }
 

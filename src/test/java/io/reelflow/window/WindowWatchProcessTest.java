@@ -77,7 +77,9 @@ class WindowWatchProcessTest extends ApiTestSupport {
         assertThat(decide.getName()).startsWith("Decide renewal: Window Title").endsWith(" — " + watch.getBusinessKey());
         assertThat(tasks.getVariablesLocal(decide.getId())).containsEntry("windowEndLabel", "2027-12-31").containsEntry("licensee", "Netflix");
         assertThat(decide.getDueDate()).isEqualTo(day("2027-10-02"));
-        assertThat((String) runtime.getVariable(watch.getId(), "renewalSummary")).contains("Nothing else is sold");
+        // the summary is the task's own (shown from the records), the process keeps none of it
+        assertThat((String) tasks.getVariableLocal(decide.getId(), "renewalSummary")).contains("Nothing else is sold");
+        assertThat(runtime.getVariables(watch.getId())).doesNotContainKeys("renewalSummary", "windowEndLabel", "expiresAt", "renewed");
         // the decision waits with two timers: escalation at the next lead time, and the expiry itself
         assertThat(timerDates(watch)).containsExactlyInAnyOrder(day("2027-10-02"), day("2028-01-01"));
         assertThat(windowsExpiring("200d")).anyMatch(w -> w.get("crmDealId").asText().equals(deal)
@@ -182,9 +184,8 @@ class WindowWatchProcessTest extends ApiTestSupport {
         ProcessInstance watch = watch(deal);
         at("2027-07-04");
         runJobs();
-        assertThat((String) runtime.getVariable(watch.getId(), "renewalSummary")).contains("Already sold to start after this window");
-
         Task decide = task(watch, "decideRenewal");
+        assertThat((String) tasks.getVariableLocal(decide.getId(), "renewalSummary")).contains("Already sold to start after this window");
         assertThatThrownBy(() -> complete(decide, Map.of("renewalDecision", "RENEW", "newWindowEnd", "2028-06-30")))
                 .hasMessageContaining("collides").hasMessageContaining("EXCLUSIVE_OVERLAP");
         assertThat(get("crm", "/api/deals/" + deal).json().get("windowEnd").asText()).isEqualTo("2027-12-31");
