@@ -228,6 +228,28 @@ class WebhookDeliveryTest extends ApiTestSupport {
         assertThat(r.json().path("disabledReason").asText()).isEqualTo("disabled by admin");
     }
 
+    @Test
+    void theApiExplorerDocumentsEachPayloadWithItsSignature() {
+        Response r = get(null, "/v3/api-docs");
+        assertThat(r.status()).isEqualTo(200);
+        JsonNode doc = r.json();
+        assertThat(doc.path("openapi").asText()).startsWith("3.1");
+        JsonNode hooks = doc.get("webhooks");
+        assertThat(hooks).as("a webhooks section").isNotNull();
+        for (WebhookEventKind kind : WebhookEventKind.values()) {
+            JsonNode post = hooks.path(kind.wire()).path("post");
+            assertThat(post.path("description").asText()).as(kind.wire()).contains("X-Reelflow-Signature", "HMAC-SHA256", "openssl");
+            JsonNode example = post.at("/requestBody/content/application~1json/examples/" + kind.wire().replace("/", "~1") + "/value");
+            assertThat(example.path("kind").asText()).as(kind.wire()).isEqualTo(kind.wire());
+            assertThat(example.path("data").size()).as(kind.wire()).isPositive();
+            List<String> headers = new ArrayList<>();
+            post.path("parameters").forEach(p -> headers.add(p.path("name").asText()));
+            assertThat(headers).contains(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.TIMESTAMP_HEADER, WebhookSignature.EVENT_ID_HEADER);
+        }
+        assertThat(hooks.at("/instalment.paid/post/requestBody/content/application~1json/examples/instalment.paid/value/data/paidAmount").isNumber())
+                .as("amounts are plain decimals").isTrue();
+    }
+
     // ---------------------------------------------------------------- the outbox and its transaction
 
     @Test

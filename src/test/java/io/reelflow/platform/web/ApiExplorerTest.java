@@ -23,6 +23,7 @@ class ApiExplorerTest extends ApiTestSupport {
             Map.entry("/api/deals", "crm"), Map.entry("/api/deals/{crmDealId}/amendments", "crm"),
             Map.entry("/api/deliveries/{deliveryId}/events", "crm"),
             Map.entry("/api/admin/tokens", "admin"), Map.entry("/api/admin/tokens/{id}/rotation", "admin"),
+            Map.entry("/api/admin/webhooks", "admin"),
             Map.entry("/api/licensor-agreements", "fiona"), Map.entry("/api/licensor-agreements/{id}/expenses", "fiona"),
             Map.entry("/api/fx-rates", "fiona"), Map.entry("/api/fx-rates/{id}/correction", "fiona"),
             Map.entry("/api/royalty-receipts", "fiona"),
