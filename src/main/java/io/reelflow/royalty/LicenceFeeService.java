@@ -231,6 +231,7 @@ public class LicenceFeeService {
         List<RevenueReport> reports = new ArrayList<>();
         RevenueReport current = null;
         for (RevenueReportView r : revenueReports(dealRef)) {
+            if (r.quarter().compareTo(quarter) > 0) continue; // a later quarter reported early (over the API) counts from its own quarter on
             RevenueReport report = new RevenueReport(r.quarter(), Money.rounded(r.revenue(), currency));
             if (r.quarter().equals(quarter)) current = report;
             else reports.add(report);

@@ -809,7 +809,10 @@ class AccessMatrixTest extends ApiTestSupport {
                 call("POST",   "/api/admin/webhooks",                                  "{}",  401, 403, 403, 403, 403, 403, 400),
                 call("GET",    "/api/admin/webhooks/0",                                null,  401, 403, 403, 403, 403, 403, 404),
                 call("DELETE", "/api/admin/webhooks/0",                                null,  401, 403, 403, 403, 403, 403, 404),
-                call("GET",    "/api/admin/webhooks/0/deliveries",                     null,  401, 403, 403, 403, 403, 403, 404));
+                call("GET",    "/api/admin/webhooks/0/deliveries",                     null,  401, 403, 403, 403, 403, 403, 404),
+                call("POST",   "/api/licence-fees/NO-SUCH-DEAL/revenue-reports",       "{}",  401, 403, 403, 403, 404, 403, 404),
+                call("POST",   "/api/licence-fees/NO-SUCH-DEAL/instalments/1/invoice", "{}",  401, 403, 403, 403, 404, 403, 404),
+                call("POST",   "/api/licence-fees/NO-SUCH-DEAL/instalments/1/payment", "{}",  401, 403, 403, 403, 404, 403, 404));
     }
 
     @ParameterizedTest(name = "{0}")
