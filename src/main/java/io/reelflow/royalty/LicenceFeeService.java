@@ -274,6 +274,31 @@ public class LicenceFeeService {
         outbox.publish(kind, dealRef, data);
     }
 
+    /**
+     * The instalment of a renewal's new licence fee: the whole fee, payable from the first day of the renewed period
+     * ({@code from}) with {@code creditDays} to pay. Refuses an amount that is not positive or has more decimals than the
+     * deal's currency ({@code newFeeAmount}). Idempotent: the same renewal (its last day) answers its instalment again.
+     */
+    @Transactional
+    public int renewalInstalment(String dealRef, BigDecimal amount, String currencyCode, LocalDate from, LocalDate until, int creditDays) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Currency currency = Currency.getInstance(currencyCode);
+        if (amount == null || amount.signum() <= 0) problems.add(new FieldProblem("newFeeAmount", "must be a positive amount"));
+        else if (amount.precision() - amount.scale() > 15) problems.add(new FieldProblem("newFeeAmount", "too large"));
+        else Currencies.money(amount, currency, "newFeeAmount", problems);
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        jdbc.queryForList("SELECT id FROM fee_instalment WHERE deal_ref = ? ORDER BY number LIMIT 1 FOR UPDATE", Long.class, dealRef);
+        List<Integer> known = jdbc.queryForList("SELECT number FROM fee_instalment WHERE deal_ref = ? AND renewal_until = ?", Integer.class,
+                dealRef, until);
+        if (!known.isEmpty()) return known.get(0);
+        Integer next = jdbc.queryForObject("SELECT coalesce(max(number), 0) + 1 FROM fee_instalment WHERE deal_ref = ?", Integer.class, dealRef);
+        jdbc.update("""
+                INSERT INTO fee_instalment (deal_ref, number, kind, amount, currency, trigger, credit_days, triggered_on, due_on, renewal_until)
+                VALUES (?, ?, 'LICENCE_FEE', ?, ?, 'DATE', ?, ?, ?, ?)""",
+                dealRef, next, amount, currency.getCurrencyCode(), creditDays, from, InstalmentScheduler.dueDate(from, creditDays), until);
+        return next;
+    }
+
     private static InstalmentView instalment(ResultSet rs, int n) throws SQLException {
         LocalDate triggered = rs.getObject("triggered_on", LocalDate.class);
         LocalDate invoiced = rs.getObject("invoiced_on", LocalDate.class);

@@ -177,6 +177,38 @@ class FinanceApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aRenewalWithANewFeeCreatesItsInstalmentAndItsCollection() {
+        String deal = grantedDeal("2027-03-01", "2027-12-31", """
+                {"type": "FIXED", "currency": "EUR", "amount": 100000.00, "instalments": [
+                   {"percent": 40, "trigger": "SIGNATURE", "creditDays": 30}, {"percent": 60, "trigger": "DELIVERY_ACCEPTED", "creditDays": 30}]}""");
+        long dealId = jdbc.queryForObject("SELECT id FROM deal WHERE crm_deal_id = ?", Long.class, deal);
+        // a fee with more decimals than the currency has is refused, naming the field; nothing changes
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> windows.decide(dealId, "RENEW", "2028-12-31", "50000.005", "", "rita"))
+                .isInstanceOf(io.reelflow.platform.web.InvalidInputException.class).hasMessageContaining("newFeeAmount");
+        assertThat(get(FINANCE, "/api/licence-fees/" + deal).json().at("/instalments").size()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT window_end FROM deal WHERE id = ?", LocalDate.class, dealId)).isEqualTo("2027-12-31");
+
+        windows.decide(dealId, "RENEW", "2028-12-31", "50000.00", "two more years", "rita");
+        JsonNode renewal = get(FINANCE, "/api/licence-fees/" + deal).json().at("/instalments/2");
+        assertThat(renewal.path("number").asInt()).isEqualTo(3);
+        assertThat(renewal.path("kind").asText()).isEqualTo("LICENCE_FEE");
+        assertThat(renewal.path("amount").decimalValue()).isEqualByComparingTo("50000.00");
+        assertThat(renewal.path("trigger").asText()).isEqualTo("DATE");
+        assertThat(renewal.path("triggeredOn").asText()).as("payable from the first renewed day").isEqualTo("2028-01-01");
+        assertThat(renewal.path("dueOn").asText()).isEqualTo("2028-01-31");
+        assertThat(renewal.path("status").asText()).isEqualTo("DATED");
+        assertThat(runtime().createProcessInstanceQuery().processDefinitionKey("fee-instalment").processInstanceBusinessKey(deal)
+                .variableValueEquals("instalmentNumber", 3).count()).as("its collection has started").isEqualTo(1);
+        runJobs();
+        at("2028-01-01");
+        runJobs();
+        assertThat(tasksOf(deal, "invoiceInstalment").stream().filter(t -> Integer.valueOf(3).equals(tasks.getVariable(t.getId(), "instalmentNumber"))))
+                .as("invoiced on the first renewed day").hasSize(1);
+    }
+
+    @Autowired DealWindowService windows;
+
+    @Test
     void onlyFinanceAndAdminsPostFinanceRecords() {
         for (String user : List.of("crm", "rita", "dave", "mark")) {
             assertThat(postJson(user, "/api/licence-fees/X/revenue-reports", "{}").status()).as(user).isEqualTo(403);
