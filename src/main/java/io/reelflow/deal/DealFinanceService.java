@@ -51,7 +51,7 @@ public class DealFinanceService {
     public enum TaskOutcome {
         /** the waiting task was completed: the process moved on */
         COMPLETED,
-        /** no task waits for it now: its task was done before, or will be completed as soon as it is created */
+        /** no task waits for it now: it is kept, and its task is completed as soon as it is created */
         KEPT
     }
 
@@ -60,9 +60,11 @@ public class DealFinanceService {
     private final DealFeeService dealFees;
     private final TaskService tasks;
     private final TransactionTemplate newTransaction;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     public DealFinanceService(DealRepository deals, LicenceFeeService fees, DealFeeService dealFees, TaskService tasks,
-                              PlatformTransactionManager transactions) {
+                              PlatformTransactionManager transactions, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.deals = deals;
         this.fees = fees;
         this.dealFees = dealFees;
@@ -131,6 +133,11 @@ public class DealFinanceService {
      * is completed with that record once its creation commits, and does not stay in Tasklist.
      */
     void completeWhenAlreadyRecorded(String taskId, String taskKey, String crmDealId, Object which) {
+        // only what the API kept for a task to come: a record entered through the form is never completed for anyone
+        if (jdbc.update("DELETE FROM finance_api_kept WHERE deal_ref = ? AND task_key = ? AND which = ?", crmDealId, taskKey,
+                String.valueOf(which)) == 0) {
+            return;
+        }
         Map<String, Object> fields = switch (taskKey) {
             case INVOICE_TASK -> {
                 InstalmentView i = fees.instalment(crmDealId, (Integer) which);
@@ -164,7 +171,11 @@ public class DealFinanceService {
                 .filter(t -> Objects.equals(which, tasks.getVariable(t.getId(), taskKey.equals(REVENUE_TASK)
                         ? LicenceFeeVariables.REVENUE_QUARTER.name() : FeeInstalmentVariables.INSTALMENT_NUMBER.name())))
                 .toList();
-        if (waiting.isEmpty()) return TaskOutcome.KEPT;
+        if (waiting.isEmpty()) {
+            jdbc.update("INSERT INTO finance_api_kept (deal_ref, task_key, which, kept_by) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    deal.getCrmDealId(), taskKey, String.valueOf(which), user);
+            return TaskOutcome.KEPT;
+        }
         for (Task t : waiting) {
             tasks.setAssignee(t.getId(), user);
             tasks.complete(t.getId(), fields);
