@@ -25,6 +25,7 @@ class ApiExplorerTest extends ApiTestSupport {
             Map.entry("/api/admin/tokens", "admin"), Map.entry("/api/admin/tokens/{id}/rotation", "admin"),
             Map.entry("/api/admin/webhooks", "admin"),
             Map.entry("/api/licensor-agreements", "fiona"), Map.entry("/api/licensor-agreements/{id}/expenses", "fiona"),
+            Map.entry("/api/licensor-agreements/{id}/expenses/{expenseId}/correction", "fiona"),
             Map.entry("/api/fx-rates", "fiona"), Map.entry("/api/fx-rates/{id}/correction", "fiona"),
             Map.entry("/api/royalty-receipts", "fiona"),
             Map.entry("/api/licence-fees/{crmDealId}/instalments/{number}/invoice", "fiona"),
@@ -114,6 +115,13 @@ class ApiExplorerTest extends ApiTestSupport {
             return template.replace("{deliveryId}", r.json().get(0).get("id").asText());
         }
         String owner = template.substring(0, template.indexOf("/{") < 0 ? template.length() : template.indexOf("/{"));
+        if (template.contains("{expenseId}")) { // the expense the expense example recorded on the agreement example
+            String agreement = ids.getOrDefault(owner, "1");
+            Response a = get("fiona", "/api/licensor-agreements/" + agreement);
+            assertThat(a.status()).as(a.toString()).isEqualTo(200);
+            assertThat(a.json().path("expenses").size()).as("agreement " + agreement + " has an expense to correct").isPositive();
+            template = template.replace("{expenseId}", a.json().path("expenses").get(0).path("id").asText());
+        }
         return template.replace("{crmDealId}", "NFX-2026-0101").replace("{number}", "1").replace("{id}", ids.getOrDefault(owner, "1"));
     }
 
