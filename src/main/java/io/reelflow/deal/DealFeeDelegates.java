@@ -150,15 +150,19 @@ final class DealFeeDelegates {
     static class ShowInstalmentListener implements TaskListener {
         private final DealFeeService fees;
         private final ProcessDeal processDeal;
+        private final DealFinanceService finance;
 
-        ShowInstalmentListener(DealFeeService fees, ProcessDeal processDeal) {
+        ShowInstalmentListener(DealFeeService fees, ProcessDeal processDeal, DealFinanceService finance) {
             this.fees = fees;
             this.processDeal = processDeal;
+            this.finance = finance;
         }
 
         @Override
         public void notify(DelegateTask task) {
             InstalmentView i = fees.instalment(processDeal.dealId(task), instalmentNumber(task));
+            // invoiced or paid over the API before this task existed: it is completed once its creation commits
+            finance.completeWhenAlreadyRecorded(task.getId(), task.getTaskDefinitionKey(), ProcessDeal.businessKey(task), instalmentNumber(task));
             PAYMENT_DUE_LABEL.setLocal(task, i.dueOn() == null ? "not yet known" : i.dueOn().toString());
             if ("chaseOverduePayment".equals(task.getTaskDefinitionKey())) return; // managers: that it is overdue, not how much
             INSTALMENT_LABEL.setLocal(task, formatted(i.amount(), i.currency()));
@@ -268,15 +272,19 @@ final class DealFeeDelegates {
     static class ShowRevenueReportListener implements TaskListener {
         private final DealFeeService fees;
         private final ProcessDeal processDeal;
+        private final DealFinanceService finance;
 
-        ShowRevenueReportListener(DealFeeService fees, ProcessDeal processDeal) {
+        ShowRevenueReportListener(DealFeeService fees, ProcessDeal processDeal, DealFinanceService finance) {
             this.fees = fees;
             this.processDeal = processDeal;
+            this.finance = finance;
         }
 
         @Override
         public void notify(DelegateTask task) {
             REVENUE_CURRENCY.setLocal(task, fees.currency(processDeal.dealId(task)));
+            // reported over the API before the quarter's task existed: it is completed once its creation commits
+            finance.completeWhenAlreadyRecorded(task.getId(), task.getTaskDefinitionKey(), ProcessDeal.businessKey(task), REVENUE_QUARTER.required(task));
         }
     }
 

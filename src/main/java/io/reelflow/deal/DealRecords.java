@@ -24,9 +24,11 @@ public class DealRecords {
     }
 
     private final JdbcTemplate jdbc;
+    private final DealWebhookEvents webhooks;
 
-    public DealRecords(JdbcTemplate jdbc) {
+    public DealRecords(JdbcTemplate jdbc, DealWebhookEvents webhooks) {
         this.jdbc = jdbc;
+        this.webhooks = webhooks;
     }
 
     public void addTitles(long dealId, List<Long> titleIds) {
@@ -91,6 +93,7 @@ public class DealRecords {
     /** Records an event at a given instant (the deal's own time of receipt, say) and returns it as {@link #events} would. */
     public DealEvent event(long dealId, String kind, String detail, String actor, Instant at) {
         jdbc.update("INSERT INTO deal_event (deal_id, at, kind, detail, actor) VALUES (?, ?, ?, ?, ?)", dealId, Timestamp.from(at), kind, detail, actor);
+        webhooks.recorded(dealId, kind, detail, actor); // the outbox, in this transaction
         return new DealEvent(at, kind, detail, actor);
     }
 

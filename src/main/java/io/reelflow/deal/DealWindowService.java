@@ -36,13 +36,21 @@ public class DealWindowService {
     private final RightsService rights;
     private final WindowService windows;
     private final RuntimeService runtime;
+    private final DealFeeService fees;
+    private final io.reelflow.royalty.LicenceFeeService licenceFees;
+    private final int renewalCreditDays;
 
-    public DealWindowService(DealRepository deals, DealRecords records, RightsService rights, WindowService windows, RuntimeService runtime) {
+    public DealWindowService(DealRepository deals, DealRecords records, RightsService rights, WindowService windows, RuntimeService runtime,
+                             DealFeeService fees, io.reelflow.royalty.LicenceFeeService licenceFees,
+                             @org.springframework.beans.factory.annotation.Value("${reelflow.royalty.renewal-credit-days:30}") int renewalCreditDays) {
         this.deals = deals;
         this.records = records;
         this.rights = rights;
         this.windows = windows;
         this.runtime = runtime;
+        this.fees = fees;
+        this.licenceFees = licenceFees;
+        this.renewalCreditDays = renewalCreditDays;
     }
 
     @Transactional
@@ -125,9 +133,10 @@ public class DealWindowService {
             case RENEW -> {
                 LocalDate end = FormValues.date(newEnd, "newWindowEnd", true);
                 String fee = "";
+                BigDecimal amount = null;
                 if (newFee != null && !newFee.isBlank()) {
                     try {
-                        BigDecimal amount = new BigDecimal(newFee.strip());
+                        amount = new BigDecimal(newFee.strip());
                         if (amount.signum() <= 0) throw new NumberFormatException();
                         fee = ", new licence fee " + amount.toPlainString();
                     } catch (NumberFormatException e) {
@@ -137,8 +146,10 @@ public class DealWindowService {
                 if (d.getWindowEnd() != null && !end.isAfter(d.getWindowEnd())) {
                     throw new InvalidInputException("newWindowEnd", "a renewal must end after the current last day " + d.getWindowEnd());
                 }
+                LocalDate renewedFrom = d.getWindowEnd() == null ? null : d.getWindowEnd().plusDays(1);
                 moveEnd(d, end, "newWindowEnd");
                 windows.changeEnd(d.getCrmDealId(), end, RenewalStatus.RENEWED);
+                if (amount != null && renewedFrom != null) collectRenewalFee(d, amount, renewedFrom, end);
                 records.event(d.getId(), "RENEWED", "renewed until " + end + why, actor);
                 // money: its own event, which only finance and admins see (DealView#withoutMoney)
                 if (!fee.isEmpty()) records.event(d.getId(), DealView.RENEWAL_FEE, fee.substring(2), actor);
@@ -200,6 +211,24 @@ public class DealWindowService {
             d.moveTo(DealStatus.CLOSED);
             records.event(d.getId(), "CLOSED", "window ended " + d.getWindowEnd() + "; " + released + " grants released, rights back in the avails", null);
         }
+    }
+
+    /**
+     * A renewal with a new fee: its instalment (payable from the first renewed day) and its collection, a fee-instalment
+     * process beside the deal's others, as an overage's. Repeating the same renewal starts nothing twice.
+     */
+    private void collectRenewalFee(Deal d, BigDecimal amount, LocalDate from, LocalDate until) {
+        int number = licenceFees.renewalInstalment(d.getCrmDealId(), amount, fees.fee(d).currency(), from, until, renewalCreditDays);
+        boolean started = runtime.createProcessInstanceQuery().processDefinitionKey(FeeInstalmentVariables.PROCESS)
+                .processInstanceBusinessKey(d.getCrmDealId()).variableValueEquals(FeeInstalmentVariables.INSTALMENT_NUMBER.name(), number).count() > 0;
+        if (started) return;
+        String titleNames = String.join(", ", records.titles(d.getId()).stream().map(DealRecords.DealTitle::name).distinct().toList());
+        runtime.createProcessInstanceByKey(FeeInstalmentVariables.PROCESS).businessKey(d.getCrmDealId())
+                .setVariable(FeeInstalmentVariables.CRM_DEAL_ID.name(), d.getCrmDealId())
+                .setVariable(FeeInstalmentVariables.TITLE_NAMES.name(), titleNames)
+                .setVariable(FeeInstalmentVariables.LICENSEE.name(), d.getLicensee())
+                .setVariable(FeeInstalmentVariables.INSTALMENT_NUMBER.name(), number)
+                .execute();
     }
 
     private void moveEnd(Deal d, LocalDate end, String field) {

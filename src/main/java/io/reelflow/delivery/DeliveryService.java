@@ -56,10 +56,12 @@ public class DeliveryService {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final io.reelflow.webhook.Outbox outbox;
 
-    public DeliveryService(JdbcTemplate jdbc, ObjectMapper json) {
+    public DeliveryService(JdbcTemplate jdbc, ObjectMapper json, io.reelflow.webhook.Outbox outbox) {
         this.jdbc = jdbc;
         this.json = json;
+        this.outbox = outbox;
     }
 
     /** Creates the delivery of one title with its required tracks; repeating it returns the same delivery. */
@@ -291,6 +293,40 @@ public class DeliveryService {
         jdbc.update("UPDATE delivery_stage SET left_at = now() WHERE delivery_id = ? AND left_at IS NULL", deliveryId);
         jdbc.update("INSERT INTO delivery_stage (delivery_id, stage, entered_at) VALUES (?, ?, now())", deliveryId, stage.name());
         jdbc.update("UPDATE delivery SET stage = ?, updated_at = now() WHERE id = ?", stage.name(), deliveryId);
+        tell(deliveryId, stage);
+    }
+
+    /** The stages the CRM hears of (submitted, rejected with the items, accepted), into the outbox in this transaction. */
+    private void tell(long deliveryId, DeliveryStage stage) {
+        io.reelflow.webhook.WebhookEventKind kind = switch (stage) {
+            case SUBMITTED -> io.reelflow.webhook.WebhookEventKind.DELIVERY_SUBMITTED;
+            case REJECTED -> io.reelflow.webhook.WebhookEventKind.DELIVERY_REJECTED;
+            case ACCEPTED -> io.reelflow.webhook.WebhookEventKind.DELIVERY_ACCEPTED;
+            default -> null;
+        };
+        if (kind == null) return;
+        Delivery d = get(deliveryId);
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("deliveryId", d.id());
+        data.put("titleId", d.titleId());
+        data.put("titleName", d.titleName());
+        data.put("stage", stage.name());
+        data.put("attempt", d.attempt());
+        data.put("rejections", d.rejections());
+        if (stage == DeliveryStage.REJECTED) {
+            data.put("items", jdbc.query("SELECT category, code, timecode, note, language, routed_to FROM qc_item "
+                    + "WHERE delivery_id = ? AND attempt = ? ORDER BY id", (rs, i) -> {
+                        java.util.Map<String, Object> item = new java.util.LinkedHashMap<>();
+                        item.put("category", rs.getString(1));
+                        item.put("code", rs.getString(2));
+                        item.put("timecode", rs.getString(3));
+                        item.put("note", rs.getString(4));
+                        item.put("language", rs.getString(5));
+                        item.put("routedTo", rs.getString(6));
+                        return item;
+                    }, deliveryId, d.attempt()));
+        }
+        outbox.publish(kind, d.dealRef(), data);
     }
 
     private JsonNode readPayload(String eventId) {

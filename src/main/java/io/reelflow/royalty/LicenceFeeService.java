@@ -64,9 +64,11 @@ public class LicenceFeeService {
     private static final RowMapper<InstalmentView> INSTALMENT = LicenceFeeService::instalment;
 
     private final JdbcTemplate jdbc;
+    private final io.reelflow.webhook.Outbox outbox;
 
-    public LicenceFeeService(JdbcTemplate jdbc) {
+    public LicenceFeeService(JdbcTemplate jdbc, io.reelflow.webhook.Outbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     /**
@@ -129,9 +131,11 @@ public class LicenceFeeService {
         if (i.triggeredOn() != null && invoicedOn.isBefore(i.triggeredOn())) {
             throw new InvalidInputException("invoicedOn", "is before the instalment became payable (" + i.triggeredOn() + ")");
         }
-        jdbc.update("UPDATE fee_instalment SET invoice_number = ?, invoiced_on = ?, invoiced_by = ? WHERE deal_ref = ? AND number = ? AND invoice_number IS NULL",
+        int changed = jdbc.update("UPDATE fee_instalment SET invoice_number = ?, invoiced_on = ?, invoiced_by = ? WHERE deal_ref = ? AND number = ? AND invoice_number IS NULL",
                 invoice, invoicedOn, user, dealRef, number);
-        return instalment(dealRef, number);
+        InstalmentView invoiced = instalment(dealRef, number);
+        if (changed == 1) tell(io.reelflow.webhook.WebhookEventKind.INSTALMENT_INVOICED, dealRef, invoiced);
+        return invoiced;
     }
 
     /**
@@ -161,11 +165,13 @@ public class LicenceFeeService {
             throw new ConflictException("instalment " + number + " of " + dealRef + " is already paid (bank reference " + i.bankReference() + ")",
                     List.of(new FieldProblem("bankReference", "payment already recorded as " + i.bankReference())));
         }
-        jdbc.update("""
+        int changed = jdbc.update("""
                 UPDATE fee_instalment SET paid_amount = ?, paid_currency = ?, paid_on = ?, bank_reference = ?, recorded_by = ?
                 WHERE deal_ref = ? AND number = ? AND paid_on IS NULL""",
                 amount, currency.getCurrencyCode(), paidOn, reference, user, dealRef, number);
-        return instalment(dealRef, number);
+        InstalmentView paid = instalment(dealRef, number);
+        if (changed == 1) tell(io.reelflow.webhook.WebhookEventKind.INSTALMENT_PAID, dealRef, paid);
+        return paid;
     }
 
     /** Stores a quarter's revenue report; the same report again changes nothing, a different one is refused. */
@@ -225,6 +231,7 @@ public class LicenceFeeService {
         List<RevenueReport> reports = new ArrayList<>();
         RevenueReport current = null;
         for (RevenueReportView r : revenueReports(dealRef)) {
+            if (r.quarter().compareTo(quarter) > 0) continue; // a later quarter reported early (over the API) counts from its own quarter on
             RevenueReport report = new RevenueReport(r.quarter(), Money.rounded(r.revenue(), currency));
             if (r.quarter().equals(quarter)) current = report;
             else reports.add(report);
@@ -245,6 +252,51 @@ public class LicenceFeeService {
                 dealRef, next, result.overageDue().amount(), currency.getCurrencyCode(), creditDays, today,
                 InstalmentScheduler.dueDate(today, creditDays), quarter);
         return new OverageOutcome(result, next);
+    }
+
+    /** An instalment invoiced or paid, into the outbox in this transaction (the finance system hears of it). */
+    private void tell(io.reelflow.webhook.WebhookEventKind kind, String dealRef, InstalmentView i) {
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("instalment", i.number());
+        data.put("kind", i.kind());
+        data.put("amount", i.amount());
+        data.put("currency", i.currency());
+        data.put("dueOn", i.dueOn() == null ? null : i.dueOn().toString());
+        data.put("invoiceNumber", i.invoiceNumber());
+        data.put("invoicedOn", i.invoicedOn() == null ? null : i.invoicedOn().toString());
+        if (kind == io.reelflow.webhook.WebhookEventKind.INSTALMENT_PAID) {
+            data.put("paidAmount", i.paidAmount());
+            data.put("paidCurrency", i.paidCurrency());
+            data.put("paidOn", i.paidOn().toString());
+            data.put("bankReference", i.bankReference());
+        }
+        data.put("status", i.status());
+        outbox.publish(kind, dealRef, data);
+    }
+
+    /**
+     * The instalment of a renewal's new licence fee: the whole fee, payable from the first day of the renewed period
+     * ({@code from}) with {@code creditDays} to pay. Refuses an amount that is not positive or has more decimals than the
+     * deal's currency ({@code newFeeAmount}). Idempotent: the same renewal (its last day) answers its instalment again.
+     */
+    @Transactional
+    public int renewalInstalment(String dealRef, BigDecimal amount, String currencyCode, LocalDate from, LocalDate until, int creditDays) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Currency currency = Currency.getInstance(currencyCode);
+        if (amount == null || amount.signum() <= 0) problems.add(new FieldProblem("newFeeAmount", "must be a positive amount"));
+        else if (amount.precision() - amount.scale() > 15) problems.add(new FieldProblem("newFeeAmount", "too large"));
+        else Currencies.money(amount, currency, "newFeeAmount", problems);
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        jdbc.queryForList("SELECT id FROM fee_instalment WHERE deal_ref = ? ORDER BY number LIMIT 1 FOR UPDATE", Long.class, dealRef);
+        List<Integer> known = jdbc.queryForList("SELECT number FROM fee_instalment WHERE deal_ref = ? AND renewal_until = ?", Integer.class,
+                dealRef, until);
+        if (!known.isEmpty()) return known.get(0);
+        Integer next = jdbc.queryForObject("SELECT coalesce(max(number), 0) + 1 FROM fee_instalment WHERE deal_ref = ?", Integer.class, dealRef);
+        jdbc.update("""
+                INSERT INTO fee_instalment (deal_ref, number, kind, amount, currency, trigger, credit_days, triggered_on, due_on, renewal_until)
+                VALUES (?, ?, 'LICENCE_FEE', ?, ?, 'DATE', ?, ?, ?, ?)""",
+                dealRef, next, amount, currency.getCurrencyCode(), creditDays, from, InstalmentScheduler.dueDate(from, creditDays), until);
+        return next;
     }
 
     private static InstalmentView instalment(ResultSet rs, int n) throws SQLException {

@@ -112,7 +112,48 @@ public class RoyaltyAgreementService {
                 INSERT INTO recoupable_expense (agreement_id, incurred_on, amount, description) VALUES (?, ?, ?, ?) RETURNING id""",
                 Long.class, a.id(), req.incurredOn(), amount.amount(), description);
         ledger.appendExpense(a, id, req.incurredOn(), amount, description);
-        return new ExpenseView(id, a.id(), req.incurredOn(), amount.amount(), a.currencyCode(), description);
+        return new ExpenseView(id, a.id(), req.incurredOn(), amount.amount(), a.currencyCode(), description, null);
+    }
+
+    /**
+     * Corrects a recoupable expense by the book: a new record pointing to it replaces it in the waterfall, its EXPENSE
+     * entry is reversed and the correction's posted. Refused (409) once the expense has been recouped from a receipt, or
+     * when it was corrected already (correct the correction); bad input is 400 naming the field. Nothing changes then.
+     */
+    @Transactional
+    public ExpenseView correctExpense(long agreementId, long expenseId, RoyaltyRequests.ExpenseCorrection req, String user) {
+        LicensorAgreement a = lock(agreementId);
+        ExpenseView original = jdbc.query("SELECT e.id, e.agreement_id, e.incurred_on, e.amount, a.currency, e.description, e.corrects_id "
+                        + "FROM recoupable_expense e JOIN licensor_agreement a ON a.id = e.agreement_id WHERE e.id = ? AND e.agreement_id = ?",
+                RoyaltyAgreementService::expense, expenseId, a.id()).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("no expense " + expenseId + " of licensor agreement " + agreementId));
+        List<Long> correctedBy = jdbc.queryForList("SELECT id FROM recoupable_expense WHERE corrects_id = ?", Long.class, expenseId);
+        if (!correctedBy.isEmpty()) {
+            throw new ConflictException("expense " + expenseId + " was corrected already by expense " + correctedBy.get(0) + "; correct that one",
+                    List.of(new FieldProblem("expenseId", "corrected already by expense " + correctedBy.get(0))));
+        }
+        Integer recouped = jdbc.queryForObject("SELECT count(*) FROM royalty_ledger_entry WHERE expense_id = ? AND kind = 'EXPENSE_RECOUPMENT'",
+                Integer.class, expenseId);
+        if (recouped != null && recouped > 0) {
+            throw new ConflictException("expense " + expenseId + " has been recouped from receipts: it stays as recorded; record the difference "
+                    + "as a new expense", List.of(new FieldProblem("amount", "expense " + expenseId + " is recouped already")));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (req.currency() != null && !req.currency().equals(a.currencyCode())) {
+            problems.add(new FieldProblem("currency", "expenses are recorded in the agreement currency " + a.currencyCode()
+                    + "; convert before recording"));
+        }
+        Money amount = Currencies.money(req.amount(), a.currency(), "amount", problems);
+        String reason = req.reason() == null ? "" : req.reason().strip();
+        if (reason.isEmpty()) problems.add(new FieldProblem("reason", "required: why the expense is corrected"));
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        String description = req.description() == null ? original.description() : req.description().strip();
+        Long id = jdbc.queryForObject("INSERT INTO recoupable_expense (agreement_id, incurred_on, amount, description, corrects_id, "
+                        + "correction_reason, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                Long.class, a.id(), req.incurredOn(), amount.amount(), description, expenseId, reason, user);
+        ledger.reverseExpense(a, expenseId, "corrected by expense " + id + ": " + reason);
+        ledger.appendExpense(a, id, req.incurredOn(), amount, description);
+        return new ExpenseView(id, a.id(), req.incurredOn(), amount.amount(), a.currencyCode(), description, expenseId);
     }
 
     LicensorAgreement load(long id) {
@@ -139,9 +180,10 @@ public class RoyaltyAgreementService {
 
     List<ExpenseView> expenses(long agreementId) {
         return jdbc.query("""
-                SELECT e.id, e.agreement_id, e.incurred_on, e.amount, a.currency, e.description
+                SELECT e.id, e.agreement_id, e.incurred_on, e.amount, a.currency, e.description, e.corrects_id
                   FROM recoupable_expense e JOIN licensor_agreement a ON a.id = e.agreement_id
-                 WHERE e.agreement_id = ? ORDER BY e.incurred_on, e.id""", RoyaltyAgreementService::expense, agreementId);
+                 WHERE e.agreement_id = ? AND NOT EXISTS (SELECT 1 FROM recoupable_expense c WHERE c.corrects_id = e.id)
+                 ORDER BY e.incurred_on, e.id""", RoyaltyAgreementService::expense, agreementId);
     }
 
     private AgreementView view(LicensorAgreement a) {
@@ -153,6 +195,7 @@ public class RoyaltyAgreementService {
     private static ExpenseView expense(ResultSet rs, int i) throws SQLException {
         Currency c = Currency.getInstance(rs.getString("currency"));
         return new ExpenseView(rs.getLong("id"), rs.getLong("agreement_id"), rs.getObject("incurred_on", java.time.LocalDate.class),
-                Money.of(rs.getBigDecimal("amount"), c).amount(), c.getCurrencyCode(), rs.getString("description"));
+                Money.of(rs.getBigDecimal("amount"), c).amount(), c.getCurrencyCode(), rs.getString("description"),
+                rs.getObject("corrects_id", Long.class));
     }
 }

@@ -103,6 +103,18 @@ public class RoyaltyController {
         return ResponseEntity.status(201).body(agreements.addExpense(id, req));
     }
 
+    @PostMapping(path = "/licensor-agreements/{id}/expenses/{expenseId}/correction", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Correct a recoupable expense by the book",
+            description = "A new expense record pointing to the one it corrects (correctsExpenseId) replaces it in the waterfall; the "
+                    + "corrected one stays on record, its ledger entry reversed. 409 once the expense has been recouped from a receipt, or "
+                    + "when it was corrected already (correct the correction).")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "the correction")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "recouped already, or corrected already")
+    public ResponseEntity<ExpenseView> correctExpense(@PathVariable long id, @PathVariable long expenseId,
+                                                      @Valid @RequestBody RoyaltyRequests.ExpenseCorrection req, Principal user) {
+        return ResponseEntity.status(201).body(agreements.correctExpense(id, expenseId, req, user == null ? "unknown" : user.getName()));
+    }
+
     @PostMapping(path = "/fx-rates", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Enter the exchange rate of a day (1 fromCurrency = rate toCurrency)")
     public ResponseEntity<FxRateView> enterRate(@Valid @RequestBody NewFxRate req, Principal user) {

@@ -67,6 +67,17 @@ public class RoyaltyLedger {
                 openPeriod(a, incurredOn), null);
     }
 
+    /** Reverses the EXPENSE entry of an expense (its correction replaces it), in the period open for the expense's day. */
+    void reverseExpense(LicensorAgreement a, long expenseId, String note) {
+        LocalDate day = jdbc.queryForObject("SELECT incurred_on FROM recoupable_expense WHERE id = ?", LocalDate.class, expenseId);
+        for (Entry e : jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM royalty_ledger_entry l WHERE expense_id = ? AND kind = 'EXPENSE' "
+                + "AND reverses_entry_id IS NULL AND NOT EXISTS (SELECT 1 FROM royalty_ledger_entry r WHERE r.reverses_entry_id = l.id) "
+                + "ORDER BY id", ENTRY, expenseId)) {
+            append(a.id(), null, expenseId, null, null, "EXPENSE", Money.of(e.amount().negate(), a.currency()), null, note,
+                    openPeriod(a, day), e.id());
+        }
+    }
+
     List<Entry> entriesOfReceipt(long receiptId) {
         return jdbc.query("SELECT " + ENTRY_COLUMNS + " FROM royalty_ledger_entry WHERE receipt_id = ? ORDER BY id", ENTRY, receiptId);
     }
@@ -121,7 +132,8 @@ public class RoyaltyLedger {
         }
         List<ExpenseBalance> expenses = new ArrayList<>();
         for (Map<String, Object> row : jdbc.queryForList(
-                "SELECT id, incurred_on, amount, description FROM recoupable_expense WHERE agreement_id = ? ORDER BY incurred_on, id",
+                "SELECT id, incurred_on, amount, description FROM recoupable_expense e WHERE agreement_id = ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM recoupable_expense c WHERE c.corrects_id = e.id) ORDER BY incurred_on, id",
                 a.id())) {
             long id = ((Number) row.get("id")).longValue();
             RecoupableExpense expense = new RecoupableExpense(String.valueOf(id), ((java.sql.Date) row.get("incurred_on")).toLocalDate(),

@@ -38,6 +38,15 @@ public final class RoyaltyRequests {
             @Size(max = 500) String description) {
     }
 
+    /** A recoupable expense as it should have been recorded, and why. */
+    public record ExpenseCorrection(
+            @NotNull LocalDate incurredOn,
+            @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal amount,
+            @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency,
+            @Size(max = 500) String description,
+            @NotBlank @Size(max = 500) String reason) {
+    }
+
     public record NewFxRate(
             @NotNull @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String fromCurrency,
             @NotNull @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String toCurrency,

@@ -16,8 +16,9 @@ public final class RoyaltyViews {
                                 List<ExpenseView> expenses) {
     }
 
+    /** @param correctsExpenseId the expense this record corrects (and replaces), if it is a correction */
     public record ExpenseView(long id, long agreementId, LocalDate incurredOn, BigDecimal amount, String currency,
-                              String description) {
+                              String description, Long correctsExpenseId) {
     }
 
     public record FxRateView(long id, String fromCurrency, String toCurrency, LocalDate rateDate, BigDecimal rate,

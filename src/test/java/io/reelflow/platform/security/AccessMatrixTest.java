@@ -796,4 +796,44 @@ class AccessMatrixTest extends ApiTestSupport {
         if (withCsrfToken) login.header("X-XSRF-TOKEN", token);
         return browser.send(login.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
+
+    // ------------------------------------------------------------------------------------------------
+    // Webhooks and finance over REST: the HTTP status each user gets (— = no credentials). Admins only for the
+    // webhook endpoints; bodies are empty or point at nothing, so an allowed call stores nothing.
+    // ------------------------------------------------------------------------------------------------
+
+    static Stream<Arguments> webhookAndFinanceEndpoints() {
+        return Stream.of(
+                //    method    path                                                   body   anon  crm  rita dave fiona mark admin
+                call("GET",    "/api/admin/webhooks",                                  null,  401, 403, 403, 403, 403, 403, 200),
+                call("POST",   "/api/admin/webhooks",                                  "{}",  401, 403, 403, 403, 403, 403, 400),
+                call("GET",    "/api/admin/webhooks/0",                                null,  401, 403, 403, 403, 403, 403, 404),
+                call("DELETE", "/api/admin/webhooks/0",                                null,  401, 403, 403, 403, 403, 403, 404),
+                call("GET",    "/api/admin/webhooks/0/deliveries",                     null,  401, 403, 403, 403, 403, 403, 404),
+                call("POST",   "/api/licence-fees/NO-SUCH-DEAL/revenue-reports",       "{}",  401, 403, 403, 403, 404, 403, 404),
+                call("POST",   "/api/licence-fees/NO-SUCH-DEAL/instalments/1/invoice", "{}",  401, 403, 403, 403, 404, 403, 404),
+                call("POST",   "/api/licence-fees/NO-SUCH-DEAL/instalments/1/payment", "{}",  401, 403, 403, 403, 404, 403, 404));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("webhookAndFinanceEndpoints")
+    void webhookAndFinanceApiByRole(String name, String method, String path, String body, int anonymous, int[] byUser) {
+        List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
+        checks.add(() -> assertThat(anyMethod(null, method, path, body).status()).as("no credentials").isEqualTo(anonymous));
+        for (int i = 0; i < USERS.size(); i++) {
+            String user = USERS.get(i);
+            int expected = byUser[i];
+            checks.add(() -> {
+                Response r = anyMethod(user, method, path, body);
+                assertThat(r.status()).as(user + ": " + r).isEqualTo(expected);
+                if (expected == 401 || expected == 403) assertThat(r.contentType()).as(user).startsWith("application/problem+json");
+            });
+        }
+        assertAll(name, checks);
+    }
+
+    private Response anyMethod(String user, String method, String path, String body) {
+        if (method.equals("GET") || method.equals("POST")) return call(user, method, path, body);
+        return send(user, java.net.http.HttpRequest.newBuilder(uri(path)).method(method, java.net.http.HttpRequest.BodyPublishers.noBody()));
+    }
 }

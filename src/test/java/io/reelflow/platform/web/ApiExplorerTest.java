@@ -23,15 +23,21 @@ class ApiExplorerTest extends ApiTestSupport {
             Map.entry("/api/deals", "crm"), Map.entry("/api/deals/{crmDealId}/amendments", "crm"),
             Map.entry("/api/deliveries/{deliveryId}/events", "crm"),
             Map.entry("/api/admin/tokens", "admin"), Map.entry("/api/admin/tokens/{id}/rotation", "admin"),
+            Map.entry("/api/admin/webhooks", "admin"),
             Map.entry("/api/licensor-agreements", "fiona"), Map.entry("/api/licensor-agreements/{id}/expenses", "fiona"),
+            Map.entry("/api/licensor-agreements/{id}/expenses/{expenseId}/correction", "fiona"),
             Map.entry("/api/fx-rates", "fiona"), Map.entry("/api/fx-rates/{id}/correction", "fiona"),
             Map.entry("/api/royalty-receipts", "fiona"),
+            Map.entry("/api/licence-fees/{crmDealId}/instalments/{number}/invoice", "fiona"),
+            Map.entry("/api/licence-fees/{crmDealId}/instalments/{number}/payment", "fiona"),
+            Map.entry("/api/licence-fees/{crmDealId}/revenue-reports", "fiona"),
             Map.entry("/api/titles", "rita"), Map.entry("/api/rights-in", "rita"),
             Map.entry("/api/rights-in/{id}/holdbacks", "rita"), Map.entry("/api/rights-in/import", "rita"));
 
     /** Endpoints whose records a later path refers to come first. */
     private static final List<String> ORDER = List.of("/api/titles", "/api/rights-in", "/api/rights-in/import", "/api/deals",
-            "/api/admin/tokens", "/api/licensor-agreements", "/api/fx-rates");
+            "/api/admin/tokens", "/api/licensor-agreements", "/api/fx-rates",
+            "/api/licence-fees/{crmDealId}/instalments/{number}/invoice", "/api/licence-fees/{crmDealId}/instalments/{number}/payment");
 
     @Test
     void titleVersionDescriptionAndSecuritySchemes() {
@@ -109,7 +115,14 @@ class ApiExplorerTest extends ApiTestSupport {
             return template.replace("{deliveryId}", r.json().get(0).get("id").asText());
         }
         String owner = template.substring(0, template.indexOf("/{") < 0 ? template.length() : template.indexOf("/{"));
-        return template.replace("{crmDealId}", "NFX-2026-0101").replace("{id}", ids.getOrDefault(owner, "1"));
+        if (template.contains("{expenseId}")) { // the expense the expense example recorded on the agreement example
+            String agreement = ids.getOrDefault(owner, "1");
+            Response a = get("fiona", "/api/licensor-agreements/" + agreement);
+            assertThat(a.status()).as(a.toString()).isEqualTo(200);
+            assertThat(a.json().path("expenses").size()).as("agreement " + agreement + " has an expense to correct").isPositive();
+            template = template.replace("{expenseId}", a.json().path("expenses").get(0).path("id").asText());
+        }
+        return template.replace("{crmDealId}", "NFX-2026-0101").replace("{number}", "1").replace("{id}", ids.getOrDefault(owner, "1"));
     }
 
     /**
@@ -118,6 +131,7 @@ class ApiExplorerTest extends ApiTestSupport {
      */
     private String referencesOfThisDatabase(String template, String body) throws Exception {
         if (template.equals("/api/deliveries/{deliveryId}/events")) return onTheTestStorage(body);
+        if (template.startsWith("/api/licence-fees/{crmDealId}/instalments/")) return onTheDayInstalmentOneBecamePayable(body);
         if (!template.equals("/api/royalty-receipts")) return body;
         Response agreements = get("fiona", "/api/licensor-agreements");
         assertThat(agreements.status()).as(agreements.toString()).isEqualTo(200);
@@ -127,6 +141,19 @@ class ApiExplorerTest extends ApiTestSupport {
         com.fasterxml.jackson.databind.node.ObjectNode receipt = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(body);
         receipt.put("agreementId", Long.parseLong(harbour));
         return json.writeValueAsString(receipt);
+    }
+
+    /**
+     * The invoice and payment examples are dated for the README deal signed on 2026-11-30; here the deal was posted today, so
+     * they are dated the day its instalment 1 (on signature) became payable: never before it, never in the future.
+     */
+    private String onTheDayInstalmentOneBecamePayable(String body) throws Exception {
+        Response fee = get("fiona", "/api/licence-fees/NFX-2026-0101");
+        assertThat(fee.status()).as(fee.toString()).isEqualTo(200);
+        String payable = fee.json().at("/instalments/0/triggeredOn").asText();
+        com.fasterxml.jackson.databind.node.ObjectNode record = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(body);
+        for (String field : List.of("invoicedOn", "paidOn")) if (record.has(field)) record.put(field, payable);
+        return json.writeValueAsString(record);
     }
 
     /**
