@@ -41,7 +41,7 @@ class DealWebhookEvents {
         Deal d = entities.find(Deal.class, dealId);
         if (d == null) throw new IllegalStateException("deal " + dealId + " does not exist");
         String dealRef = d.getCrmDealId();
-        if (status) {
+        if (status && outbox.wanted(WebhookEventKind.DEAL_STATUS_CHANGED)) {
             String previous = outbox.latestPayload(WebhookEventKind.DEAL_STATUS_CHANGED, dealRef).map(this::statusOf).orElse(null);
             String now = d.getStatus().name();
             if (!now.equals(previous)) {

@@ -222,11 +222,7 @@ public class DealWindowService {
         boolean started = runtime.createProcessInstanceQuery().processDefinitionKey(FeeInstalmentVariables.PROCESS)
                 .processInstanceBusinessKey(d.getCrmDealId()).variableValueEquals(FeeInstalmentVariables.INSTALMENT_NUMBER.name(), number).count() > 0;
         if (started) return;
-        String titleNames = String.join(", ", records.titles(d.getId()).stream().map(DealRecords.DealTitle::name).distinct().toList());
         runtime.createProcessInstanceByKey(FeeInstalmentVariables.PROCESS).businessKey(d.getCrmDealId())
-                .setVariable(FeeInstalmentVariables.CRM_DEAL_ID.name(), d.getCrmDealId())
-                .setVariable(FeeInstalmentVariables.TITLE_NAMES.name(), titleNames)
-                .setVariable(FeeInstalmentVariables.LICENSEE.name(), d.getLicensee())
                 .setVariable(FeeInstalmentVariables.INSTALMENT_NUMBER.name(), number)
                 .execute();
     }

@@ -32,9 +32,13 @@ public class Outbox {
         this.json = json;
     }
 
-    /** Writes the event; must run inside the transaction of the change. Returns its event id. */
+    /**
+     * Writes the event; must run inside the transaction of the change. Returns its event id, or null when no active
+     * endpoint takes this kind: then nothing is written (a deal's background is not charged for events nobody hears).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID publish(WebhookEventKind kind, String dealRef, Map<String, Object> data) {
+        if (!wanted(kind)) return null;
         lockDeal(dealRef);
         UUID eventId = UUID.randomUUID();
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -52,6 +56,12 @@ public class Outbox {
                 SELECT ?, s.id, ?, ? FROM webhook_subscription s WHERE s.status = 'ACTIVE' AND ? = ANY (s.event_kinds) ORDER BY s.id""",
                 id, dealRef, Timestamp.from(at), kind.wire());
         return eventId;
+    }
+
+    /** Whether an active endpoint takes events of this kind. */
+    public boolean wanted(WebhookEventKind kind) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM webhook_subscription WHERE status = 'ACTIVE' AND ? = ANY (event_kinds))", Boolean.class, kind.wire()));
     }
 
     /** The data of the latest event of this kind for the deal (read under the deal's lock: nothing of it is in flight). */
