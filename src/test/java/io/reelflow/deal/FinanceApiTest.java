@@ -48,6 +48,10 @@ class FinanceApiTest extends ApiTestSupport {
 
     @Test
     void anInvoiceAndAPaymentOverRestCompleteTheTasksAndPostTheRoyaltiesOnce() {
+        // an endpoint that takes instalment events: without one, none is written to the outbox
+        Response sub = postJson("admin", "/api/admin/webhooks", Map.of("url", "https://erp.example.com/reelflow", "secret",
+                "finance-api-test-secret-0123456789", "eventKinds", java.util.List.of("instalment.invoiced", "instalment.paid")));
+        assertThat(sub.status()).as(sub.toString()).isEqualTo(201);
         String deal = grantedDeal("2027-03-01", "2027-12-31", """
                 {"type": "FIXED", "currency": "EUR", "amount": 100000.00, "instalments": [
                    {"percent": 40, "trigger": "SIGNATURE", "creditDays": 30}, {"percent": 60, "trigger": "DELIVERY_ACCEPTED", "creditDays": 30}]}""");
