@@ -35,15 +35,7 @@ import org.junit.jupiter.api.Test;
  * The EMA Avails export over real HTTP: free windows from the avails rules (never before today, nothing held back or granted
  * exclusively to another), read back from the XLSX with POI and checked against MovieLabs' Avails XSD and vocabulary as XML.
  */
-class EmaAvailsApiTest extends ApiTestSupport {
-
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    record Bytes(int status, String contentType, Map<String, List<String>> headers, byte[] body) {
-        String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-    }
+class EmaAvailsApiTest extends EmaApiTestSupport {
 
     long titleId;
     String eidr;
@@ -195,27 +187,6 @@ class EmaAvailsApiTest extends ApiTestSupport {
         assertThat(second.headers().get("x-ema-parts")).containsExactly("2");
     }
 
-    // ------------------------------------------------------------------ helpers
-
-    Bytes download(String user, String path, String accept) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(120));
-        if (accept != null) b.header("Accept", accept);
-        return sendBytes(user, b);
-    }
-
-    Bytes sendBytes(String user, HttpRequest.Builder b) {
-        b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        try {
-            HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Bytes(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.headers().map(), r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void assertBadParameter(String path, String field, String reason) {
         Response r = get("crm", path);
         assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(400);
@@ -224,44 +195,7 @@ class EmaAvailsApiTest extends ApiTestSupport {
         assertThat(r.reason(field)).contains(reason);
     }
 
-    /** Reads an exported sheet back with POI: the rows below the three header rows, keyed by the columns' group/field. */
-    static List<Map<String, String>> readXlsx(byte[] xlsx) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Sheet sheet = wb.getSheet(EmaTemplate.SHEET);
-            assertThat(sheet).as("sheet " + EmaTemplate.SHEET).isNotNull();
-            DataFormatter fmt = new DataFormatter();
-            Row groups = sheet.getRow(0);
-            Row fields = sheet.getRow(1);
-            List<String> keys = new ArrayList<>();
-            for (int c = 0; c < fields.getLastCellNum(); c++) keys.add(fmt.formatCellValue(groups.getCell(c)) + "/" + fmt.formatCellValue(fields.getCell(c)));
-            assertThat(keys).containsAll(EmaTemplate.required().stream().map(EmaTemplate.Column::key).toList());
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (int r = EmaTemplate.FIRST_DATA_ROW - 1; r <= sheet.getLastRowNum(); r++) {
-                Row row = sheet.getRow(r);
-                Map<String, String> values = new LinkedHashMap<>();
-                for (int c = 0; c < keys.size(); c++) {
-                    Cell cell = row.getCell(c);
-                    String v = "";
-                    if (cell != null && cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-                        v = cell.getLocalDateTimeCellValue().toLocalDate().toString();
-                    } else if (cell != null) {
-                        v = fmt.formatCellValue(cell);
-                    }
-                    values.put(keys.get(c), v);
-                }
-                rows.add(values);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static String hex4() {
         return String.format("%04X", java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
-    }
-
-    static LocalDate day(String s) {
-        return LocalDate.parse(s);
     }
 }
