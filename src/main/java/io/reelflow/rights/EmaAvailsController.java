@@ -49,7 +49,19 @@ public class EmaAvailsController {
             responses = {
                     @ApiResponse(responseCode = "200", description = "the EMA file", content = {
                             @Content(mediaType = EmaTemplate.XLSX_MEDIA_TYPE, schema = @Schema(type = "string", format = "binary")),
-                            @Content(mediaType = "application/xml", schema = @Schema(type = "string"))}),
+                            @Content(mediaType = "application/xml", schema = @Schema(type = "string"), examples = @io.swagger.v3.oas.annotations.media.ExampleObject(
+                                    name = "one Avail", value = "<avails:AvailList xmlns:avails=\"http://www.movielabs.com/schema/avails/v2.6/avails\" "
+                                    + "xmlns:md=\"http://www.movielabs.com/schema/md/v2.10/md\"><avails:Avail><avails:ALID>md:alid:org:reelflow.io:title-1</avails:ALID>"
+                                    + "<avails:Disposition><avails:EntryType>Full Extract</avails:EntryType></avails:Disposition><avails:Licensor>"
+                                    + "<md:DisplayName>Reelflow</md:DisplayName></avails:Licensor><avails:AvailType>single</avails:AvailType>"
+                                    + "<avails:ShortDescription>The Last Lighthouse</avails:ShortDescription><avails:Asset contentID=\"md:cid:org:reelflow.io:title-1\">"
+                                    + "<avails:WorkType>Movie</avails:WorkType><avails:Metadata><avails:TitleDisplayUnlimited>The Last Lighthouse"
+                                    + "</avails:TitleDisplayUnlimited><avails:TitleInternalAlias>The Last Lighthouse</avails:TitleInternalAlias>"
+                                    + "</avails:Metadata></avails:Asset><avails:Transaction><avails:LicenseType>SVOD</avails:LicenseType><avails:Territory>"
+                                    + "<md:country>FR</md:country></avails:Territory><avails:Start>2027-01-01T00:00:00</avails:Start>"
+                                    + "<avails:End>2028-12-31T23:59:59</avails:End><avails:FormatProfile>HD</avails:FormatProfile><avails:Term termName=\"Exclusive\">"
+                                    + "<avails:Boolean>true</avails:Boolean></avails:Term><avails:Term termName=\"ExclusiveAttributes\"><avails:Text>"
+                                    + "Exclusive SVOD in FR</avails:Text></avails:Term></avails:Transaction></avails:Avail></avails:AvailList>"))}),
                     @ApiResponse(responseCode = "400", description = "a bad parameter, or more than 60,000 rows for one file",
                             content = @Content(mediaType = "application/problem+json"))})
     public void export(@Parameter(description = "titles (default: every title with rights held)", example = "1")

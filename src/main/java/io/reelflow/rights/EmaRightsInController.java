@@ -44,7 +44,12 @@ public class EmaRightsInController {
                     + "(End may be Open), Exclusive Yes/No. Titles are matched by map=<ALID or ContentID>=<title id>, else by the EIDR id "
                     + "in ContentID, else by an ALID Reelflow wrote; an import never creates a title. All or nothing: any problem and "
                     + "nothing is stored; each is named by sheet!cell (or XML path), column and reason. At most 60,000 rows and "
-                    + "32 MiB; a zip bomb, formula or merged cells, dates as text in other forms are refused.")
+                    + "32 MiB; a zip bomb, formula or merged cells, dates as text in other forms are refused.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = EmaTemplate.XLSX_MEDIA_TYPE,
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")),
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/xml",
+                            schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))}))
     public ResponseEntity<ImportResult> importEma(
             @Parameter(description = "explicit title mapping, repeatable: <ALID or ContentID>=<title id>", example = "md:alid:org:harbour:lighthouse=1")
             @RequestParam(name = "map", required = false) List<String> map,

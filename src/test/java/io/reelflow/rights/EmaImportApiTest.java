@@ -214,6 +214,20 @@ class EmaImportApiTest extends EmaApiTestSupport {
         assertNothingStoredFor(source);
     }
 
+    @Test
+    void theApiExamplesOfBothEndpointsAreValidEmaAvailsXml() {
+        JsonNode doc = get(null, "/v3/api-docs").json();
+        JsonNode upload = doc.at("/paths/~1api~1rights-in~1import~1ema/post/requestBody/content/application~1xml/examples");
+        JsonNode download = doc.at("/paths/~1api~1avails~1ema/get/responses/200/content/application~1xml/examples");
+        assertThat(upload.size()).isPositive();
+        assertThat(download.size()).isPositive();
+        for (JsonNode example : List.of(upload.elements().next(), download.elements().next())) {
+            assertThat(io.reelflow.rights.ema.EmaXmlSchema.problems(example.path("value").asText().strip().getBytes(StandardCharsets.UTF_8)))
+                    .as(example.toString()).isEmpty();
+        }
+        assertThat(doc.at("/paths/~1api~1avails~1ema/get/parameters").toString()).contains("titleIds", "territories", "media", "format", "part");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static byte[] sheet(EmaAvail... rows) {
