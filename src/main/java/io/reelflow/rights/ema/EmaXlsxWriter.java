@@ -25,7 +25,7 @@ public final class EmaXlsxWriter {
 
     public static void write(Iterable<EmaAvail> rows, OutputStream out) throws IOException {
         SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
-        wb.setCompressTempFiles(true);
+        // temporary sheet files uncompressed: on two cores gzip costs more than the disk (~1 KB a row)
         try {
             Sheet sheet = wb.createSheet(EmaTemplate.SHEET);
             Font bold = wb.createFont();
@@ -74,9 +74,11 @@ public final class EmaXlsxWriter {
         }
     }
 
+    /** A text cell; none for an empty value (an empty cell is absent in the sheet). */
     private static Cell text(Row row, int col, String value) {
+        if (value == null) return null;
         Cell cell = row.createCell(col);
-        if (value != null) cell.setCellValue(value);
+        cell.setCellValue(value);
         return cell;
     }
 
