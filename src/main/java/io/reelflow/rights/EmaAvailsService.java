@@ -145,6 +145,8 @@ public class EmaAvailsService {
     }
 
     private List<Long> checkedTitles(List<Long> ids) {
+        if (ids.isEmpty()) throw new InvalidInputException("titleIds", "empty: name at least one title, or leave titleIds out for every title");
+        if (ids.size() > 10_000) throw new InvalidInputException("titleIds", ids.size() + " titles: at most 10000 in one export");
         List<Long> distinct = ids.stream().distinct().toList();
         Set<Long> known = new java.util.HashSet<>(jdbc.queryForList("SELECT id FROM title WHERE id IN (:ids)",
                 new MapSqlParameterSource("ids", distinct), Long.class));

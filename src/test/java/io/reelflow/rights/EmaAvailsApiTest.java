@@ -139,6 +139,7 @@ class EmaAvailsApiTest extends EmaApiTestSupport {
         assertBadParameter("/api/avails/ema?titleIds=" + titleId + "&format=pdf", "format", "xlsx or xml");
         assertBadParameter("/api/avails/ema?titleIds=" + titleId + "&territories=XX", "territories[0]", "");
         assertBadParameter("/api/avails/ema?titleIds=0", "titleIds[0]", "no title with id 0");
+        assertBadParameter("/api/avails/ema?titleIds=", "titleIds", "empty");
         assertBadParameter("/api/avails/ema?titleIds=" + titleId + "&of=everything", "of", "avails or grants");
         assertBadParameter("/api/avails/ema?titleIds=" + titleId + "&from=2028-01-01&to=2027-01-01", "to", "before");
         assertBadParameter("/api/avails/ema?titleIds=" + titleId + "&part=2", "part", "1 file");
