@@ -155,6 +155,20 @@ public class CatalogueService {
         return new ImportResult(ids.size(), ids);
     }
 
+    /**
+     * Stores rights-in records that another import (EMA Avails) has read, with the same checks as JSON and CSV: all or
+     * nothing. {@code where} names each record's source (sheet rows, XML paths) for a problem found here.
+     */
+    @Transactional
+    public ImportResult importAll(List<NewRightsIn> records, List<String> where) {
+        List<FieldProblem> problems = new ArrayList<>();
+        List<ValidRightsIn> valid = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) valid.add(validate(records.get(i), where.get(i) + ": ", problems));
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        List<Long> ids = valid.stream().map(this::store).map(RightsInView::id).toList();
+        return new ImportResult(ids.size(), ids);
+    }
+
     private RightsInView store(ValidRightsIn v) {
         RightsIn saved = rightsIn.save(new RightsIn(v.titleId, v.licensor, v.territories, v.media, v.start, v.end, v.exclusive));
         for (ValidHoldback h : v.holdbacks) {

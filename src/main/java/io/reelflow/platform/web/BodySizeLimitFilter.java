@@ -21,11 +21,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    /** File imports that take more than a JSON body (EMA Avails spreadsheets and XML) have a limit of their own. */
+    static final java.util.Set<String> IMPORT_PATHS = java.util.Set.of("/api/rights-in/import/ema");
+
+    private final long defaultLimit;
+    private final long importLimit;
     private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    public BodySizeLimitFilter(@Value("${reelflow.api.max-body-bytes}") long limit, com.fasterxml.jackson.databind.ObjectMapper json) {
-        this.limit = limit;
+    public BodySizeLimitFilter(@Value("${reelflow.api.max-body-bytes}") long limit,
+                               @Value("${reelflow.api.max-import-bytes:33554432}") long importLimit,
+                               com.fasterxml.jackson.databind.ObjectMapper json) {
+        this.defaultLimit = limit;
+        this.importLimit = importLimit;
         this.json = json;
     }
 
@@ -37,6 +44,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = IMPORT_PATHS.contains(request.getRequestURI()) ? importLimit : defaultLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             var body = ApiExceptionHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",

@@ -86,7 +86,7 @@ public class OpenApiConfiguration {
                 Map<String, Example> byName = new LinkedHashMap<>();
                 examples.forEach((name, value) -> {
                     boolean csv = value instanceof String;
-                    if (csv == type.startsWith("text/")) byName.put(name, new Example().summary(name).value(value));
+                    if (csv == (type.startsWith("text/") || type.endsWith("/xml"))) byName.put(name, new Example().summary(name).value(value));
                 });
                 if (!byName.isEmpty()) {
                     media.setExample(null);
@@ -218,6 +218,33 @@ public class OpenApiConfiguration {
                     title_id,licensor,territories,media,term_start,term_end,exclusive
                     1,Harbour Films,FR DE 419,SVOD|AVOD,2026-01-01,2030-12-31,true
                     2,Maison Poivre Productions,BE,SVOD,2026-01-01,2029-12-31,false
+                    """)),
+            Map.entry("POST /api/rights-in/import/ema", Map.of("Harbour Films: SVOD in the Netherlands, 2027-2030", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <avails:AvailList xmlns:avails="http://www.movielabs.com/schema/avails/v2.6/avails" xmlns:md="http://www.movielabs.com/schema/md/v2.10/md">
+                      <avails:Avail>
+                        <avails:ALID>md:alid:org:reelflow.io:title-1</avails:ALID>
+                        <avails:Disposition><avails:EntryType>Full Extract</avails:EntryType></avails:Disposition>
+                        <avails:Licensor><md:DisplayName>Harbour Films Ltd</md:DisplayName></avails:Licensor>
+                        <avails:AvailType>single</avails:AvailType>
+                        <avails:ShortDescription>The Last Lighthouse</avails:ShortDescription>
+                        <avails:Asset contentID="md:cid:org:reelflow.io:title-1">
+                          <avails:WorkType>Movie</avails:WorkType>
+                          <avails:Metadata>
+                            <avails:TitleDisplayUnlimited>The Last Lighthouse</avails:TitleDisplayUnlimited>
+                            <avails:TitleInternalAlias>The Last Lighthouse</avails:TitleInternalAlias>
+                          </avails:Metadata>
+                        </avails:Asset>
+                        <avails:Transaction>
+                          <avails:LicenseType>SVOD</avails:LicenseType>
+                          <avails:Territory><md:country>NL</md:country></avails:Territory>
+                          <avails:Start>2027-01-01T00:00:00</avails:Start>
+                          <avails:End>2030-12-31T23:59:59</avails:End>
+                          <avails:FormatProfile>HD</avails:FormatProfile>
+                          <avails:Term termName="Exclusive"><avails:Boolean>true</avails:Boolean></avails:Term>
+                        </avails:Transaction>
+                      </avails:Avail>
+                    </avails:AvailList>
                     """)));
 
     private static Map<String, Object> ordered(Object... kv) {

@@ -836,4 +836,35 @@ class AccessMatrixTest extends ApiTestSupport {
         if (method.equals("GET") || method.equals("POST")) return call(user, method, path, body);
         return send(user, java.net.http.HttpRequest.newBuilder(uri(path)).method(method, java.net.http.HttpRequest.BodyPublishers.noBody()));
     }
+
+    // ------------------------------------------------------------------------------------------------
+    // EMA Avails: the export is read as the avails are, the import is a rights-in import (rights managers, admins).
+    //    An allowed call ends in the controller's 400 (no such title; not an Avails list) and stores nothing.
+    // ------------------------------------------------------------------------------------------------
+
+    static Stream<Arguments> emaEndpoints() {
+        return Stream.of(
+                //    method  path                                        body                        anon  crm  rita dave fiona mark admin
+                call("GET",  "/api/avails/ema?titleIds=0&format=xml",     null,                        401, 400, 400, 400, 403, 400, 400),
+                call("GET",  "/api/avails/ema?titleIds=0&of=grants",      null,                        401, 400, 400, 400, 403, 400, 400),
+                call("POST", "/api/rights-in/import/ema",                 "<AvailList/>",              401, 403, 400, 403, 403, 403, 400));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("emaEndpoints")
+    void emaAvailsByRole(String name, String method, String path, String body, int anonymous, int[] byUser) {
+        List<org.junit.jupiter.api.function.Executable> checks = new ArrayList<>();
+        java.util.function.Function<String, Response> as = user -> method.equals("GET") ? get(user, path) : post(user, path, "application/xml", body);
+        checks.add(() -> assertThat(as.apply(null).status()).as("no credentials").isEqualTo(anonymous));
+        for (int i = 0; i < USERS.size(); i++) {
+            String user = USERS.get(i);
+            int expected = byUser[i];
+            checks.add(() -> {
+                Response r = as.apply(user);
+                assertThat(r.status()).as(user + ": " + r).isEqualTo(expected);
+                assertThat(r.contentType()).as(user).startsWith("application/problem+json");
+            });
+        }
+        assertAll(name, checks);
+    }
 }

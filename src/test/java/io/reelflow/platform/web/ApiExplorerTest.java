@@ -32,7 +32,8 @@ class ApiExplorerTest extends ApiTestSupport {
             Map.entry("/api/licence-fees/{crmDealId}/instalments/{number}/payment", "fiona"),
             Map.entry("/api/licence-fees/{crmDealId}/revenue-reports", "fiona"),
             Map.entry("/api/titles", "rita"), Map.entry("/api/rights-in", "rita"),
-            Map.entry("/api/rights-in/{id}/holdbacks", "rita"), Map.entry("/api/rights-in/import", "rita"));
+            Map.entry("/api/rights-in/{id}/holdbacks", "rita"), Map.entry("/api/rights-in/import", "rita"),
+            Map.entry("/api/rights-in/import/ema", "rita"));
 
     /** Endpoints whose records a later path refers to come first. */
     private static final List<String> ORDER = List.of("/api/titles", "/api/rights-in", "/api/rights-in/import", "/api/deals",
@@ -89,6 +90,7 @@ class ApiExplorerTest extends ApiTestSupport {
             String poster = POSTER.get(template);
             assertThat(poster).as("a role that may post " + template + " (add it to POSTER)").isNotNull();
             for (Map.Entry<String, JsonNode> media : iterable(content)) {
+                if ("binary".equals(media.getValue().at("/schema/format").asText())) continue; // a file upload: no text example to post
                 JsonNode examples = media.getValue().path("examples");
                 assertThat(examples.size()).as(template + " " + media.getKey() + " has named examples").isPositive();
                 for (Map.Entry<String, JsonNode> example : iterable(examples)) {
