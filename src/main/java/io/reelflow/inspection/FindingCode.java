@@ -51,6 +51,13 @@ public enum FindingCode {
     AUDIO_LANGUAGE_MISSING(WARNING, "audio track without a spoken-language tag"),
     AUDIO_LANGUAGE_INVALID(ERROR, "audio language tag not valid BCP 47"),
 
+    // --- track files (MXF header metadata, SMPTE ST 377-1)
+    MXF_NOT_MXF(ERROR, "track file is not an MXF file"),
+    MXF_HEADER_TRUNCATED(ERROR, "track file's MXF header is truncated"),
+    MXF_HEADER_CORRUPT(ERROR, "track file's MXF header is corrupt"),
+    MXF_HEADER_TOO_LARGE(ERROR, "track file's MXF header is implausibly large (not read)"),
+    MXF_DESCRIPTOR_MISSING(ERROR, "track file has no essence descriptor"),
+
     // --- composition against the deal's order
     RESOLUTION_MISMATCH(ERROR, "picture resolution differs from the order"),
     FRAME_RATE_NOT_ALLOWED(ERROR, "frame rate not allowed by the order"),
