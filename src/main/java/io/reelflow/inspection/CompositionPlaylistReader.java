@@ -64,8 +64,19 @@ public final class CompositionPlaylistReader {
                 segments.add(new CompositionPlaylist.Segment(SecureXml.childText(segment, "Id"), sequences));
             }
         }
+        List<CompositionPlaylist.ApplicationId> applicationIds = new ArrayList<>();
+        Element extension = SecureXml.child(root, "ExtensionProperties");
+        if (extension != null) {
+            for (Element a : SecureXml.children(extension, "ApplicationIdentification")) {
+                for (String uri : a.getTextContent().trim().split("\\s+")) {
+                    if (!uri.isEmpty()) {
+                        applicationIds.add(new CompositionPlaylist.ApplicationId(uri, a.getNamespaceURI()));
+                    }
+                }
+            }
+        }
         return new CompositionPlaylist(SecureXml.childText(root, "Id"), displayName, root.getNamespaceURI(),
-                editRateText, editRate, descriptors, segments);
+                editRateText, editRate, descriptors, segments, List.copyOf(applicationIds));
     }
 
     private static CompositionPlaylist.Sequence readSequence(Element sequence, String file, List<Finding> findings) {

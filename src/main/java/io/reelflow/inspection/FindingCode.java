@@ -57,6 +57,22 @@ public enum FindingCode {
     MXF_HEADER_CORRUPT(ERROR, "track file's MXF header is corrupt"),
     MXF_HEADER_TOO_LARGE(ERROR, "track file's MXF header is implausibly large (not read)"),
     MXF_DESCRIPTOR_MISSING(ERROR, "track file has no essence descriptor"),
+    TRACK_FILE_DURATION_MISMATCH(ERROR, "resource longer than its track file"),
+    ESSENCE_DESCRIPTOR_MISMATCH(ERROR, "CPL essence descriptor differs from the track file's"),
+
+    // --- SMPTE ST 2067-21 (App 2E) and core constraints
+    APPLICATION_ID_MISSING(ERROR, "CPL without ApplicationIdentification"),
+    APPLICATION_ID_UNSUPPORTED(ERROR, "application not App 2E"),
+    PICTURE_NOT_PROGRESSIVE(ERROR, "picture not progressive"),
+    RESOLUTION_NOT_ALLOWED(ERROR, "picture size not allowed by App 2E or its JPEG 2000 profile"),
+    J2K_PROFILE_NOT_ALLOWED(ERROR, "JPEG 2000 profile not allowed by App 2E"),
+    COLOR_COMBINATION_NOT_ALLOWED(ERROR, "colour combination not one of COLOR.1 to COLOR.7"),
+    COMPONENT_DEPTH_NOT_ALLOWED(ERROR, "component depth not allowed for the colour combination"),
+    SAMPLING_NOT_ALLOWED(ERROR, "chroma sampling not allowed"),
+    ESSENCE_NOT_HOMOGENEOUS(ERROR, "image or audio format changes between resources"),
+    AUDIO_FORMAT_NOT_ALLOWED(ERROR, "audio sample rate or bit depth not allowed"),
+    AUDIO_CHANNEL_LABELS_INVALID(ERROR, "audio channel labels (MCA) missing or inconsistent"),
+    AUDIO_LAYOUT_NOT_ALLOWED(ERROR, "audio layout not accepted with Atmos"),
 
     // --- composition against the deal's order
     RESOLUTION_MISMATCH(ERROR, "picture resolution differs from the order"),

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -101,7 +102,7 @@ public final class ImfPackageInspector {
         }
         List<Finding> findings = new ArrayList<>();
         String name = cplFile.getFileName().toString();
-        inspectComposition(cplFile, name, null, order, findings);
+        inspectComposition(cplFile, name, null, id -> null, order, findings);
         List<String> notes = new ArrayList<>();
         notes.add("Lone CPL: packing list, file presence and hash checks were not run");
         if (order == null) {
@@ -111,9 +112,10 @@ public final class ImfPackageInspector {
     }
 
     private static void inspectComposition(Path file, String name, Map<String, PackingList.Asset> pkl,
+                                           Function<String, MxfHeaderReader.MxfTrackFile> trackFiles,
                                            DeliveryOrder order, List<Finding> findings) {
         try {
-            checkComposition(file, name, pkl, order, findings);
+            checkComposition(file, name, pkl, trackFiles, order, findings);
         } catch (Throwable e) { // never an exception because of a file's content
             findings.add(Finding.of(FindingCode.INSPECTION_FAILED, name, "CompositionPlaylist",
                     "the composition playlist could not be checked to the end: " + Plain.failure(e)));
@@ -121,6 +123,7 @@ public final class ImfPackageInspector {
     }
 
     private static void checkComposition(Path file, String name, Map<String, PackingList.Asset> pkl,
+                                         Function<String, MxfHeaderReader.MxfTrackFile> trackFiles,
                                          DeliveryOrder order, List<Finding> findings) {
         CompositionPlaylist cpl;
         try {
@@ -132,6 +135,7 @@ public final class ImfPackageInspector {
         CompositionStructureCheck.check(cpl, pkl, findings);
         PictureEssenceCheck.checkDescriptors(cpl, findings);
         AudioEssenceCheck.checkLanguages(cpl, findings);
+        EssenceConformanceCheck.check(cpl, trackFiles, order, findings);
         if (order != null) {
             PictureEssenceCheck.checkOrder(cpl, order, findings);
             AudioEssenceCheck.checkOrder(cpl, order, findings);
@@ -148,6 +152,11 @@ public final class ImfPackageInspector {
         final Map<Path, Long> regularFiles = new LinkedHashMap<>();
         /** Symbolic links found in the package, files or folders: never read. */
         final Set<Path> links = new LinkedHashSet<>();
+        /** Located assets by normalized id, once the ASSETMAP is read. */
+        final Map<String, Path> locatedAssets = new LinkedHashMap<>();
+        /** Track file headers read so far, each file once. */
+        final Map<Path, MxfHeaderReader.MxfTrackFile> headers = new LinkedHashMap<>();
+        long headerNanos;
 
         Run(Path dir) {
             this.dir = dir;
@@ -179,6 +188,7 @@ public final class ImfPackageInspector {
             }
             if (assetMap != null) {
                 Map<String, Path> located = locateAssets(assetMap, mappedFiles);
+                locatedAssets.putAll(located);
                 readPackingLists(assetMap, located);
                 checkPackingListAssets(assetMap, located);
                 hashAssets(located);
@@ -203,12 +213,30 @@ public final class ImfPackageInspector {
                         "no composition playlist was found in the package"));
             }
             for (Path cpl : cplFiles) {
-                inspectComposition(cpl, rel(cpl), packingListAssets.isEmpty() ? null : packingListAssets, order,
-                        findings);
+                inspectComposition(cpl, rel(cpl), packingListAssets.isEmpty() ? null : packingListAssets,
+                        this::trackFileHeader, order, findings);
+            }
+            if (!headers.isEmpty()) {
+                notes.add("MXF headers read for " + headers.size() + " track files in "
+                        + Rational.of(headerNanos, 1_000_000).toDecimalString(1) + " ms");
             }
             if (order == null) {
                 notes.add("No delivery order given: only structure and integrity were checked");
             }
+        }
+
+        /** The header of a packing-list track file, read once; null when the file is not in the package. */
+        MxfHeaderReader.MxfTrackFile trackFileHeader(String trackFileId) {
+            Path p = locatedAssets.get(UrnIds.normalize(trackFileId));
+            if (p == null || !packingListAssets.containsKey(UrnIds.normalize(trackFileId))) {
+                return null;
+            }
+            return headers.computeIfAbsent(p, path -> {
+                long start = System.nanoTime();
+                MxfHeaderReader.MxfTrackFile header = MxfHeaderReader.read(path, rel(path));
+                headerNanos += System.nanoTime() - start;
+                return header;
+            });
         }
 
         /** Resolves every ASSETMAP path; reports unsafe paths and missing files. */

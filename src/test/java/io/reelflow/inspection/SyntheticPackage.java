@@ -62,12 +62,18 @@ final class SyntheticPackage {
     Path writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
         Map<String, String[]> assets = new LinkedHashMap<>(); // id -> {file, type}
-        write(dir.resolve("video.mxf"), 64 * 1024, 1);
+        long imageTotal = segments.stream().mapToLong(s -> s[0]).sum();
+        long audioTotal = segments.stream().mapToLong(s -> s[1]).sum();
+        Rational pictureRate = CompositionPlaylistReader.parseRate(pictureSampleRate);
+        Files.write(dir.resolve("video.mxf"), SyntheticMxf.write(SyntheticMxf.picture("RGBADescriptor", width, height,
+                pictureRate == null ? Rational.of(24) : pictureRate, imageTotal, primaries, transfer), 64 * 1024));
         assets.put(VIDEO_ID, new String[] {"video.mxf", "application/mxf"});
-        write(dir.resolve("audio.mxf"), 32 * 1024, 2);
+        Files.write(dir.resolve("audio.mxf"), SyntheticMxf.write(SyntheticMxf.sound(channels, audioTotal,
+                language != null && Bcp47.isWellFormed(language) ? language : null), 32 * 1024));
         assets.put(AUDIO_ID, new String[] {"audio.mxf", "application/mxf"});
         if (iab) {
-            write(dir.resolve("iab.mxf"), 16 * 1024, 3);
+            Files.write(dir.resolve("iab.mxf"), SyntheticMxf.write(SyntheticMxf.iab(
+                    Rational.parse(editRate.replace(' ', '/')), imageTotal), 16 * 1024));
             assets.put(IAB_ID, new String[] {"iab.mxf", "application/mxf"});
         }
         Files.writeString(dir.resolve("CPL.xml"), cpl());
@@ -149,6 +155,7 @@ final class SyntheticPackage {
                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                     xmlns:r0="http://www.smpte-ra.org/reg/395/2014/13/1/aaf" xmlns:r1="http://www.smpte-ra.org/reg/335/2012">
                   <Id>%s</Id>
+                  <ExtensionProperties><cc:ApplicationIdentification>http://www.smpte-ra.org/ns/2067-21/2021</cc:ApplicationIdentification></ExtensionProperties>
                   <EssenceDescriptorList>
                     <EssenceDescriptor><Id>urn:uuid:d-video</Id>
                       <r0:RGBADescriptor>
