@@ -29,6 +29,13 @@ public final class CompositionPlaylistReader {
                     "expected a CompositionPlaylist in a SMPTE ST 2067-3 namespace, found "
                             + AssetMapReader.describe(root)));
         }
+        for (String required : List.of("Id", "ContentTitle", "SegmentList")) {
+            if (SecureXml.child(root, required) == null || (!"SegmentList".equals(required)
+                    && SecureXml.childText(root, required) == null)) {
+                findings.add(Finding.of(FindingCode.REQUIRED_ELEMENT_MISSING, displayName, required,
+                        "the composition playlist has no " + required + ", which SMPTE ST 2067-3 requires"));
+            }
+        }
         String editRateText = SecureXml.childText(root, "EditRate");
         Rational editRate = parseRate(editRateText);
 

@@ -32,6 +32,10 @@ public enum FindingCode {
     HASH_ALGORITHM_UNSUPPORTED(WARNING, "hash algorithm not supported, asset not verified"),
     ASSET_UNREADABLE(ERROR, "asset file unreadable"),
     UNREFERENCED_FILE(WARNING, "file not named by the ASSETMAP"),
+    REQUIRED_ELEMENT_MISSING(ERROR, "document lacks an element its SMPTE schema requires"),
+    DOCUMENT_ID_MISMATCH(ERROR, "document Id differs from the ASSETMAP's"),
+    PKL_TYPE_MISMATCH(ERROR, "packing-list Type does not match the file"),
+    VOLUME_INDEX_INVALID(ERROR, "ASSETMAP VolumeCount or VolumeIndex invalid"),
 
     // --- composition playlist structure
     CPL_EDIT_RATE_INVALID(ERROR, "composition edit rate missing or invalid"),

@@ -192,6 +192,7 @@ public final class ImfPackageInspector {
                 readPackingLists(assetMap, located);
                 checkPackingListAssets(assetMap, located);
                 hashAssets(located);
+                checkIdentities(located);
                 cplFiles.addAll(compositionFiles(located));
             } else {
                 scanForPackageXml(allFiles, cplFiles);
@@ -222,6 +223,64 @@ public final class ImfPackageInspector {
             }
             if (order == null) {
                 notes.add("No delivery order given: only structure and integrity were checked");
+            }
+        }
+
+        /**
+         * Every XML document's own Id must be the id the ASSETMAP gives it, and every packing-list Type must match
+         * what the file is (an MXF track file is application/mxf, a CPL or OPL text/xml).
+         */
+        private void checkIdentities(Map<String, Path> located) {
+            for (Map.Entry<String, Path> e : located.entrySet()) {
+                Path p = e.getValue();
+                if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")) {
+                    continue;
+                }
+                try {
+                    org.w3c.dom.Element root = SecureXml.parse(p).getDocumentElement();
+                    String kind = root.getLocalName();
+                    if (!Set.of("PackingList", "CompositionPlaylist", "OutputProfileList").contains(kind)) {
+                        continue;
+                    }
+                    String own = SecureXml.childText(root, "Id");
+                    if (own != null && !UrnIds.normalize(own).equals(e.getKey())) {
+                        findings.add(Finding.of(FindingCode.DOCUMENT_ID_MISMATCH, rel(p), kind + " Id",
+                                "the " + kind + " says its Id is " + own + " but the ASSETMAP names it as "
+                                        + e.getKey() + "; references to it cannot be resolved"));
+                    }
+                } catch (XmlProblem ignored) {
+                    // reported where the document is read
+                }
+            }
+            for (PackingList.Asset a : packingListAssets.values()) {
+                Path p = located.get(UrnIds.normalize(a.id()));
+                if (p == null || a.type() == null) {
+                    continue;
+                }
+                String type = a.type().trim().toLowerCase(Locale.ROOT);
+                boolean mxf = startsWithMxfKey(p);
+                boolean xml = !mxf && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml");
+                if (mxf && !type.equals("application/mxf")) {
+                    findings.add(Finding.of(FindingCode.PKL_TYPE_MISMATCH, rel(p), "Asset " + a.id(),
+                            "the packing list gives Type " + Plain.quote(a.type()) + " but the file is an MXF track "
+                                    + "file (application/mxf)"));
+                } else if (xml && !type.startsWith("text/xml")) {
+                    findings.add(Finding.of(FindingCode.PKL_TYPE_MISMATCH, rel(p), "Asset " + a.id(),
+                            "the packing list gives Type " + Plain.quote(a.type()) + " but the file is an XML "
+                                    + "document (text/xml)"));
+                } else if (!mxf && type.equals("application/mxf")) {
+                    findings.add(Finding.of(FindingCode.PKL_TYPE_MISMATCH, rel(p), "Asset " + a.id(),
+                            "the packing list says application/mxf but the file does not begin like an MXF file"));
+                }
+            }
+        }
+
+        private boolean startsWithMxfKey(Path p) {
+            try (java.io.InputStream in = Files.newInputStream(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                byte[] b = in.readNBytes(4);
+                return b.length == 4 && b[0] == 0x06 && b[1] == 0x0e && b[2] == 0x2b && b[3] == 0x34;
+            } catch (IOException e) {
+                return false;
             }
         }
 
