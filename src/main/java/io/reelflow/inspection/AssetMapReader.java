@@ -48,9 +48,9 @@ public final class AssetMapReader {
                             "an ASSETMAP asset has no Id" + pathHint(asset) + ", so nothing can refer to it"));
                     continue;
                 }
-                Element chunkList = SecureXml.child(asset, "ChunkList");
-                if (chunkList != null) {
-                    for (Element chunk : SecureXml.children(chunkList, "Chunk")) {
+                Element volumeChunks = SecureXml.child(asset, "ChunkList");
+                if (volumeChunks != null) {
+                    for (Element chunk : SecureXml.children(volumeChunks, "Chunk")) {
                         String index = SecureXml.childText(chunk, "VolumeIndex");
                         if (index != null && !"1".equals(index)) {
                             findings.add(Finding.of(FindingCode.VOLUME_INDEX_INVALID, displayName, "Asset " + id,

@@ -107,6 +107,7 @@ final class SyntheticPackage {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <AssetMap xmlns="http://www.smpte-ra.org/schemas/429-9/2007/AM">
                   <Id>urn:uuid:66666666-6666-4666-8666-666666666666</Id>
+                  <VolumeCount>1</VolumeCount>
                   <AssetList>
                 """);
         for (Map.Entry<String, String[]> a : assets.entrySet()) {
@@ -155,6 +156,7 @@ final class SyntheticPackage {
                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                     xmlns:r0="http://www.smpte-ra.org/reg/395/2014/13/1/aaf" xmlns:r1="http://www.smpte-ra.org/reg/335/2012">
                   <Id>%s</Id>
+                  <ContentTitle>Synthetic test composition</ContentTitle>
                   <ExtensionProperties><cc:ApplicationIdentification>http://www.smpte-ra.org/ns/2067-21/2021</cc:ApplicationIdentification></ExtensionProperties>
                   <EssenceDescriptorList>
                     <EssenceDescriptor><Id>urn:uuid:d-video</Id>
