@@ -41,6 +41,10 @@ final class SyntheticPackage {
     int channels = 6;
     String language = "en";
     boolean iab;
+    /** Without it the composition has no MainAudioSequence (e.g. Atmos only). */
+    boolean mainAudio = true;
+    /** ST 377-1 FrameLayout written in the picture track file (the CPL's is set through pictureExtra). */
+    int frameLayout = 0;
     String extraSequences = "";
     /** (image frames, audio samples) per segment. */
     List<long[]> segments = new ArrayList<>(List.of(new long[] {240, 480_480}));
@@ -66,17 +70,24 @@ final class SyntheticPackage {
         long audioTotal = segments.stream().mapToLong(s -> s[1]).sum();
         Rational pictureRate = CompositionPlaylistReader.parseRate(pictureSampleRate);
         Files.write(dir.resolve("video.mxf"), SyntheticMxf.write(SyntheticMxf.picture("RGBADescriptor", width, height,
-                pictureRate == null ? Rational.of(24) : pictureRate, imageTotal, primaries, transfer), 64 * 1024));
+                pictureRate == null ? Rational.of(24) : pictureRate, imageTotal, primaries, transfer)
+                .u8("FrameLayout", frameLayout), 64 * 1024));
         assets.put(VIDEO_ID, new String[] {"video.mxf", "application/mxf"});
-        Files.write(dir.resolve("audio.mxf"), SyntheticMxf.write(SyntheticMxf.sound(channels, audioTotal,
-                language != null && Bcp47.isWellFormed(language) ? language : null), 32 * 1024));
-        assets.put(AUDIO_ID, new String[] {"audio.mxf", "application/mxf"});
+        if (mainAudio) {
+            Files.write(dir.resolve("audio.mxf"), SyntheticMxf.write(SyntheticMxf.sound(channels, audioTotal,
+                    language != null && Bcp47.isWellFormed(language) ? language : null), 32 * 1024));
+            assets.put(AUDIO_ID, new String[] {"audio.mxf", "application/mxf"});
+        }
         if (iab) {
             Files.write(dir.resolve("iab.mxf"), SyntheticMxf.write(SyntheticMxf.iab(
                     Rational.parse(editRate.replace(' ', '/')), imageTotal), 16 * 1024));
             assets.put(IAB_ID, new String[] {"iab.mxf", "application/mxf"});
         }
-        Files.writeString(dir.resolve("CPL.xml"), cpl());
+        String cplXml = cpl();
+        if (!mainAudio) {
+            cplXml = cplXml.replaceAll("(?s)<cc:MainAudioSequence>.*?</cc:MainAudioSequence>", "");
+        }
+        Files.writeString(dir.resolve("CPL.xml"), cplXml);
         assets.put(CPL_ID, new String[] {"CPL.xml", "text/xml"});
 
         StringBuilder pkl = new StringBuilder("""
