@@ -36,6 +36,12 @@ public final class ImfPackageInspector {
 
     private final int hashThreads;
     private final HashProgressListener progress;
+    private final boolean loudness;
+
+    /** Netflix's full-programme loudness target and its tolerance, and the highest true peak it takes. */
+    static final double LOUDNESS_TARGET_LKFS = -24.0;
+    static final double LOUDNESS_TOLERANCE_LU = 2.0;
+    static final double TRUE_PEAK_MAX_DBTP = -2.0;
 
     /** Hashes on up to four threads, without progress reports. */
     public ImfPackageInspector() {
@@ -47,11 +53,25 @@ public final class ImfPackageInspector {
      * @param progress    told bytes hashed so far and in total, across all files
      */
     public ImfPackageInspector(int hashThreads, HashProgressListener progress) {
+        this(hashThreads, progress, false);
+    }
+
+    private ImfPackageInspector(int hashThreads, HashProgressListener progress, boolean loudness) {
         if (hashThreads < 1) {
             throw new IllegalArgumentException("hashThreads must be at least 1");
         }
         this.hashThreads = hashThreads;
         this.progress = progress == null ? HashProgressListener.NONE : progress;
+        this.loudness = loudness;
+    }
+
+    /**
+     * The same inspector that also measures every PCM main-audio track file: integrated loudness (ITU-R BS.1770-4)
+     * and true peak, reported in the notes per file and as findings against Netflix's targets. It reads the whole
+     * of each audio track file once more (at 20× real time or faster for 5.1).
+     */
+    public ImfPackageInspector withLoudness() {
+        return new ImfPackageInspector(hashThreads, progress, true);
     }
 
     static int defaultHashThreads() {
@@ -217,6 +237,9 @@ public final class ImfPackageInspector {
                 inspectComposition(cpl, rel(cpl), packingListAssets.isEmpty() ? null : packingListAssets,
                         this::trackFileHeader, order, findings);
             }
+            if (loudness) {
+                measureLoudness();
+            }
             if (!headers.isEmpty()) {
                 notes.add("MXF headers read for " + headers.size() + " track files in "
                         + Rational.of(headerNanos, 1_000_000).toDecimalString(1) + " ms");
@@ -282,6 +305,44 @@ public final class ImfPackageInspector {
             } catch (IOException e) {
                 return false;
             }
+        }
+
+        /** Loudness and true peak of every PCM sound track file the compositions use. */
+        private void measureLoudness() {
+            for (Map.Entry<Path, MxfHeaderReader.MxfTrackFile> e : headers.entrySet()) {
+                MxfHeaderReader.MxfTrackFile tf = e.getValue();
+                if (!tf.readable()) {
+                    continue;
+                }
+                MxfEssence essence = MxfEssence.of(tf.descriptor());
+                if (essence.sound() == null || essence.sound().iab()) {
+                    continue;
+                }
+                try {
+                    PcmLoudness.Result r = PcmLoudness.measure(e.getKey(), essence.sound());
+                    notes.add("Loudness of " + tf.file() + ": " + db(r.integratedLkfs()) + " LKFS integrated, true "
+                            + "peak " + db(r.truePeakDbtp()) + " dBTP over " + db(r.seconds()) + " s");
+                    if (Math.abs(r.integratedLkfs() - LOUDNESS_TARGET_LKFS) > LOUDNESS_TOLERANCE_LU) {
+                        findings.add(Finding.of(FindingCode.LOUDNESS_OUT_OF_RANGE, tf.file(), "track file",
+                                "the mix measures " + db(r.integratedLkfs()) + " LKFS full-programme (ITU-R BS.1770-4); "
+                                        + "Netflix's QC flags a mix outside " + db(LOUDNESS_TARGET_LKFS) + " ± "
+                                        + db(LOUDNESS_TOLERANCE_LU) + " LU full-programme that also misses its "
+                                        + "dialogue-gated −27 LKFS ± 2 LU, which is not measured here"));
+                    }
+                    if (r.truePeakDbtp() > TRUE_PEAK_MAX_DBTP) {
+                        findings.add(Finding.of(FindingCode.TRUE_PEAK_TOO_HIGH, tf.file(), "track file",
+                                "the true peak is " + db(r.truePeakDbtp()) + " dBTP; Netflix takes at most "
+                                        + db(TRUE_PEAK_MAX_DBTP) + " dBTP"));
+                    }
+                } catch (IOException | RuntimeException ex) {
+                    notes.add("Loudness of " + tf.file() + " not measured: " + (ex instanceof IOException
+                            ? String.valueOf(ex.getMessage()) : Plain.failure(ex)));
+                }
+            }
+        }
+
+        private String db(double v) {
+            return Double.isInfinite(v) ? "−∞" : String.format(Locale.ROOT, "%.1f", v).replace('-', '−');
         }
 
         /** The header of a packing-list track file, read once; null when the file is not in the package. */

@@ -1,6 +1,5 @@
 package io.reelflow.inspection;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -157,14 +156,5 @@ public record MxfEssence(String kind, Rational sampleRate, Long containerDuratio
             case SEGMENTED_FRAME -> "SegmentedFrame (PsF)";
             default -> "unknown value " + layout;
         };
-    }
-
-    static Rational rationalOf(byte[] v) {
-        if (v == null || v.length != 8) {
-            return null;
-        }
-        long n = ByteBuffer.wrap(v).getInt();
-        long dd = ByteBuffer.wrap(v).getInt(4);
-        return dd <= 0 || n < 0 ? null : Rational.of(n, dd);
     }
 }

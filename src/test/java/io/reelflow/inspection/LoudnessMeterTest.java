@@ -155,4 +155,17 @@ class LoudnessMeterTest {
         assertThat(r.truePeakDbtp()).isCloseTo(-28.0, within(0.2));
         assertThat(r.seconds()).isCloseTo(20.0, within(0.001));
     }
+
+    @Test
+    void thePackageInspectorMeasuresEveryPcmTrackFileWhenAsked() {
+        Path sample = Samples.require("complete-hd-htj2k");
+        InspectionReport plain = new ImfPackageInspector(1, null).inspect(sample);
+        assertThat(plain.notes()).noneMatch(n -> n.startsWith("Loudness"));
+
+        InspectionReport measured = new ImfPackageInspector(1, null).withLoudness().inspect(sample);
+        assertThat(measured.notes()).anyMatch(n -> n.matches("Loudness of AUDIO_.*\\.mxf: −?[0-9.]+ LKFS integrated, "
+                + "true peak −?[0-9.]+ dBTP over 1\\.3 s"));
+        assertThat(measured.findings()).extracting(Finding::code)
+                .allMatch(c -> c == FindingCode.LOUDNESS_OUT_OF_RANGE || c == FindingCode.TRUE_PEAK_TOO_HIGH);
+    }
 }

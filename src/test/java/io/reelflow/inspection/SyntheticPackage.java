@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Writes a small but complete IMP (ASSETMAP, PKL with real sizes and hashes, CPL, stand-in track files) so that
@@ -203,11 +202,5 @@ final class SyntheticPackage {
                       <SourceEncoding>urn:uuid:d-iab</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
                   </ResourceList></iab:IABSequence>
                 """.formatted(i, i, total, entry, frames, IAB_ID);
-    }
-
-    private static void write(Path file, int size, long seed) throws IOException {
-        byte[] data = new byte[size];
-        new Random(seed).nextBytes(data);
-        Files.write(file, data);
     }
 }
