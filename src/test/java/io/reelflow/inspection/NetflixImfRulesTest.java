@@ -90,4 +90,26 @@ class NetflixImfRulesTest {
         assertThat(report.findings()).extracting(Finding::code).containsExactly(PICTURE_NOT_PROGRESSIVE);
         assertThat(report.findings().get(0).message()).contains("SeparateFields (interlaced)", "progressive");
     }
+
+    @Test
+    void aPictureThatChangesBetweenResourcesIsNotHomogeneous() throws IOException {
+        SyntheticPackage p = new SyntheticPackage().segments(new long[] {120, 240_240}, new long[] {120, 240_240});
+        java.nio.file.Path pkg = p.writeTo(temp.resolve("pkg"));
+        java.nio.file.Path cpl = pkg.resolve("CPL.xml");
+        String xml = java.nio.file.Files.readString(cpl);
+        String video = xml.substring(xml.indexOf("<EssenceDescriptor><Id>urn:uuid:d-video</Id>"),
+                xml.indexOf("<EssenceDescriptor><Id>urn:uuid:d-audio</Id>"));
+        xml = xml.replace("</EssenceDescriptorList>", video.replace("urn:uuid:d-video", "urn:uuid:d-video-2")
+                        .replace("<r1:StoredWidth>1920<", "<r1:StoredWidth>2048<") + "</EssenceDescriptorList>")
+                .replaceFirst("(<Id>urn:uuid:ri1</Id>(?s:.*?))<SourceEncoding>urn:uuid:d-video</SourceEncoding>",
+                        "$1<SourceEncoding>urn:uuid:d-video-2</SourceEncoding>");
+        java.nio.file.Files.writeString(cpl, xml);
+        Samples.repack(pkg, "CPL.xml", SyntheticPackage.CPL_ID);
+
+        InspectionReport report = inspector.inspect(pkg, null);
+
+        assertThat(report.findings()).extracting(Finding::code)
+                .containsExactlyInAnyOrder(ESSENCE_NOT_HOMOGENEOUS, ESSENCE_DESCRIPTOR_MISMATCH);
+        assertThat(report.findings(ESSENCE_NOT_HOMOGENEOUS).get(0).message()).contains("StoredWidth 1920 first, 2048 later");
+    }
 }
