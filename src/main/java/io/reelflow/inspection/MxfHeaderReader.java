@@ -34,6 +34,8 @@ public final class MxfHeaderReader {
     static final int MAX_RUN_IN = 65_536;
     static final int MAX_SETS = 20_000;
     static final int MAX_SUB_DESCRIPTOR_DEPTH = 4;
+    /** Read this much past the announced header metadata, for a KAG fill that HeaderByteCount leaves out. */
+    static final int KAG_SLACK = 65_536;
 
     private static final HexFormat HEX = HexFormat.of();
     private static final byte[] UL_PREFIX = {0x06, 0x0e, 0x2b, 0x34};
@@ -294,20 +296,23 @@ public final class MxfHeaderReader {
                         + " bytes after the partition pack: the file is truncated");
                 return null;
             }
+            // Writers differ on whether the fill that aligns the header to the KAG counts in HeaderByteCount: read
+            // a little beyond it and stop at the first item that is not header metadata.
+            long end = Math.min(fileSize, wanted + KAG_SLACK);
             ByteBuffer meta;
-            if (wanted <= head.limit()) {
+            if (end <= head.limit()) {
                 meta = head.duplicate();
-                meta.position(headerStart).limit((int) wanted);
+                meta.position(headerStart).limit((int) end);
                 meta = meta.slice();
             } else {
-                meta = readAt(ch, headerStart, (int) headerByteCount);
-                bytesRead = wanted;
+                meta = readAt(ch, headerStart, (int) (end - headerStart));
+                bytesRead = end;
                 if (meta.remaining() < headerByteCount) {
                     problem(FindingCode.MXF_HEADER_TRUNCATED, "the file ended while its header metadata was read");
                     return null;
                 }
             }
-            return parseMetadata(meta);
+            return parseMetadata(meta, headerByteCount);
         }
 
         /** The header partition pack at the start, after a run-in of at most 64 KiB. */
@@ -331,7 +336,7 @@ public final class MxfHeaderReader {
             return true;
         }
 
-        MxfSet parseMetadata(ByteBuffer meta) {
+        MxfSet parseMetadata(ByteBuffer meta, long headerByteCount) {
             Map<Integer, String> primer = null;
             Map<String, MxfSet> byInstance = new HashMap<>();
             Map<MxfSet, List<String>> subRefs = new IdentityHashMap<>();
@@ -339,14 +344,27 @@ public final class MxfHeaderReader {
             String packageDescriptorRef = null;
             while (meta.remaining() >= 17) {
                 int keyAt = meta.position();
+                boolean beyond = keyAt >= headerByteCount;
                 if (!startsWithUl(meta, keyAt)) {
+                    if (beyond) {
+                        break;
+                    }
                     problem(FindingCode.MXF_HEADER_CORRUPT, "at byte " + keyAt + " of the header metadata there "
                             + "is no KLV key; the header metadata is corrupt");
                     return null;
                 }
                 byte[] key = new byte[16];
                 meta.get(key);
+                String keyHex = HEX.formatHex(key);
+                boolean metadata = keyHex.startsWith("060e2b34020501010d01020101050100")
+                        || keyHex.startsWith("060e2b34025301010d0101010101") || isFill(keyHex);
+                if (!metadata) {
+                    break; // a partition, index table or essence: the header metadata has ended
+                }
                 long length = ber(meta);
+                if (beyond && (length < 0 || length > meta.remaining())) {
+                    break;
+                }
                 if (length < 0 || length > meta.remaining()) {
                     problem(FindingCode.MXF_HEADER_TRUNCATED, "an item of the header metadata at byte " + keyAt
                             + " claims " + (length < 0 ? "an unreadable length" : length + " bytes") + " but only "
@@ -507,6 +525,11 @@ public final class MxfHeaderReader {
                 }
             }
             return true;
+        }
+
+        /** KLV fill: 06.0e.2b.34.01.01.01.vv.03.01.02.10.01.00.00.00, any version. */
+        private static boolean isFill(String keyHex) {
+            return keyHex.startsWith("060e2b34010101") && keyHex.startsWith("0301021001000000", 16);
         }
 
         private static boolean startsWithUl(ByteBuffer b, int at) {

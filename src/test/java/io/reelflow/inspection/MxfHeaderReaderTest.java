@@ -91,6 +91,25 @@ class MxfHeaderReaderTest {
         assertThat(e.timedText().languages()).isEqualTo("en");
     }
 
+    @Test
+    void aKagFillAfterThePartitionPackIsSkippedWhetherOrNotHeaderByteCountCountsIt() throws IOException {
+        byte[] b = Files.readAllBytes(htj2kVideo());
+        // insert a 512-byte KLV fill between the partition pack (ends at 20 + 0x68) and the primer pack,
+        // HeaderByteCount unchanged: the fill is not counted, as some writers do
+        int packEnd = 20 + 0x68;
+        ByteBuffer fill = ByteBuffer.allocate(512).put(HexFormat.of().parseHex("060e2b34010101020301021001000000"))
+                .put(new byte[] {(byte) 0x83, 0, 0x01, (byte) 0xec});
+        byte[] withFill = new byte[b.length + 512];
+        System.arraycopy(b, 0, withFill, 0, packEnd);
+        System.arraycopy(fill.array(), 0, withFill, packEnd, 512);
+        System.arraycopy(b, packEnd, withFill, packEnd + 512, b.length - packEnd);
+
+        MxfHeaderReader.MxfTrackFile f = MxfHeaderReader.read(write("kag.mxf", withFill), "kag.mxf");
+
+        assertThat(f.problems()).isEmpty();
+        assertThat(MxfEssence.of(f.descriptor()).picture().storedWidth()).isEqualTo(1920L);
+    }
+
     // --- hostile files: a finding with its code, never an exception
 
     @Test
