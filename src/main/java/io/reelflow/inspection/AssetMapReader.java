@@ -26,10 +26,39 @@ public final class AssetMapReader {
                     "expected an AssetMap in the SMPTE ST 429-9 namespace, found " + describe(root)));
         }
         List<AssetMap.Entry> entries = new ArrayList<>();
+        if (SecureXml.childText(root, "Id") == null) {
+            findings.add(Finding.of(FindingCode.REQUIRED_ELEMENT_MISSING, displayName, "AssetMap",
+                    "the ASSETMAP has no Id, which SMPTE ST 429-9 requires"));
+        }
+        String volumeCount = SecureXml.childText(root, "VolumeCount");
+        if (volumeCount == null) {
+            findings.add(Finding.of(FindingCode.REQUIRED_ELEMENT_MISSING, displayName, "VolumeCount",
+                    "the ASSETMAP has no VolumeCount, which SMPTE ST 429-9 requires"));
+        } else if (!"1".equals(volumeCount)) {
+            findings.add(Finding.of(FindingCode.VOLUME_INDEX_INVALID, displayName, "VolumeCount",
+                    "VolumeCount is " + Plain.quote(volumeCount) + "; an IMF package is one volume (VolumeCount 1, "
+                            + "SMPTE ST 2067-2)"));
+        }
         Element list = SecureXml.child(root, "AssetList");
         if (list != null) {
             for (Element asset : SecureXml.children(list, "Asset")) {
                 String id = SecureXml.childText(asset, "Id");
+                if (id == null) {
+                    findings.add(Finding.of(FindingCode.REQUIRED_ELEMENT_MISSING, displayName, "Asset",
+                            "an ASSETMAP asset has no Id" + pathHint(asset) + ", so nothing can refer to it"));
+                    continue;
+                }
+                Element volumeChunks = SecureXml.child(asset, "ChunkList");
+                if (volumeChunks != null) {
+                    for (Element chunk : SecureXml.children(volumeChunks, "Chunk")) {
+                        String index = SecureXml.childText(chunk, "VolumeIndex");
+                        if (index != null && !"1".equals(index)) {
+                            findings.add(Finding.of(FindingCode.VOLUME_INDEX_INVALID, displayName, "Asset " + id,
+                                    "a chunk of asset " + id + " is on VolumeIndex " + Plain.quote(index)
+                                            + "; the package has one volume, so every VolumeIndex is 1"));
+                        }
+                    }
+                }
                 boolean pkl = "true".equalsIgnoreCase(SecureXml.childText(asset, "PackingList"));
                 String path = null;
                 Element chunks = SecureXml.child(asset, "ChunkList");
@@ -43,6 +72,11 @@ public final class AssetMapReader {
             }
         }
         return new AssetMap(SecureXml.childText(root, "Id"), entries);
+    }
+
+    private static String pathHint(Element asset) {
+        Element path = SecureXml.descendants(asset, "Path").stream().findFirst().orElse(null);
+        return path == null ? "" : " (path " + Plain.quote(path.getTextContent().trim()) + ")";
     }
 
     static String describe(Element root) {

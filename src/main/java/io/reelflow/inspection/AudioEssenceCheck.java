@@ -74,12 +74,33 @@ final class AudioEssenceCheck {
 
     static void checkOrder(CompositionPlaylist cpl, DeliveryOrder order, List<Finding> out) {
         List<AudioTrack> tracks = mainAudioTracks(cpl);
-        if (tracks.isEmpty()) {
+        boolean atmos = !cpl.sequences(CompositionPlaylist.IAB).isEmpty();
+        if (atmos) {
+            // With Atmos (IAB) Netflix asks for 0 or 1 5.1 track: an IAB-only composition is complete.
+            Map<String, Integer> surroundPerLanguage = new LinkedHashMap<>();
+            for (AudioTrack t : tracks) {
+                if (t.maxChannels() == DeliveryOrder.SURROUND_5_1) {
+                    String language = t.languages().isEmpty() ? "(untagged)"
+                            : t.languages().iterator().next().toLowerCase(java.util.Locale.ROOT);
+                    surroundPerLanguage.merge(language, 1, Integer::sum);
+                }
+            }
+            surroundPerLanguage.forEach((language, n) -> {
+                if (n > 1) {
+                    out.add(Finding.of(FindingCode.AUDIO_LAYOUT_NOT_ALLOWED, cpl.file(), "MainAudioSequence",
+                            "the composition carries Atmos (IAB) and " + n + " 5.1 tracks in " + language
+                                    + "; with Atmos Netflix accepts 0 or 1 5.1 track per language"));
+                }
+            });
+        }
+        if (tracks.isEmpty() && atmos) {
+            // nothing more to check on main audio
+        } else if (tracks.isEmpty()) {
             out.add(Finding.of(FindingCode.MAIN_AUDIO_TRACK_MISSING, cpl.file(), "SequenceList",
                     "the composition has no MainAudioSequence"));
         } else {
             int widest = tracks.stream().mapToInt(AudioTrack::maxChannels).max().orElse(0);
-            if (widest < order.minimumAudioChannels()) {
+            if (widest < order.minimumAudioChannels() && !atmos) {
                 out.add(Finding.of(FindingCode.AUDIO_CHANNELS_INSUFFICIENT, cpl.file(), "MainAudioSequence",
                         "the widest main audio track has " + channels(widest) + "; the order requires at least "
                                 + channels(order.minimumAudioChannels())));

@@ -16,9 +16,20 @@ import org.w3c.dom.Element;
  * @param editRate     the composition EditRate, or null when absent or invalid
  * @param descriptors  EssenceDescriptorList entries by normalized id
  * @param segments     in playback order
+ * @param applicationIds every ApplicationIdentification (one per whitespace-separated URI)
  */
 public record CompositionPlaylist(String id, String file, String namespace, String editRateText, Rational editRate,
-                                  Map<String, EssenceDescriptor> descriptors, List<Segment> segments) {
+                                  Map<String, EssenceDescriptor> descriptors, List<Segment> segments,
+                                  List<ApplicationId> applicationIds) {
+
+    /**
+     * An ApplicationIdentification of the ExtensionProperties.
+     *
+     * @param value     the application's URI, e.g. "http://www.smpte-ra.org/ns/2067-21/2021"
+     * @param namespace the element's namespace, which names the core constraints (ST 2067-2) revision
+     */
+    public record ApplicationId(String value, String namespace) {
+    }
 
     public static final String MAIN_IMAGE = "MainImageSequence";
     public static final String MAIN_AUDIO = "MainAudioSequence";

@@ -29,6 +29,13 @@ public final class CompositionPlaylistReader {
                     "expected a CompositionPlaylist in a SMPTE ST 2067-3 namespace, found "
                             + AssetMapReader.describe(root)));
         }
+        for (String required : List.of("Id", "ContentTitle", "SegmentList")) {
+            if (SecureXml.child(root, required) == null || (!"SegmentList".equals(required)
+                    && SecureXml.childText(root, required) == null)) {
+                findings.add(Finding.of(FindingCode.REQUIRED_ELEMENT_MISSING, displayName, required,
+                        "the composition playlist has no " + required + ", which SMPTE ST 2067-3 requires"));
+            }
+        }
         String editRateText = SecureXml.childText(root, "EditRate");
         Rational editRate = parseRate(editRateText);
 
@@ -64,8 +71,19 @@ public final class CompositionPlaylistReader {
                 segments.add(new CompositionPlaylist.Segment(SecureXml.childText(segment, "Id"), sequences));
             }
         }
+        List<CompositionPlaylist.ApplicationId> applicationIds = new ArrayList<>();
+        Element extension = SecureXml.child(root, "ExtensionProperties");
+        if (extension != null) {
+            for (Element a : SecureXml.children(extension, "ApplicationIdentification")) {
+                for (String uri : a.getTextContent().trim().split("\\s+")) {
+                    if (!uri.isEmpty()) {
+                        applicationIds.add(new CompositionPlaylist.ApplicationId(uri, a.getNamespaceURI()));
+                    }
+                }
+            }
+        }
         return new CompositionPlaylist(SecureXml.childText(root, "Id"), displayName, root.getNamespaceURI(),
-                editRateText, editRate, descriptors, segments);
+                editRateText, editRate, descriptors, segments, List.copyOf(applicationIds));
     }
 
     private static CompositionPlaylist.Sequence readSequence(Element sequence, String file, List<Finding> findings) {

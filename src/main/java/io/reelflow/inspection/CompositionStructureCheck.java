@@ -117,6 +117,11 @@ final class CompositionStructureCheck {
         }
         String sampleRateText = descriptor.property("SampleRate");
         Rational sampleRate = CompositionPlaylistReader.parseRate(sampleRateText);
+        boolean interlaced = "SeparateFields".equals(descriptor.property("FrameLayout"))
+                || "MixedFields".equals(descriptor.property("FrameLayout"));
+        if (interlaced && rate != null && sampleRate != null && sampleRate.equals(rate.times(2))) {
+            return; // field rate against frame rate: the interlacing itself is the finding (PICTURE_NOT_PROGRESSIVE)
+        }
         if (rate != null && sampleRate != null && !sampleRate.equals(rate)
                 && reported.add("descriptor-rate " + descriptor.id() + " " + rate)) {
             out.add(Finding.of(FindingCode.EDIT_RATE_MISMATCH, cpl.file(), element,

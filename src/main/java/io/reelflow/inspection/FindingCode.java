@@ -32,6 +32,10 @@ public enum FindingCode {
     HASH_ALGORITHM_UNSUPPORTED(WARNING, "hash algorithm not supported, asset not verified"),
     ASSET_UNREADABLE(ERROR, "asset file unreadable"),
     UNREFERENCED_FILE(WARNING, "file not named by the ASSETMAP"),
+    REQUIRED_ELEMENT_MISSING(ERROR, "document lacks an element its SMPTE schema requires"),
+    DOCUMENT_ID_MISMATCH(ERROR, "document Id differs from the ASSETMAP's"),
+    PKL_TYPE_MISMATCH(ERROR, "packing-list Type does not match the file"),
+    VOLUME_INDEX_INVALID(ERROR, "ASSETMAP VolumeCount or VolumeIndex invalid"),
 
     // --- composition playlist structure
     CPL_EDIT_RATE_INVALID(ERROR, "composition edit rate missing or invalid"),
@@ -50,6 +54,31 @@ public enum FindingCode {
     CODING_EQUATIONS_UNKNOWN(ERROR, "unknown coding equations UL"),
     AUDIO_LANGUAGE_MISSING(WARNING, "audio track without a spoken-language tag"),
     AUDIO_LANGUAGE_INVALID(ERROR, "audio language tag not valid BCP 47"),
+
+    // --- track files (MXF header metadata, SMPTE ST 377-1)
+    MXF_NOT_MXF(ERROR, "track file is not an MXF file"),
+    MXF_HEADER_TRUNCATED(ERROR, "track file's MXF header is truncated"),
+    MXF_HEADER_CORRUPT(ERROR, "track file's MXF header is corrupt"),
+    MXF_HEADER_TOO_LARGE(ERROR, "track file's MXF header is implausibly large (not read)"),
+    MXF_DESCRIPTOR_MISSING(ERROR, "track file has no essence descriptor"),
+    TRACK_FILE_DURATION_MISMATCH(ERROR, "resource longer than its track file"),
+    ESSENCE_DESCRIPTOR_MISMATCH(ERROR, "CPL essence descriptor differs from the track file's"),
+
+    // --- SMPTE ST 2067-21 (App 2E) and core constraints
+    APPLICATION_ID_MISSING(ERROR, "CPL without ApplicationIdentification"),
+    APPLICATION_ID_UNSUPPORTED(ERROR, "application not App 2E"),
+    PICTURE_NOT_PROGRESSIVE(ERROR, "picture not progressive"),
+    RESOLUTION_NOT_ALLOWED(ERROR, "picture size not allowed by App 2E or its JPEG 2000 profile"),
+    J2K_PROFILE_NOT_ALLOWED(ERROR, "JPEG 2000 profile not allowed by App 2E"),
+    COLOR_COMBINATION_NOT_ALLOWED(ERROR, "colour combination not one of COLOR.1 to COLOR.7"),
+    COMPONENT_DEPTH_NOT_ALLOWED(ERROR, "component depth not allowed for the colour combination"),
+    SAMPLING_NOT_ALLOWED(ERROR, "chroma sampling not allowed"),
+    ESSENCE_NOT_HOMOGENEOUS(ERROR, "image or audio format changes between resources"),
+    AUDIO_FORMAT_NOT_ALLOWED(ERROR, "audio sample rate or bit depth not allowed"),
+    AUDIO_CHANNEL_LABELS_INVALID(ERROR, "audio channel labels (MCA) missing or inconsistent"),
+    AUDIO_LAYOUT_NOT_ALLOWED(ERROR, "audio layout not accepted with Atmos"),
+    LOUDNESS_OUT_OF_RANGE(WARNING, "full-programme loudness outside Netflix's target"),
+    TRUE_PEAK_TOO_HIGH(ERROR, "true peak above −2 dBTP"),
 
     // --- composition against the deal's order
     RESOLUTION_MISMATCH(ERROR, "picture resolution differs from the order"),

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +36,12 @@ public final class ImfPackageInspector {
 
     private final int hashThreads;
     private final HashProgressListener progress;
+    private final boolean loudness;
+
+    /** Netflix's full-programme loudness target and its tolerance, and the highest true peak it takes. */
+    static final double LOUDNESS_TARGET_LKFS = -24.0;
+    static final double LOUDNESS_TOLERANCE_LU = 2.0;
+    static final double TRUE_PEAK_MAX_DBTP = -2.0;
 
     /** Hashes on up to four threads, without progress reports. */
     public ImfPackageInspector() {
@@ -46,11 +53,25 @@ public final class ImfPackageInspector {
      * @param progress    told bytes hashed so far and in total, across all files
      */
     public ImfPackageInspector(int hashThreads, HashProgressListener progress) {
+        this(hashThreads, progress, false);
+    }
+
+    private ImfPackageInspector(int hashThreads, HashProgressListener progress, boolean loudness) {
         if (hashThreads < 1) {
             throw new IllegalArgumentException("hashThreads must be at least 1");
         }
         this.hashThreads = hashThreads;
         this.progress = progress == null ? HashProgressListener.NONE : progress;
+        this.loudness = loudness;
+    }
+
+    /**
+     * The same inspector that also measures every PCM main-audio track file: integrated loudness (ITU-R BS.1770-4)
+     * and true peak, reported in the notes per file and as findings against Netflix's targets. It reads the whole
+     * of each audio track file once more (at 20× real time or faster for 5.1).
+     */
+    public ImfPackageInspector withLoudness() {
+        return new ImfPackageInspector(hashThreads, progress, true);
     }
 
     static int defaultHashThreads() {
@@ -101,7 +122,7 @@ public final class ImfPackageInspector {
         }
         List<Finding> findings = new ArrayList<>();
         String name = cplFile.getFileName().toString();
-        inspectComposition(cplFile, name, null, order, findings);
+        inspectComposition(cplFile, name, null, id -> null, order, findings);
         List<String> notes = new ArrayList<>();
         notes.add("Lone CPL: packing list, file presence and hash checks were not run");
         if (order == null) {
@@ -111,9 +132,10 @@ public final class ImfPackageInspector {
     }
 
     private static void inspectComposition(Path file, String name, Map<String, PackingList.Asset> pkl,
+                                           Function<String, MxfHeaderReader.MxfTrackFile> trackFiles,
                                            DeliveryOrder order, List<Finding> findings) {
         try {
-            checkComposition(file, name, pkl, order, findings);
+            checkComposition(file, name, pkl, trackFiles, order, findings);
         } catch (Throwable e) { // never an exception because of a file's content
             findings.add(Finding.of(FindingCode.INSPECTION_FAILED, name, "CompositionPlaylist",
                     "the composition playlist could not be checked to the end: " + Plain.failure(e)));
@@ -121,6 +143,7 @@ public final class ImfPackageInspector {
     }
 
     private static void checkComposition(Path file, String name, Map<String, PackingList.Asset> pkl,
+                                         Function<String, MxfHeaderReader.MxfTrackFile> trackFiles,
                                          DeliveryOrder order, List<Finding> findings) {
         CompositionPlaylist cpl;
         try {
@@ -132,6 +155,7 @@ public final class ImfPackageInspector {
         CompositionStructureCheck.check(cpl, pkl, findings);
         PictureEssenceCheck.checkDescriptors(cpl, findings);
         AudioEssenceCheck.checkLanguages(cpl, findings);
+        EssenceConformanceCheck.check(cpl, trackFiles, order, findings);
         if (order != null) {
             PictureEssenceCheck.checkOrder(cpl, order, findings);
             AudioEssenceCheck.checkOrder(cpl, order, findings);
@@ -148,6 +172,11 @@ public final class ImfPackageInspector {
         final Map<Path, Long> regularFiles = new LinkedHashMap<>();
         /** Symbolic links found in the package, files or folders: never read. */
         final Set<Path> links = new LinkedHashSet<>();
+        /** Located assets by normalized id, once the ASSETMAP is read. */
+        final Map<String, Path> locatedAssets = new LinkedHashMap<>();
+        /** Track file headers read so far, each file once. */
+        final Map<Path, MxfHeaderReader.MxfTrackFile> headers = new LinkedHashMap<>();
+        long headerNanos;
 
         Run(Path dir) {
             this.dir = dir;
@@ -179,9 +208,11 @@ public final class ImfPackageInspector {
             }
             if (assetMap != null) {
                 Map<String, Path> located = locateAssets(assetMap, mappedFiles);
+                locatedAssets.putAll(located);
                 readPackingLists(assetMap, located);
                 checkPackingListAssets(assetMap, located);
                 hashAssets(located);
+                checkIdentities(located);
                 cplFiles.addAll(compositionFiles(located));
             } else {
                 scanForPackageXml(allFiles, cplFiles);
@@ -203,12 +234,129 @@ public final class ImfPackageInspector {
                         "no composition playlist was found in the package"));
             }
             for (Path cpl : cplFiles) {
-                inspectComposition(cpl, rel(cpl), packingListAssets.isEmpty() ? null : packingListAssets, order,
-                        findings);
+                inspectComposition(cpl, rel(cpl), packingListAssets.isEmpty() ? null : packingListAssets,
+                        this::trackFileHeader, order, findings);
+            }
+            if (loudness) {
+                measureLoudness();
+            }
+            if (!headers.isEmpty()) {
+                notes.add("MXF headers read for " + headers.size() + " track files in "
+                        + Rational.of(headerNanos, 1_000_000).toDecimalString(1) + " ms");
             }
             if (order == null) {
                 notes.add("No delivery order given: only structure and integrity were checked");
             }
+        }
+
+        /**
+         * Every XML document's own Id must be the id the ASSETMAP gives it, and every packing-list Type must match
+         * what the file is (an MXF track file is application/mxf, a CPL or OPL text/xml).
+         */
+        private void checkIdentities(Map<String, Path> located) {
+            for (Map.Entry<String, Path> e : located.entrySet()) {
+                Path p = e.getValue();
+                if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")) {
+                    continue;
+                }
+                try {
+                    org.w3c.dom.Element root = SecureXml.parse(p).getDocumentElement();
+                    String kind = root.getLocalName();
+                    if (!Set.of("PackingList", "CompositionPlaylist", "OutputProfileList").contains(kind)) {
+                        continue;
+                    }
+                    String own = SecureXml.childText(root, "Id");
+                    if (own != null && !UrnIds.normalize(own).equals(e.getKey())) {
+                        findings.add(Finding.of(FindingCode.DOCUMENT_ID_MISMATCH, rel(p), kind + " Id",
+                                "the " + kind + " says its Id is " + own + " but the ASSETMAP names it as "
+                                        + e.getKey() + "; references to it cannot be resolved"));
+                    }
+                } catch (XmlProblem ignored) {
+                    // reported where the document is read
+                }
+            }
+            for (PackingList.Asset a : packingListAssets.values()) {
+                Path p = located.get(UrnIds.normalize(a.id()));
+                if (p == null || a.type() == null) {
+                    continue;
+                }
+                String type = a.type().trim().toLowerCase(Locale.ROOT);
+                boolean mxf = startsWithMxfKey(p);
+                boolean xml = !mxf && p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml");
+                if (mxf && !type.equals("application/mxf")) {
+                    findings.add(Finding.of(FindingCode.PKL_TYPE_MISMATCH, rel(p), "Asset " + a.id(),
+                            "the packing list gives Type " + Plain.quote(a.type()) + " but the file is an MXF track "
+                                    + "file (application/mxf)"));
+                } else if (xml && !type.startsWith("text/xml")) {
+                    findings.add(Finding.of(FindingCode.PKL_TYPE_MISMATCH, rel(p), "Asset " + a.id(),
+                            "the packing list gives Type " + Plain.quote(a.type()) + " but the file is an XML "
+                                    + "document (text/xml)"));
+                } else if (!mxf && type.equals("application/mxf")) {
+                    findings.add(Finding.of(FindingCode.PKL_TYPE_MISMATCH, rel(p), "Asset " + a.id(),
+                            "the packing list says application/mxf but the file does not begin like an MXF file"));
+                }
+            }
+        }
+
+        private boolean startsWithMxfKey(Path p) {
+            try (java.io.InputStream in = Files.newInputStream(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                byte[] b = in.readNBytes(4);
+                return b.length == 4 && b[0] == 0x06 && b[1] == 0x0e && b[2] == 0x2b && b[3] == 0x34;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        /** Loudness and true peak of every PCM sound track file the compositions use. */
+        private void measureLoudness() {
+            for (Map.Entry<Path, MxfHeaderReader.MxfTrackFile> e : headers.entrySet()) {
+                MxfHeaderReader.MxfTrackFile tf = e.getValue();
+                if (!tf.readable()) {
+                    continue;
+                }
+                MxfEssence essence = MxfEssence.of(tf.descriptor());
+                if (essence.sound() == null || essence.sound().iab()) {
+                    continue;
+                }
+                try {
+                    PcmLoudness.Result r = PcmLoudness.measure(e.getKey(), essence.sound());
+                    notes.add("Loudness of " + tf.file() + ": " + db(r.integratedLkfs()) + " LKFS integrated, true "
+                            + "peak " + db(r.truePeakDbtp()) + " dBTP over " + db(r.seconds()) + " s");
+                    if (Math.abs(r.integratedLkfs() - LOUDNESS_TARGET_LKFS) > LOUDNESS_TOLERANCE_LU) {
+                        findings.add(Finding.of(FindingCode.LOUDNESS_OUT_OF_RANGE, tf.file(), "track file",
+                                "the mix measures " + db(r.integratedLkfs()) + " LKFS full-programme (ITU-R BS.1770-4); "
+                                        + "Netflix's QC flags a mix outside " + db(LOUDNESS_TARGET_LKFS) + " ± "
+                                        + db(LOUDNESS_TOLERANCE_LU) + " LU full-programme that also misses its "
+                                        + "dialogue-gated −27 LKFS ± 2 LU, which is not measured here"));
+                    }
+                    if (r.truePeakDbtp() > TRUE_PEAK_MAX_DBTP) {
+                        findings.add(Finding.of(FindingCode.TRUE_PEAK_TOO_HIGH, tf.file(), "track file",
+                                "the true peak is " + db(r.truePeakDbtp()) + " dBTP; Netflix takes at most "
+                                        + db(TRUE_PEAK_MAX_DBTP) + " dBTP"));
+                    }
+                } catch (IOException | RuntimeException ex) {
+                    notes.add("Loudness of " + tf.file() + " not measured: " + (ex instanceof IOException
+                            ? String.valueOf(ex.getMessage()) : Plain.failure(ex)));
+                }
+            }
+        }
+
+        private String db(double v) {
+            return Double.isInfinite(v) ? "−∞" : String.format(Locale.ROOT, "%.1f", v).replace('-', '−');
+        }
+
+        /** The header of a packing-list track file, read once; null when the file is not in the package. */
+        MxfHeaderReader.MxfTrackFile trackFileHeader(String trackFileId) {
+            Path p = locatedAssets.get(UrnIds.normalize(trackFileId));
+            if (p == null || !packingListAssets.containsKey(UrnIds.normalize(trackFileId))) {
+                return null;
+            }
+            return headers.computeIfAbsent(p, path -> {
+                long start = System.nanoTime();
+                MxfHeaderReader.MxfTrackFile header = MxfHeaderReader.read(path, rel(path));
+                headerNanos += System.nanoTime() - start;
+                return header;
+            });
         }
 
         /** Resolves every ASSETMAP path; reports unsafe paths and missing files. */

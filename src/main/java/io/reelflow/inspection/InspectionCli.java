@@ -23,7 +23,7 @@ public final class InspectionCli {
     static final String USAGE_TEXT = """
             usage:
               inspect-imf DIR|CPL.xml [--resolution HD|UHD] [--range SDR|HDR10|DOLBY_VISION] [--language TAG]
-                          [--frame-rates 24000/1001,24,25] [--atmos] [--min-channels N] [--threads N] [--json]
+                          [--frame-rates 24000/1001,24,25] [--atmos] [--min-channels N] [--threads N] [--loudness] [--json]
               inspect-ttml FILE --language TAG [--runtime-seconds N] [--kids] [--sdh] [--forced]
                           [--full-subtitles FILE] [--json]
             exit code: 0 passed, 1 errors found, 2 usage error""";
@@ -67,6 +67,9 @@ public final class InspectionCli {
         }
         ImfPackageInspector inspector = new ImfPackageInspector(
                 o.threads == null ? ImfPackageInspector.defaultHashThreads() : o.threads, new ProgressPrinter(err));
+        if (o.loudness) {
+            inspector = inspector.withLoudness();
+        }
         if (Files.isDirectory(path)) {
             return inspector.inspect(path, order);
         }
@@ -149,6 +152,7 @@ public final class InspectionCli {
         String language;
         Set<Rational> frameRates;
         boolean atmos;
+        boolean loudness;
         Integer minChannels;
         Integer threads;
         boolean json;
@@ -172,6 +176,7 @@ public final class InspectionCli {
                         }
                     }
                     case "--atmos" -> atmos = true;
+                    case "--loudness" -> loudness = true;
                     case "--min-channels" -> minChannels = integer(value(args, ++i, a), a);
                     case "--threads" -> threads = integer(value(args, ++i, a), a);
                     case "--json" -> json = true;

@@ -24,10 +24,34 @@ public final class PackingListReader {
                             + AssetMapReader.describe(root)));
         }
         List<PackingList.Asset> assets = new ArrayList<>();
+        if (SecureXml.childText(root, "Id") == null) {
+            findings.add(Finding.of(FindingCode.REQUIRED_ELEMENT_MISSING, displayName, "PackingList",
+                    "the packing list has no Id, which its SMPTE schema requires"));
+        }
+        // ST 2067-2:2016 and later PKLs name the digest of every asset; ST 429-8 PKLs imply SHA-1
+        boolean hashAlgorithmRequired = root.getNamespaceURI() != null && root.getNamespaceURI().contains("2067-2");
         Element list = SecureXml.child(root, "AssetList");
         if (list != null) {
             for (Element asset : SecureXml.children(list, "Asset")) {
                 String id = SecureXml.childText(asset, "Id");
+                String assetName = SecureXml.childText(asset, "OriginalFileName");
+                if (id == null) {
+                    findings.add(Finding.of(FindingCode.REQUIRED_ELEMENT_MISSING, displayName, "Asset",
+                            "a packing-list asset" + (assetName == null ? "" : " (" + assetName + ")")
+                                    + " has no Id, so it cannot be located or verified"));
+                    continue;
+                }
+                for (String required : List.of("Size", "Type")) {
+                    if (SecureXml.child(asset, required) == null) {
+                        findings.add(Finding.of(FindingCode.REQUIRED_ELEMENT_MISSING, displayName, "Asset " + id,
+                                "packing-list asset " + id + " has no " + required + ", which its schema requires"));
+                    }
+                }
+                if (hashAlgorithmRequired && SecureXml.child(asset, "HashAlgorithm") == null) {
+                    findings.add(Finding.of(FindingCode.REQUIRED_ELEMENT_MISSING, displayName, "Asset " + id,
+                            "packing-list asset " + id + " has no HashAlgorithm, which SMPTE ST 2067-2 requires; "
+                                    + "its Hash was read as SHA-1"));
+                }
                 String sizeText = SecureXml.childText(asset, "Size");
                 Long size = null;
                 try {

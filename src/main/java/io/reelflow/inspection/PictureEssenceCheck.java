@@ -62,7 +62,8 @@ final class PictureEssenceCheck {
                 checkColour(cpl, d, order.dynamicRange(), out);
             }
         }
-        if (order.dynamicRange() == DeliveryOrder.DynamicRange.DOLBY_VISION && !hasDolbyVisionMetadataTrack(cpl)) {
+        if (order.dynamicRange() == DeliveryOrder.DynamicRange.DOLBY_VISION && !hasDolbyVisionMetadataTrack(cpl)
+                && !hasDolbyVisionSubDescriptor(cpl)) {
             out.add(Finding.of(FindingCode.DOLBY_VISION_METADATA_MISSING, cpl.file(), "SequenceList",
                     "the order is Dolby Vision but the composition has no Dolby Vision (RDD 47 / ISXD) metadata "
                             + "track; the picture was checked as HDR10"));
@@ -129,15 +130,20 @@ final class PictureEssenceCheck {
                                     DeliveryOrder.DynamicRange range, List<Finding> out) {
         boolean hdr = range.isHdr();
         String orderName = range + " order";
+        // App 2E's COLOR.6 (P3-D65 with PQ) is HDR as much as COLOR.7 (BT.2020 with PQ): many Dolby Vision
+        // masters are P3-D65, and Netflix takes both.
         expectLabel(cpl, d, "ColorPrimaries", SmpteUl.Category.COLOR_PRIMARIES,
                 hdr ? SmpteUl.Named.PRIMARIES_BT2020 : SmpteUl.Named.PRIMARIES_BT709,
+                hdr ? SmpteUl.Named.PRIMARIES_P3_D65 : SmpteUl.Named.PRIMARIES_BT709,
                 FindingCode.COLOR_PRIMARIES_MISMATCH, orderName, out);
         expectLabel(cpl, d, "TransferCharacteristic", SmpteUl.Category.TRANSFER_CHARACTERISTIC,
+                hdr ? SmpteUl.Named.TRANSFER_PQ : SmpteUl.Named.TRANSFER_BT709,
                 hdr ? SmpteUl.Named.TRANSFER_PQ : SmpteUl.Named.TRANSFER_BT709,
                 FindingCode.TRANSFER_CHARACTERISTIC_MISMATCH, orderName, out);
         // Coding equations only mean something for Y'CbCr (CDCI) pictures; RGB pictures carry none or ignore them.
         if ("CDCIDescriptor".equals(d.kind())) {
             expectLabel(cpl, d, "CodingEquations", SmpteUl.Category.CODING_EQUATIONS,
+                    hdr ? SmpteUl.Named.CODING_BT2020_NCL : SmpteUl.Named.CODING_BT709,
                     hdr ? SmpteUl.Named.CODING_BT2020_NCL : SmpteUl.Named.CODING_BT709,
                     FindingCode.CODING_EQUATIONS_MISMATCH, orderName, out);
         }
@@ -152,8 +158,8 @@ final class PictureEssenceCheck {
     }
 
     private static void expectLabel(CompositionPlaylist cpl, CompositionPlaylist.EssenceDescriptor d, String property,
-                                    SmpteUl.Category category, SmpteUl.Named expected, FindingCode mismatch,
-                                    String orderName, List<Finding> out) {
+                                    SmpteUl.Category category, SmpteUl.Named expected, SmpteUl.Named alsoAccepted,
+                                    FindingCode mismatch, String orderName, List<Finding> out) {
         String raw = d.property(property);
         if (raw == null) {
             out.add(Finding.of(FindingCode.COLOR_METADATA_MISSING, cpl.file(), element(d) + " " + property,
@@ -165,11 +171,19 @@ final class PictureEssenceCheck {
         if (actual.isEmpty()) {
             return; // reported as unknown by checkDescriptors
         }
-        if (actual.get() != expected) {
+        if (actual.get() != expected && actual.get() != alsoAccepted) {
             out.add(Finding.of(mismatch, cpl.file(), element(d) + " " + property,
                     property + " is " + actual.get().displayName() + "; the " + orderName
-                            + " requires " + expected.displayName()));
+                            + " requires " + expected.displayName()
+                            + (alsoAccepted != expected ? " or " + alsoAccepted.displayName() : "")));
         }
+    }
+
+    /** Dolby Vision metadata may travel in the picture track file, announced by a PHDR metadata sub-descriptor. */
+    private static boolean hasDolbyVisionSubDescriptor(CompositionPlaylist cpl) {
+        return mainImageDescriptors(cpl).stream().anyMatch(d -> d.element() != null
+                && (!SecureXml.descendants(d.element(), "PHDRMetadataTrackSubDescriptor").isEmpty()
+                || !SecureXml.descendants(d.element(), "DolbyVisionMetadataSubDescriptor").isEmpty()));
     }
 
     private static boolean hasDolbyVisionMetadataTrack(CompositionPlaylist cpl) {

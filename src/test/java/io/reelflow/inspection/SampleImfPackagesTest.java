@@ -43,9 +43,14 @@ class SampleImfPackagesTest {
     void app5AcesAgainstHdSdrOrderReportsOnlyItsTestPicture() {
         InspectionReport report = inspector.inspect(Samples.require("complete-app5-aces"), hdSdrPictureOrder("de-DE"));
 
-        // two reels, two picture descriptors, each 240×135 ACES with a linear transfer
-        assertThat(report.findings()).extracting(Finding::code).containsOnly(RESOLUTION_MISMATCH,
-                COLOR_PRIMARIES_MISMATCH, TRANSFER_CHARACTERISTIC_MISMATCH).hasSize(6);
+        // two reels, two picture descriptors, each 240×135 ACES with a linear transfer; and a warning that an
+        // App 5 composition is not App 2E, so App 2E rules were not applied
+        assertThat(report.findings()).filteredOn(Finding::isError).extracting(Finding::code)
+                .containsOnly(RESOLUTION_MISMATCH, COLOR_PRIMARIES_MISMATCH, TRANSFER_CHARACTERISTIC_MISMATCH)
+                .hasSize(6);
+        assertThat(report.findings()).filteredOn(f -> !f.isError()).extracting(Finding::code)
+                .containsExactly(FindingCode.APPLICATION_ID_UNSUPPORTED);
+        assertThat(report.findings(FindingCode.APPLICATION_ID_UNSUPPORTED).get(0).message()).contains("ACES");
         assertThat(report.findings(RESOLUTION_MISMATCH)).allSatisfy(f ->
                 assertThat(f.message()).contains("240×135", "1920×1080"));
         assertThat(report.findings(COLOR_PRIMARIES_MISMATCH)).allSatisfy(f ->

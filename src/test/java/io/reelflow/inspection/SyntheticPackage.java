@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Writes a small but complete IMP (ASSETMAP, PKL with real sizes and hashes, CPL, stand-in track files) so that
@@ -41,6 +40,10 @@ final class SyntheticPackage {
     int channels = 6;
     String language = "en";
     boolean iab;
+    /** Without it the composition has no MainAudioSequence (e.g. Atmos only). */
+    boolean mainAudio = true;
+    /** ST 377-1 FrameLayout written in the picture track file (the CPL's is set through pictureExtra). */
+    int frameLayout = 0;
     String extraSequences = "";
     /** (image frames, audio samples) per segment. */
     List<long[]> segments = new ArrayList<>(List.of(new long[] {240, 480_480}));
@@ -62,15 +65,28 @@ final class SyntheticPackage {
     Path writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
         Map<String, String[]> assets = new LinkedHashMap<>(); // id -> {file, type}
-        write(dir.resolve("video.mxf"), 64 * 1024, 1);
+        long imageTotal = segments.stream().mapToLong(s -> s[0]).sum();
+        long audioTotal = segments.stream().mapToLong(s -> s[1]).sum();
+        Rational pictureRate = CompositionPlaylistReader.parseRate(pictureSampleRate);
+        Files.write(dir.resolve("video.mxf"), SyntheticMxf.write(SyntheticMxf.picture("RGBADescriptor", width, height,
+                pictureRate == null ? Rational.of(24) : pictureRate, imageTotal, primaries, transfer)
+                .u8("FrameLayout", frameLayout), 64 * 1024));
         assets.put(VIDEO_ID, new String[] {"video.mxf", "application/mxf"});
-        write(dir.resolve("audio.mxf"), 32 * 1024, 2);
-        assets.put(AUDIO_ID, new String[] {"audio.mxf", "application/mxf"});
+        if (mainAudio) {
+            Files.write(dir.resolve("audio.mxf"), SyntheticMxf.write(SyntheticMxf.sound(channels, audioTotal,
+                    language != null && Bcp47.isWellFormed(language) ? language : null), 32 * 1024));
+            assets.put(AUDIO_ID, new String[] {"audio.mxf", "application/mxf"});
+        }
         if (iab) {
-            write(dir.resolve("iab.mxf"), 16 * 1024, 3);
+            Files.write(dir.resolve("iab.mxf"), SyntheticMxf.write(SyntheticMxf.iab(
+                    Rational.parse(editRate.replace(' ', '/')), imageTotal), 16 * 1024));
             assets.put(IAB_ID, new String[] {"iab.mxf", "application/mxf"});
         }
-        Files.writeString(dir.resolve("CPL.xml"), cpl());
+        String cplXml = cpl();
+        if (!mainAudio) {
+            cplXml = cplXml.replaceAll("(?s)<cc:MainAudioSequence>.*?</cc:MainAudioSequence>", "");
+        }
+        Files.writeString(dir.resolve("CPL.xml"), cplXml);
         assets.put(CPL_ID, new String[] {"CPL.xml", "text/xml"});
 
         StringBuilder pkl = new StringBuilder("""
@@ -101,6 +117,7 @@ final class SyntheticPackage {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <AssetMap xmlns="http://www.smpte-ra.org/schemas/429-9/2007/AM">
                   <Id>urn:uuid:66666666-6666-4666-8666-666666666666</Id>
+                  <VolumeCount>1</VolumeCount>
                   <AssetList>
                 """);
         for (Map.Entry<String, String[]> a : assets.entrySet()) {
@@ -149,6 +166,8 @@ final class SyntheticPackage {
                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                     xmlns:r0="http://www.smpte-ra.org/reg/395/2014/13/1/aaf" xmlns:r1="http://www.smpte-ra.org/reg/335/2012">
                   <Id>%s</Id>
+                  <ContentTitle>Synthetic test composition</ContentTitle>
+                  <ExtensionProperties><cc:ApplicationIdentification>http://www.smpte-ra.org/ns/2067-21/2021</cc:ApplicationIdentification></ExtensionProperties>
                   <EssenceDescriptorList>
                     <EssenceDescriptor><Id>urn:uuid:d-video</Id>
                       <r0:RGBADescriptor>
@@ -183,11 +202,5 @@ final class SyntheticPackage {
                       <SourceEncoding>urn:uuid:d-iab</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
                   </ResourceList></iab:IABSequence>
                 """.formatted(i, i, total, entry, frames, IAB_ID);
-    }
-
-    private static void write(Path file, int size, long seed) throws IOException {
-        byte[] data = new byte[size];
-        new Random(seed).nextBytes(data);
-        Files.write(file, data);
     }
 }
