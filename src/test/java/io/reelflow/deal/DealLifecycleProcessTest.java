@@ -77,7 +77,8 @@ class DealLifecycleProcessTest {
 
         assertThat(pi).isWaitingAt("resolveRightsConflict");
         Task task = task(pi);
-        assertThat(task.getName()).startsWith("Resolve rights conflict: Process Test Title");
+        assertThat(task.getName()).startsWith("Resolve rights conflict: Process Test Title").endsWith(" — " + pi.getBusinessKey());
+        assertThat(task.getDescription()).isNotBlank();
         assertThat(task.getDueDate()).isNotNull();
         assertThat(pi).task().hasCandidateGroup("rights-managers");
         assertThat(runtime.getVariables(pi.getId())).containsEntry("conflictCount", 1).doesNotContainKeys("conflictSummary", "carveOutTerritories");

@@ -174,7 +174,8 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
 
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("uploadToBacklot").count()).isZero();
         Task redo = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack").singleResult();
-        assertThat(redo.getName()).startsWith("Order Dubbed audio es-419");
+        assertThat(redo.getName()).startsWith("Order Dubbed audio es-419 (attempt 2): Delivery Title").endsWith(" — " + deal);
+        assertThat(redo.getDescription()).startsWith("Order the track from a localization vendor");
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("tracks"))
                 .anyMatch(t -> t.get("language").asText().equals("es-419") && t.get("findings").asText().contains("more than one frame"));
     }
