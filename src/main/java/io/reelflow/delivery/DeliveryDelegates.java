@@ -1,7 +1,8 @@
 package io.reelflow.delivery;
 
+import io.reelflow.platform.web.InvalidInputException;
+
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,7 +21,7 @@ final class DeliveryDelegates {
 
     static String required(DelegateTask task, String name, String label) {
         Object v = task.getVariable(name);
-        if (v == null || v.toString().isBlank()) throw new ProcessEngineException(name + ": " + label + " is required");
+        if (v == null || v.toString().isBlank()) throw new InvalidInputException(name, label + " is required");
         return v.toString().strip();
     }
 
@@ -109,15 +110,15 @@ final class DeliveryDelegates {
         @Override
         public void notify(DelegateTask task) {
             String backlotId = required(task, NetflixDeliveryVariables.BACKLOT_TITLE_ID.name(), "the Backlot title id");
-            if (!backlotId.matches("[A-Za-z0-9._:-]{1,64}")) throw new ProcessEngineException("backlotTitleId: '" + backlotId + "' is not a Backlot id");
+            if (!backlotId.matches("[A-Za-z0-9._:-]{1,64}")) throw new InvalidInputException("backlotTitleId", "'" + backlotId + "' is not a Backlot title id (letters, digits, . _ : -)");
             // pre-filled task-locally by ${showDelivery}: read as submitted, then not kept in the process
             String requests = NetflixDeliveryVariables.SOURCE_REQUESTS.submitted(task);
-            if (requests == null || requests.isBlank()) throw new ProcessEngineException("sourceRequests: one source request per asset is required");
+            if (requests == null || requests.isBlank()) throw new InvalidInputException("sourceRequests", "one source request per asset is required");
             for (String line : requests.split("\\R")) {
                 if (line.isBlank()) continue;
                 int colon = line.indexOf(':');
                 if (colon < 0 || line.substring(colon + 1).isBlank()) {
-                    throw new ProcessEngineException("sourceRequests: '" + line.strip() + "' has no source request id after ':'");
+                    throw new InvalidInputException("sourceRequests", "'" + line.strip() + "' has no source request id after ':'");
                 }
             }
             deliveries.recordBacklotSetup(processDelivery.deliveryId(task), backlotId, requests.strip());
@@ -188,7 +189,7 @@ final class DeliveryDelegates {
         @Override
         public void notify(DelegateTask task) {
             if (!Boolean.TRUE.equals(task.getVariable(NetflixDeliveryVariables.UPLOADED.name()))) {
-                throw new ProcessEngineException("uploaded: confirm that everything on the checklist is uploaded");
+                throw new InvalidInputException("uploaded", "confirm that everything on the checklist is uploaded");
             }
             int attempt = deliveries.submitted(processDelivery.deliveryId(task));
             NetflixDeliveryVariables.ATTEMPT.set(task, attempt);
