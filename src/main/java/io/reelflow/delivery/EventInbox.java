@@ -204,7 +204,7 @@ public class EventInbox {
         switch (e.type()) {
             case PACKAGE_READY -> {
                 if (e.packageLocation() == null || e.packageLocation().isBlank()) problems.add(new FieldProblem("packageLocation", "required for PACKAGE_READY"));
-                else if (storage.resolve(e.packageLocation()).isEmpty()) problems.add(new FieldProblem("packageLocation", DeliveryStorage.REFUSED));
+                else storage.problem(e.packageLocation()).ifPresent(p -> problems.add(new FieldProblem("packageLocation", p)));
             }
             case TRACK_DELIVERED -> {
                 if (e.kind() == null) problems.add(new FieldProblem("kind", "required for TRACK_DELIVERED"));
@@ -222,8 +222,8 @@ public class EventInbox {
                         trackId = track.get().id();
                     }
                 }
-                if (e.fileLocation() != null && !e.fileLocation().isBlank() && storage.resolve(e.fileLocation()).isEmpty()) {
-                    problems.add(new FieldProblem("fileLocation", DeliveryStorage.REFUSED));
+                if (e.fileLocation() != null && !e.fileLocation().isBlank() && storage.problem(e.fileLocation()).isPresent()) {
+                    problems.add(new FieldProblem("fileLocation", storage.problem(e.fileLocation()).get()));
                 }
             }
             case QC_RESULT -> {

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
+import io.reelflow.platform.web.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -44,7 +44,8 @@ final class WaitTaskListeners {
             if (byEvent(task)) return;
             String location = DeliveryDelegates.required(task, NetflixDeliveryVariables.PACKAGE_LOCATION.name(),
                     "the folder of the package on the delivery storage");
-            if (storage.resolve(location).isEmpty()) throw new ProcessEngineException(NetflixDeliveryVariables.PACKAGE_LOCATION.name() + ": " + DeliveryStorage.REFUSED);
+            // a typo is the coordinator's to fix, before anything is recorded against the post house
+            storage.require(NetflixDeliveryVariables.PACKAGE_LOCATION.name(), location);
             String eventId = inbox.recordEntered(processDelivery.deliveryId(task), DeliveryEventRequest.Type.PACKAGE_READY, null,
                     Map.of("type", "PACKAGE_READY", "packageLocation", location, "enteredBy", String.valueOf(task.getAssignee())), task.getId());
             NetflixDeliveryVariables.PACKAGE_EVENT_ID.set(task, eventId);
@@ -68,13 +69,14 @@ final class WaitTaskListeners {
         public void notify(DelegateTask task) {
             if (byEvent(task)) return;
             String location = DeliveryDelegates.required(task, LocalizationTrackVariables.TRACK_FILE_LOCATION.name(), "the delivered file's location");
-            if (storage.resolve(location).isEmpty()) throw new ProcessEngineException(LocalizationTrackVariables.TRACK_FILE_LOCATION.name() + ": " + DeliveryStorage.REFUSED);
+            // a typo is the coordinator's to fix, before anything is recorded against the vendor
+            storage.require(LocalizationTrackVariables.TRACK_FILE_LOCATION.name(), location);
             String seconds = DeliveryDelegates.optional(task, LocalizationTrackVariables.TRACK_DURATION_SECONDS.name());
             if (seconds != null) {
                 try {
                     if (new BigDecimal(seconds).signum() <= 0) throw new NumberFormatException();
                 } catch (NumberFormatException e) {
-                    throw new ProcessEngineException("trackDurationSeconds: '" + seconds + "' is not a positive number of seconds");
+                    throw new InvalidInputException("trackDurationSeconds", "'" + seconds + "' is not a positive number of seconds");
                 }
             }
             DeliveryService.Track track = processDelivery.track(task);
@@ -110,12 +112,12 @@ final class WaitTaskListeners {
             if (byEvent(task)) return;
             String result = DeliveryDelegates.required(task, NetflixDeliveryVariables.QC_RESULT.name(), "ACCEPTED or REJECTED");
             if (!result.equals("ACCEPTED") && !result.equals("REJECTED")) {
-                throw new ProcessEngineException("qcResult: '" + result + "' is neither ACCEPTED nor REJECTED");
+                throw new InvalidInputException("qcResult", "'" + result + "' is neither ACCEPTED nor REJECTED");
             }
             List<Map<String, Object>> items = new ArrayList<>();
             String lines = DeliveryDelegates.optional(task, NetflixDeliveryVariables.QC_ITEMS.name());
             if (result.equals("REJECTED")) {
-                if (lines == null) throw new ProcessEngineException("qcItems: a rejection lists at least one item");
+                if (lines == null) throw new InvalidInputException("qcItems", "a rejection lists at least one item");
                 int n = 0;
                 for (String line : lines.split("\\R")) {
                     n++;
@@ -126,7 +128,7 @@ final class WaitTaskListeners {
                     try {
                         QcCategory.valueOf(category);
                     } catch (IllegalArgumentException e) {
-                        throw new ProcessEngineException("qcItems line " + n + ": '" + cells[0].strip() + "' is not a QC category, one of "
+                        throw new InvalidInputException("qcItems", "line " + n + ": '" + cells[0].strip() + "' is not a QC category, one of "
                                 + java.util.Arrays.toString(QcCategory.values()));
                     }
                     item.put("category", category);
@@ -135,7 +137,7 @@ final class WaitTaskListeners {
                     put(item, "note", cells, 3);
                     put(item, "language", cells, 4);
                     if (item.get("language") != null && LanguageTags.problem((String) item.get("language")) != null) {
-                        throw new ProcessEngineException("qcItems line " + n + ": " + LanguageTags.problem((String) item.get("language")));
+                        throw new InvalidInputException("qcItems", "line " + n + ": " + LanguageTags.problem((String) item.get("language")));
                     }
                     put(item, "kind", cells, 5);
                     if (item.get("kind") != null) {
@@ -143,12 +145,12 @@ final class WaitTaskListeners {
                             io.reelflow.inspection.TrackKind.valueOf(((String) item.get("kind")).toUpperCase());
                             item.put("kind", ((String) item.get("kind")).toUpperCase());
                         } catch (IllegalArgumentException e) {
-                            throw new ProcessEngineException("qcItems line " + n + ": '" + item.get("kind") + "' is not a track kind");
+                            throw new InvalidInputException("qcItems", "line " + n + ": '" + item.get("kind") + "' is not a track kind");
                         }
                     }
                     items.add(item);
                 }
-                if (items.isEmpty()) throw new ProcessEngineException("qcItems: a rejection lists at least one item");
+                if (items.isEmpty()) throw new InvalidInputException("qcItems", "a rejection lists at least one item");
             }
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("type", "QC_RESULT");

@@ -148,7 +148,7 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         Task qc = task("awaitQc");
         assertThat(qc.getName()).startsWith("Record Netflix QC result: Delivery Title");
         assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItems", "SMELLY | x")))
-                .hasMessageContaining("qcItems line 1").hasMessageContaining("SMELLY");
+                .hasMessageContaining("qcItems: line 1").hasMessageContaining("SMELLY");
         complete(qc, Map.of("qcResult", "REJECTED", "qcItems", "SUBTITLES | SUB-4 | 00:01:02:03 | line too long | de"));
         runJobs();
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("openItems").get(0).get("routedTo").asText())

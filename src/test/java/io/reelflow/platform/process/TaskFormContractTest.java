@@ -321,6 +321,23 @@ class TaskFormContractTest extends ApiTestSupport {
                 "{\"variables\": {\"postHouse\": {\"value\": \"Pixel Lab\"}, \"purchaseOrder\": {\"value\": \"PO-1\"}, "
                         + "\"packageDueDate\": {\"value\": \"2028-02-29\"}, \"orderNote\": {\"value\": \"\"}}}");
         assertThat(fine.status()).as(fine.toString()).isEqualTo(204);
+
+        // a mistyped path in "Receive IMF package" is the coordinator's to fix: refused before anything is recorded
+        // against the post house (no event, no inspection), the task stays open
+        Task receive = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("awaitPackage").singleResult();
+        String typo = Path.of("target/test-deliveries", deal, "imp-typo").toAbsolutePath().toString();
+        WebappSession.Answer missing = dave.engine("POST", "/task/" + receive.getId() + "/submit-form",
+                "{\"variables\": {\"packageLocation\": {\"value\": \"" + typo + "\"}}}");
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
+        assertThat(missing.body()).contains("packageLocation: '" + typo + "' does not exist on the delivery storage").doesNotContain("ENGINE-");
+        WebappSession.Answer outside = dave.engine("POST", "/task/" + receive.getId() + "/submit-form",
+                "{\"variables\": {\"packageLocation\": {\"value\": \"/etc\"}}}");
+        assertThat(outside.status()).as(outside.toString()).isEqualTo(400);
+        assertThat(outside.body()).contains("packageLocation: '/etc' is outside the delivery storage");
+        assertThat(tasks.createTaskQuery().taskId(receive.getId()).count()).as("the task is still open").isEqualTo(1);
+        long deliveryId = get("dave", "/api/deliveries?crmDealId=" + deal).json().get(0).get("id").asLong();
+        assertThat(count("SELECT count(*) FROM delivery_event WHERE delivery_id = ?", deliveryId)).as("nothing recorded").isZero();
+        assertThat(count("SELECT count(*) FROM inspection_request WHERE delivery_id = ?", deliveryId)).as("nothing inspected").isZero();
     }
 
     private String submitBody(String summary, String resolution, String... foreignIds) {
