@@ -85,7 +85,29 @@ final class DeliveryDelegates {
                         NetflixDeliveryVariables.SOURCE_REQUESTS.setLocal(task, requests.toString().strip());
                     }
                 }
-                case "orderImfPackage" -> NetflixDeliveryVariables.FORMAT_LABEL.setLocal(task, deliveries.get(id).formatLabel());
+                case "orderImfPackage" -> {
+                    DeliveryService.Delivery d = deliveries.get(id);
+                    NetflixDeliveryVariables.FORMAT_LABEL.setLocal(task, d.formatLabel());
+                    StringBuilder context = new StringBuilder();
+                    if (d.postHouse() != null) {
+                        // a re-order: why, and the previous order pre-filled (changeable)
+                        context.append("**Ordered again.** Why:");
+                        List<String> qc = deliveries.qcItemsOfPackage(id);
+                        qc.forEach(i -> context.append("\n- Netflix QC, ").append(i));
+                        if ("FAILED".equals(d.packageStatus()) && d.packageFindings() != null) {
+                            context.append("\n- Last inspection: ").append(d.packageFindings().strip());
+                        }
+                        if (qc.isEmpty() && !"FAILED".equals(d.packageStatus())) context.append("\n- (no reason recorded)");
+                        context.append("\n\n**Previous order:** ").append(d.postHouse())
+                                .append(d.purchaseOrder() == null ? "" : ", purchase order " + d.purchaseOrder())
+                                .append(" (pre-filled below; change them for another post house).");
+                        NetflixDeliveryVariables.POST_HOUSE.setLocal(task, d.postHouse());
+                        if (d.purchaseOrder() != null) NetflixDeliveryVariables.PURCHASE_ORDER.setLocal(task, d.purchaseOrder());
+                    } else {
+                        context.append("First order of the package.");
+                    }
+                    NetflixDeliveryVariables.ORDER_CONTEXT.setLocal(task, context.toString());
+                }
                 case "uploadToBacklot" -> {
                     NetflixDeliveryVariables.UPLOAD_CHECKLIST.setLocal(task, deliveries.readiness(id).checklist());
                     NetflixDeliveryVariables.NEXT_ATTEMPT.setLocal(task, deliveries.get(id).attempt() + 1);
@@ -138,8 +160,13 @@ final class DeliveryDelegates {
 
         @Override
         public void notify(DelegateTask task) {
-            deliveries.recordImfOrder(processDelivery.deliveryId(task), required(task, NetflixDeliveryVariables.POST_HOUSE.name(), "the post house"),
-                    required(task, NetflixDeliveryVariables.PURCHASE_ORDER.name(), "the purchase order"));
+            // a re-order pre-fills the previous order on the task: what was submitted wins, and none is left for the next round
+            String postHouse = NetflixDeliveryVariables.POST_HOUSE.submitted(task);
+            String purchaseOrder = NetflixDeliveryVariables.PURCHASE_ORDER.submitted(task);
+            if (postHouse == null || postHouse.isBlank()) throw new InvalidInputException("postHouse", "the post house is required");
+            if (purchaseOrder == null || purchaseOrder.isBlank()) throw new InvalidInputException("purchaseOrder", "the purchase order is required");
+            deliveries.recordImfOrder(processDelivery.deliveryId(task), postHouse.strip(), purchaseOrder.strip());
+            io.reelflow.platform.ProcessVariable.forget(task, NetflixDeliveryVariables.POST_HOUSE, NetflixDeliveryVariables.PURCHASE_ORDER);
         }
     }
 
@@ -163,7 +190,13 @@ final class DeliveryDelegates {
 
         @Override
         public void notify(DelegateTask task) {
-            deliveries.recordTrackOrder(processDelivery.track(task).id(), required(task, LocalizationTrackVariables.VENDOR.name(), "the vendor"));
+            // a re-order pre-fills the previous order on the task: what was submitted wins
+            String vendor = LocalizationTrackVariables.VENDOR.submitted(task);
+            String purchaseOrder = LocalizationTrackVariables.PURCHASE_ORDER.submitted(task);
+            if (vendor == null || vendor.isBlank()) throw new InvalidInputException("vendor", "the vendor is required");
+            deliveries.recordTrackOrder(processDelivery.track(task).id(), vendor.strip(),
+                    purchaseOrder == null || purchaseOrder.isBlank() ? null : purchaseOrder.strip());
+            io.reelflow.platform.ProcessVariable.forget(task, LocalizationTrackVariables.VENDOR, LocalizationTrackVariables.PURCHASE_ORDER);
         }
     }
 

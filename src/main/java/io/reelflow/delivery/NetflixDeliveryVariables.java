@@ -52,6 +52,8 @@ public final class NetflixDeliveryVariables {
     public static final ProcessVariable<String> POST_HOUSE = field("postHouse", String.class);
     public static final ProcessVariable<String> PURCHASE_ORDER = field("purchaseOrder", String.class);
     public static final ProcessVariable<String> PACKAGE_DUE_DATE = field("packageDueDate", String.class);
+    /** Why the order is placed (again), the attempt, the previous order: shown on order tasks. */
+    public static final ProcessVariable<String> ORDER_CONTEXT = display("orderContext", String.class);
     public static final ProcessVariable<String> ORDER_NOTE = field("orderNote", String.class);
     // record-package, return-imf-package
     public static final ProcessVariable<String> PACKAGE_LOCATION = field("packageLocation", String.class);

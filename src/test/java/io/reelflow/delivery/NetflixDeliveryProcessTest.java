@@ -162,7 +162,9 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         complete(task("setUpBacklot"), Map.of("backlotTitleId", "81", "sourceRequests", "IMF package: SR-1"));
         runJobs();
         complete(task("orderImfPackage"), Map.of("postHouse", "Pixel Lab", "purchaseOrder", "PO-1"));
-        for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack").list()) complete(t, Map.of("vendor", "V"));
+        for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack").list()) {
+            complete(t, Map.of("vendor", "V", "purchaseOrder", "PO-T1"));
+        }
         event(deliveryId, packageReady("pkg", TestPackages.hdSdrPackage(storage.resolve("imp"))));
         for (String lang : new String[] {"fr", "de", "pt-BR"}) deliverSubtitle(deliveryId, lang, "sub-" + lang);
         deliverDub(deliveryId, "fr", "dub-fr");
@@ -176,6 +178,16 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         Task redo = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack").singleResult();
         assertThat(redo.getName()).startsWith("Order Dubbed audio es-419 (attempt 2): Delivery Title").endsWith(" — " + deal);
         assertThat(redo.getDescription()).startsWith("Order the track from a localization vendor");
+        // the re-order says why, which attempt, what the vendor must deliver, and pre-fills the previous order
+        Map<String, Object> shown = tasks.getVariablesLocal(redo.getId());
+        assertThat((String) shown.get("orderContext")).contains("**Attempt 2**", "Why it is ordered again", "more than one frame",
+                "**Previous order:** V, purchase order PO-T1");
+        assertThat((String) shown.get("trackExpectations")).contains("language tag exactly `es-419`", "as long as the picture", "the picture lasts");
+        assertThat(shown).containsEntry("vendor", "V").containsEntry("purchaseOrder", "PO-T1");
+        complete(redo, Map.of("vendor", "Other Dubs", "purchaseOrder", "PO-T2"));
+        Task receive = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("awaitTrack").singleResult();
+        assertThat(receive.getName()).startsWith("Receive Dubbed audio es-419 (attempt 2)");
+        assertThat((String) tasks.getVariableLocal(receive.getId(), "orderContext")).contains("Ordered from Other Dubs, purchase order PO-T2");
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("tracks"))
                 .anyMatch(t -> t.get("language").asText().equals("es-419") && t.get("findings").asText().contains("more than one frame"));
     }
