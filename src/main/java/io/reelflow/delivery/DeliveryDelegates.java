@@ -113,6 +113,11 @@ final class DeliveryDelegates {
                     NetflixDeliveryVariables.NEXT_ATTEMPT.setLocal(task, deliveries.get(id).attempt() + 1);
                 }
                 case "deliveryAtRisk" -> NetflixDeliveryVariables.QC_ITEMS_SUMMARY.setLocal(task, deliveries.qcItemsSummary(id));
+                case "awaitQc" -> {
+                    List<DeliveryService.Track> tracks = deliveries.tracks(id);
+                    NetflixDeliveryVariables.QC_TRACKS.setLocal(task, tracks.isEmpty() ? "none (an item names no track)"
+                            : String.join(", ", tracks.stream().map(t -> "`" + t.language() + " | " + t.kind() + "`").toList()));
+                }
                 case "fixMetadata" -> NetflixDeliveryVariables.METADATA_FIX.setLocal(task, deliveries.get(id).metadataFix());
                 default -> throw new IllegalStateException("nothing to show for task " + task.getTaskDefinitionKey());
             }

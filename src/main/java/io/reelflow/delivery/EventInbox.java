@@ -232,12 +232,8 @@ public class EventInbox {
                     problems.add(new FieldProblem("items", "a rejection lists at least one item"));
                 }
                 if (e.items() != null) {
-                    for (int i = 0; i < e.items().size(); i++) {
-                        String lang = e.items().get(i).language();
-                        if (lang != null && LanguageTags.problem(lang) != null) {
-                            problems.add(new FieldProblem("items[" + i + "].language", LanguageTags.problem(lang)));
-                        }
-                    }
+                    // the same check as the Tasklist entry: each item names one of this deal's own tracks, or none
+                    problems.addAll(QcItems.check(e.items(), deliveries.tracks(deliveryId), "items", i -> "items[" + i + "]", true));
                 }
             }
         }

@@ -67,6 +67,8 @@ public final class NetflixDeliveryVariables {
     // record-qc-result, qc-overdue
     public static final ProcessVariable<String> QC_RESULT = field("qcResult", String.class);
     public static final ProcessVariable<String> QC_ITEMS = field("qcItems", String.class);
+    /** The deal's own tracks, the only ones a QC item may name. */
+    public static final ProcessVariable<String> QC_TRACKS = display("qcTracks", String.class);
     // delivery-at-risk
     public static final ProcessVariable<String> QC_ITEMS_SUMMARY = display("qcItemsSummary", String.class);
     public static final ProcessVariable<String> RISK_NOTE = field("riskNote", String.class);
