@@ -10,10 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ${dealTaskContext}}, when a task of the deal's processes is created ({@code deal-lifecycle}, {@code window-watch},
- * {@code licence-fee}, {@code fee-instalment}): the task's live name says which titles and which deal (the model's
- * label stays static, "Decide renewal"), and its form's header shows the deal, the licensee and the titles, read
- * from the deal's records into task-local variables. The processes themselves carry none of this: it costs rows
- * only while a person has a task.
+ * {@code licence-fee}, {@code fee-instalment}): its form's header shows the deal, the licensee and the titles, read
+ * from the deal's records into task-local variables (the live name is {@link DealTaskLabels}'). The processes
+ * themselves carry none of this: it costs rows only while a person has a task.
  */
 @Component("dealTaskContext")
 class DealTaskContext implements TaskListener {
@@ -31,15 +30,5 @@ class DealTaskContext implements TaskListener {
         CRM_DEAL_ID.setLocal(task, deal.getCrmDealId());
         LICENSEE.setLocal(task, deal.getLicensee());
         TITLE_NAMES.setLocal(task, titles);
-        task.setName(liveName(task.getName(), titles, deal.getCrmDealId()));
-    }
-
-    /** "Decide renewal" → "Decide renewal: The Last Lighthouse — NFX-2026-0101" (at most the column's 255 characters). */
-    static String liveName(String label, String titles, String crmDealId) {
-        String suffix = " — " + crmDealId;
-        String name = label + ": " + titles;
-        int room = 255 - suffix.length();
-        if (name.length() > room) name = name.substring(0, Math.max(0, room - 1)) + "…";
-        return name + suffix;
     }
 }

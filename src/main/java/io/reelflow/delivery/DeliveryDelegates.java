@@ -1,8 +1,8 @@
 package io.reelflow.delivery;
 
 import io.reelflow.platform.BusinessKey;
+import io.reelflow.platform.web.InvalidInputException;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -21,7 +21,7 @@ final class DeliveryDelegates {
 
     static String required(DelegateTask task, String name, String label) {
         Object v = task.getVariable(name);
-        if (v == null || v.toString().isBlank()) throw new ProcessEngineException(name + ": " + label + " is required");
+        if (v == null || v.toString().isBlank()) throw new InvalidInputException(name, label + " is required");
         return v.toString().strip();
     }
 
@@ -88,12 +88,39 @@ final class DeliveryDelegates {
                         NetflixDeliveryVariables.SOURCE_REQUESTS.setLocal(task, requests.toString().strip());
                     }
                 }
-                case "orderImfPackage" -> NetflixDeliveryVariables.FORMAT_LABEL.setLocal(task, deliveries.get(id).formatLabel());
+                case "orderImfPackage" -> {
+                    DeliveryService.Delivery d = deliveries.get(id);
+                    NetflixDeliveryVariables.FORMAT_LABEL.setLocal(task, d.formatLabel());
+                    StringBuilder context = new StringBuilder();
+                    if (d.postHouse() != null) {
+                        // a re-order: why, and the previous order pre-filled (changeable)
+                        context.append("**Ordered again.** Why:");
+                        List<String> qc = deliveries.qcItemsOfPackage(id);
+                        qc.forEach(i -> context.append("\n- Netflix QC, ").append(i));
+                        if ("FAILED".equals(d.packageStatus()) && d.packageFindings() != null) {
+                            context.append("\n- Last inspection: ").append(d.packageFindings().strip());
+                        }
+                        if (qc.isEmpty() && !"FAILED".equals(d.packageStatus())) context.append("\n- (no reason recorded)");
+                        context.append("\n\n**Previous order:** ").append(d.postHouse())
+                                .append(d.purchaseOrder() == null ? "" : ", purchase order " + d.purchaseOrder())
+                                .append(" (pre-filled below; change them for another post house).");
+                        NetflixDeliveryVariables.POST_HOUSE.setLocal(task, d.postHouse());
+                        if (d.purchaseOrder() != null) NetflixDeliveryVariables.PURCHASE_ORDER.setLocal(task, d.purchaseOrder());
+                    } else {
+                        context.append("First order of the package.");
+                    }
+                    NetflixDeliveryVariables.ORDER_CONTEXT.setLocal(task, context.toString());
+                }
                 case "uploadToBacklot" -> {
                     NetflixDeliveryVariables.UPLOAD_CHECKLIST.setLocal(task, deliveries.readiness(id).checklist());
                     NetflixDeliveryVariables.NEXT_ATTEMPT.setLocal(task, deliveries.get(id).attempt() + 1);
                 }
                 case "deliveryAtRisk" -> NetflixDeliveryVariables.QC_ITEMS_SUMMARY.setLocal(task, deliveries.qcItemsSummary(id));
+                case "awaitQc" -> {
+                    List<DeliveryService.Track> tracks = deliveries.tracks(id);
+                    NetflixDeliveryVariables.QC_TRACKS.setLocal(task, tracks.isEmpty() ? "none (an item names no track)"
+                            : String.join(", ", tracks.stream().map(t -> "`" + t.language() + " | " + t.kind() + "`").toList()));
+                }
                 case "fixMetadata" -> NetflixDeliveryVariables.METADATA_FIX.setLocal(task, deliveries.get(id).metadataFix());
                 default -> throw new IllegalStateException("nothing to show for task " + task.getTaskDefinitionKey());
             }
@@ -113,15 +140,15 @@ final class DeliveryDelegates {
         @Override
         public void notify(DelegateTask task) {
             String backlotId = required(task, NetflixDeliveryVariables.BACKLOT_TITLE_ID.name(), "the Backlot title id");
-            if (!backlotId.matches("[A-Za-z0-9._:-]{1,64}")) throw new ProcessEngineException("backlotTitleId: '" + backlotId + "' is not a Backlot id");
+            if (!backlotId.matches("[A-Za-z0-9._:-]{1,64}")) throw new InvalidInputException("backlotTitleId", "'" + backlotId + "' is not a Backlot title id (letters, digits, . _ : -)");
             // pre-filled task-locally by ${showDelivery}: read as submitted, then not kept in the process
             String requests = NetflixDeliveryVariables.SOURCE_REQUESTS.submitted(task);
-            if (requests == null || requests.isBlank()) throw new ProcessEngineException("sourceRequests: one source request per asset is required");
+            if (requests == null || requests.isBlank()) throw new InvalidInputException("sourceRequests", "one source request per asset is required");
             for (String line : requests.split("\\R")) {
                 if (line.isBlank()) continue;
                 int colon = line.indexOf(':');
                 if (colon < 0 || line.substring(colon + 1).isBlank()) {
-                    throw new ProcessEngineException("sourceRequests: '" + line.strip() + "' has no source request id after ':'");
+                    throw new InvalidInputException("sourceRequests", "'" + line.strip() + "' has no source request id after ':'");
                 }
             }
             long deliveryId = processDelivery.deliveryId(task);
@@ -146,8 +173,13 @@ final class DeliveryDelegates {
 
         @Override
         public void notify(DelegateTask task) {
-            deliveries.recordImfOrder(processDelivery.deliveryId(task), required(task, NetflixDeliveryVariables.POST_HOUSE.name(), "the post house"),
-                    required(task, NetflixDeliveryVariables.PURCHASE_ORDER.name(), "the purchase order"));
+            // a re-order pre-fills the previous order on the task: what was submitted wins, and none is left for the next round
+            String postHouse = NetflixDeliveryVariables.POST_HOUSE.submitted(task);
+            String purchaseOrder = NetflixDeliveryVariables.PURCHASE_ORDER.submitted(task);
+            if (postHouse == null || postHouse.isBlank()) throw new InvalidInputException("postHouse", "the post house is required");
+            if (purchaseOrder == null || purchaseOrder.isBlank()) throw new InvalidInputException("purchaseOrder", "the purchase order is required");
+            deliveries.recordImfOrder(processDelivery.deliveryId(task), postHouse.strip(), purchaseOrder.strip());
+            io.reelflow.platform.ProcessVariable.forget(task, NetflixDeliveryVariables.POST_HOUSE, NetflixDeliveryVariables.PURCHASE_ORDER);
         }
     }
 
@@ -171,7 +203,13 @@ final class DeliveryDelegates {
 
         @Override
         public void notify(DelegateTask task) {
-            deliveries.recordTrackOrder(processDelivery.track(task).id(), required(task, LocalizationTrackVariables.VENDOR.name(), "the vendor"));
+            // a re-order pre-fills the previous order on the task: what was submitted wins
+            String vendor = LocalizationTrackVariables.VENDOR.submitted(task);
+            String purchaseOrder = LocalizationTrackVariables.PURCHASE_ORDER.submitted(task);
+            if (vendor == null || vendor.isBlank()) throw new InvalidInputException("vendor", "the vendor is required");
+            deliveries.recordTrackOrder(processDelivery.track(task).id(), vendor.strip(),
+                    purchaseOrder == null || purchaseOrder.isBlank() ? null : purchaseOrder.strip());
+            io.reelflow.platform.ProcessVariable.forget(task, LocalizationTrackVariables.VENDOR, LocalizationTrackVariables.PURCHASE_ORDER);
         }
     }
 
@@ -197,7 +235,7 @@ final class DeliveryDelegates {
         @Override
         public void notify(DelegateTask task) {
             if (!Boolean.TRUE.equals(task.getVariable(NetflixDeliveryVariables.UPLOADED.name()))) {
-                throw new ProcessEngineException("uploaded: confirm that everything on the checklist is uploaded");
+                throw new InvalidInputException("uploaded", "confirm that everything on the checklist is uploaded");
             }
             int attempt = deliveries.submitted(processDelivery.deliveryId(task));
             NetflixDeliveryVariables.ATTEMPT.set(task, attempt);

@@ -149,7 +149,42 @@ public class DeliveryService {
 
     @Transactional
     public void recordTrackOrder(long trackId, String vendor) {
-        jdbc.update("UPDATE delivery_track SET vendor = ?, status = 'ORDERED', attempts = attempts + 1 WHERE id = ?", vendor, trackId);
+        recordTrackOrder(trackId, vendor, null);
+    }
+
+    @Transactional
+    public void recordTrackOrder(long trackId, String vendor, String purchaseOrder) {
+        jdbc.update("UPDATE delivery_track SET vendor = ?, purchase_order = ?, status = 'ORDERED', attempts = attempts + 1 WHERE id = ?",
+                vendor, purchaseOrder, trackId);
+    }
+
+    /** The purchase order of a track's latest order, or null. */
+    @Transactional(readOnly = true)
+    public String trackPurchaseOrder(long trackId) {
+        return jdbc.queryForObject("SELECT purchase_order FROM delivery_track WHERE id = ?", String.class, trackId);
+    }
+
+    /** The QC items of the delivery's latest rejection that were routed to a track (its vendor fixes them). */
+    @Transactional(readOnly = true)
+    public List<String> qcItemsOfTrack(long deliveryId, long trackId) {
+        return jdbc.query("""
+                SELECT attempt, category, code, timecode, note FROM qc_item
+                WHERE delivery_id = ? AND track_id = ? AND attempt = (SELECT max(attempt) FROM qc_item WHERE delivery_id = ? AND track_id = ?)
+                ORDER BY id""", (rs, i) -> "submission " + rs.getInt(1) + ": " + rs.getString(2)
+                        + (rs.getString(3) == null ? "" : " " + rs.getString(3)) + (rs.getString(4) == null ? "" : " at " + rs.getString(4))
+                        + (rs.getString(5) == null ? "" : " — " + rs.getString(5)), deliveryId, trackId, deliveryId, trackId);
+    }
+
+    /** The QC items of the delivery's latest rejection that went to the post house (a new package). */
+    @Transactional(readOnly = true)
+    public List<String> qcItemsOfPackage(long deliveryId) {
+        return jdbc.query("""
+                SELECT attempt, category, code, timecode, note FROM qc_item
+                WHERE delivery_id = ? AND track_id IS NULL AND category IN ('VIDEO', 'COLOR_HDR_METADATA')
+                  AND attempt = (SELECT max(attempt) FROM qc_item WHERE delivery_id = ?)
+                ORDER BY id""", (rs, i) -> "submission " + rs.getInt(1) + ": " + rs.getString(2)
+                        + (rs.getString(3) == null ? "" : " " + rs.getString(3)) + (rs.getString(4) == null ? "" : " at " + rs.getString(4))
+                        + (rs.getString(5) == null ? "" : " — " + rs.getString(5)), deliveryId, deliveryId);
     }
 
     /** What a timed-text track is checked against: its language's rules, the title's runtime, kids' rules, forced narratives. */

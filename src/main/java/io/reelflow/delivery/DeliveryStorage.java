@@ -49,31 +49,61 @@ public class DeliveryStorage {
 
     /** The real path of a location on the storage, or empty when it is missing, unreadable or outside every root. */
     public Optional<Path> resolve(String location) {
-        if (location == null || location.isBlank() || location.length() > 1000 || location.indexOf('\0') >= 0) return Optional.empty();
+        Located l = locate(location);
+        return l.problem() == null ? Optional.of(l.path()) : Optional.empty();
+    }
+
+    /** Why a location cannot be used, in words a person acts on; empty when it can. */
+    public Optional<String> problem(String location) {
+        return Optional.ofNullable(locate(location).problem());
+    }
+
+    /** The real path of a location given in {@code field}, or a 400 naming that field and the reason. */
+    public Path require(String field, String location) {
+        Located l = locate(location);
+        if (l.problem() != null) throw new InvalidInputException(field, l.problem());
+        return l.path();
+    }
+
+    private record Located(Path path, String problem) {
+    }
+
+    private Located locate(String location) {
+        if (location == null || location.isBlank()) return new Located(null, "required: " + REFUSED);
+        if (location.length() > 1000 || location.indexOf('\0') >= 0) return new Located(null, REFUSED);
+        String shown = "'" + (location.length() > 120 ? location.substring(0, 120) + "…" : location.strip()) + "'";
         Path given;
         try {
             given = Path.of(location.strip());
         } catch (InvalidPathException e) {
-            return Optional.empty();
+            return new Located(null, shown + " " + REFUSED);
         }
-        if (!given.isAbsolute()) return Optional.empty();
+        if (!given.isAbsolute()) return new Located(null, shown + " is not an absolute path: " + REFUSED);
         for (Path part : given) {
-            if (part.toString().equals("..")) return Optional.empty();
+            if (part.toString().equals("..")) return new Located(null, shown + " contains '..': " + REFUSED);
         }
+        // outside every root, said without looking at the file system: the answer tells nothing about what exists there
+        Path normal = given.normalize();
+        boolean under = false;
+        for (Path root : roots) {
+            if (normal.startsWith(root)) under = true;
+        }
+        if (!under) return new Located(null, shown + " is outside the delivery storage " + roots);
         Path real;
         try {
             real = given.toRealPath();
         } catch (IOException | SecurityException e) {
-            return Optional.empty();
+            return new Located(null, shown + " does not exist on the delivery storage (check the path for a typo)");
         }
+        boolean inside = false;
         for (Path root : roots) {
-            if (real.startsWith(root)) return Optional.of(real);
+            if (real.startsWith(root)) inside = true;
         }
-        return Optional.empty();
-    }
-
-    /** The real path of a location given in {@code field}, or a 400 naming that field. */
-    public Path require(String field, String location) {
-        return resolve(location).orElseThrow(() -> new InvalidInputException(field, REFUSED));
+        // a link that leads out of the storage is answered as a missing file: what lies beyond is not told
+        if (!inside) return new Located(null, shown + " does not exist on the delivery storage (check the path for a typo)");
+        if (!Files.isReadable(real) || (Files.isDirectory(real) && !Files.isExecutable(real))) {
+            return new Located(null, shown + " cannot be read by the service (check its permissions)");
+        }
+        return new Located(real, null);
     }
 }

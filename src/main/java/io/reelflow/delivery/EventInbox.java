@@ -204,7 +204,7 @@ public class EventInbox {
         switch (e.type()) {
             case PACKAGE_READY -> {
                 if (e.packageLocation() == null || e.packageLocation().isBlank()) problems.add(new FieldProblem("packageLocation", "required for PACKAGE_READY"));
-                else if (storage.resolve(e.packageLocation()).isEmpty()) problems.add(new FieldProblem("packageLocation", DeliveryStorage.REFUSED));
+                else storage.problem(e.packageLocation()).ifPresent(p -> problems.add(new FieldProblem("packageLocation", p)));
             }
             case TRACK_DELIVERED -> {
                 if (e.kind() == null) problems.add(new FieldProblem("kind", "required for TRACK_DELIVERED"));
@@ -222,8 +222,8 @@ public class EventInbox {
                         trackId = track.get().id();
                     }
                 }
-                if (e.fileLocation() != null && !e.fileLocation().isBlank() && storage.resolve(e.fileLocation()).isEmpty()) {
-                    problems.add(new FieldProblem("fileLocation", DeliveryStorage.REFUSED));
+                if (e.fileLocation() != null && !e.fileLocation().isBlank() && storage.problem(e.fileLocation()).isPresent()) {
+                    problems.add(new FieldProblem("fileLocation", storage.problem(e.fileLocation()).get()));
                 }
             }
             case QC_RESULT -> {
@@ -232,12 +232,8 @@ public class EventInbox {
                     problems.add(new FieldProblem("items", "a rejection lists at least one item"));
                 }
                 if (e.items() != null) {
-                    for (int i = 0; i < e.items().size(); i++) {
-                        String lang = e.items().get(i).language();
-                        if (lang != null && LanguageTags.problem(lang) != null) {
-                            problems.add(new FieldProblem("items[" + i + "].language", LanguageTags.problem(lang)));
-                        }
-                    }
+                    // the same check as the Tasklist entry: each item names one of this deal's own tracks, or none
+                    problems.addAll(QcItems.check(e.items(), deliveries.tracks(deliveryId), "items", i -> "items[" + i + "]", true));
                 }
             }
         }

@@ -30,6 +30,9 @@ public final class LocalizationTrackVariables {
     public static final ProcessVariable<String> PURCHASE_ORDER = NetflixDeliveryVariables.PURCHASE_ORDER;
     public static final ProcessVariable<String> VENDOR_DUE_DATE = field("vendorDueDate", String.class);
     public static final ProcessVariable<String> ORDER_NOTE = NetflixDeliveryVariables.ORDER_NOTE;
+    public static final ProcessVariable<String> ORDER_CONTEXT = NetflixDeliveryVariables.ORDER_CONTEXT;
+    /** What the vendor must deliver: the file format, the exact language tag, for audio the picture's duration. */
+    public static final ProcessVariable<String> TRACK_EXPECTATIONS = display("trackExpectations", String.class);
     // record-track, return-track
     public static final ProcessVariable<String> TRACK_FILE_LOCATION = field("trackFileLocation", String.class);
     public static final ProcessVariable<String> TRACK_DURATION_SECONDS = field("trackDurationSeconds", String.class);

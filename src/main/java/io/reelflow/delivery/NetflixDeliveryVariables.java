@@ -52,6 +52,8 @@ public final class NetflixDeliveryVariables {
     public static final ProcessVariable<String> POST_HOUSE = field("postHouse", String.class);
     public static final ProcessVariable<String> PURCHASE_ORDER = field("purchaseOrder", String.class);
     public static final ProcessVariable<String> PACKAGE_DUE_DATE = field("packageDueDate", String.class);
+    /** Why the order is placed (again), the attempt, the previous order: shown on order tasks. */
+    public static final ProcessVariable<String> ORDER_CONTEXT = display("orderContext", String.class);
     public static final ProcessVariable<String> ORDER_NOTE = field("orderNote", String.class);
     // record-package, return-imf-package
     public static final ProcessVariable<String> PACKAGE_LOCATION = field("packageLocation", String.class);
@@ -65,6 +67,8 @@ public final class NetflixDeliveryVariables {
     // record-qc-result, qc-overdue
     public static final ProcessVariable<String> QC_RESULT = field("qcResult", String.class);
     public static final ProcessVariable<String> QC_ITEMS = field("qcItems", String.class);
+    /** The deal's own tracks, the only ones a QC item may name. */
+    public static final ProcessVariable<String> QC_TRACKS = display("qcTracks", String.class);
     // delivery-at-risk
     public static final ProcessVariable<String> QC_ITEMS_SUMMARY = display("qcItemsSummary", String.class);
     public static final ProcessVariable<String> RISK_NOTE = field("riskNote", String.class);

@@ -1,12 +1,11 @@
 package io.reelflow.delivery;
 
-import io.reelflow.platform.LanguageTags;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngineException;
+import io.reelflow.platform.web.InvalidInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -44,7 +43,8 @@ final class WaitTaskListeners {
             if (byEvent(task)) return;
             String location = DeliveryDelegates.required(task, NetflixDeliveryVariables.PACKAGE_LOCATION.name(),
                     "the folder of the package on the delivery storage");
-            if (storage.resolve(location).isEmpty()) throw new ProcessEngineException(NetflixDeliveryVariables.PACKAGE_LOCATION.name() + ": " + DeliveryStorage.REFUSED);
+            // a typo is the coordinator's to fix, before anything is recorded against the post house
+            storage.require(NetflixDeliveryVariables.PACKAGE_LOCATION.name(), location);
             String eventId = inbox.recordEntered(processDelivery.deliveryId(task), DeliveryEventRequest.Type.PACKAGE_READY, null,
                     Map.of("type", "PACKAGE_READY", "packageLocation", location, "enteredBy", String.valueOf(task.getAssignee())), task.getId());
             NetflixDeliveryVariables.PACKAGE_EVENT_ID.set(task, eventId);
@@ -68,13 +68,14 @@ final class WaitTaskListeners {
         public void notify(DelegateTask task) {
             if (byEvent(task)) return;
             String location = DeliveryDelegates.required(task, LocalizationTrackVariables.TRACK_FILE_LOCATION.name(), "the delivered file's location");
-            if (storage.resolve(location).isEmpty()) throw new ProcessEngineException(LocalizationTrackVariables.TRACK_FILE_LOCATION.name() + ": " + DeliveryStorage.REFUSED);
+            // a typo is the coordinator's to fix, before anything is recorded against the vendor
+            storage.require(LocalizationTrackVariables.TRACK_FILE_LOCATION.name(), location);
             String seconds = DeliveryDelegates.optional(task, LocalizationTrackVariables.TRACK_DURATION_SECONDS.name());
             if (seconds != null) {
                 try {
                     if (new BigDecimal(seconds).signum() <= 0) throw new NumberFormatException();
                 } catch (NumberFormatException e) {
-                    throw new ProcessEngineException("trackDurationSeconds: '" + seconds + "' is not a positive number of seconds");
+                    throw new InvalidInputException("trackDurationSeconds", "'" + seconds + "' is not a positive number of seconds");
                 }
             }
             DeliveryService.Track track = processDelivery.track(task);
@@ -99,10 +100,12 @@ final class WaitTaskListeners {
     static class QcReceived implements TaskListener {
         private final EventInbox inbox;
         private final ProcessDelivery processDelivery;
+        private final DeliveryService deliveries;
 
-        QcReceived(EventInbox inbox, ProcessDelivery processDelivery) {
+        QcReceived(EventInbox inbox, ProcessDelivery processDelivery, DeliveryService deliveries) {
             this.inbox = inbox;
             this.processDelivery = processDelivery;
+            this.deliveries = deliveries;
         }
 
         @Override
@@ -110,45 +113,28 @@ final class WaitTaskListeners {
             if (byEvent(task)) return;
             String result = DeliveryDelegates.required(task, NetflixDeliveryVariables.QC_RESULT.name(), "ACCEPTED or REJECTED");
             if (!result.equals("ACCEPTED") && !result.equals("REJECTED")) {
-                throw new ProcessEngineException("qcResult: '" + result + "' is neither ACCEPTED nor REJECTED");
+                throw new InvalidInputException("qcResult", "'" + result + "' is neither ACCEPTED nor REJECTED");
             }
             List<Map<String, Object>> items = new ArrayList<>();
             String lines = DeliveryDelegates.optional(task, NetflixDeliveryVariables.QC_ITEMS.name());
             if (result.equals("REJECTED")) {
-                if (lines == null) throw new ProcessEngineException("qcItems: a rejection lists at least one item");
-                int n = 0;
-                for (String line : lines.split("\\R")) {
-                    n++;
-                    if (line.isBlank()) continue;
-                    String[] cells = line.split("\\|", -1);
+                // one parser and one check for the Tasklist entry and the QC_RESULT event
+                List<DeliveryEventRequest.QcItem> parsed = QcItems.parseLines(lines);
+                if (parsed.isEmpty()) throw new InvalidInputException("qcItems", "a rejection lists at least one item");
+                long deliveryId = processDelivery.deliveryId(task);
+                List<io.reelflow.platform.web.FieldProblem> problems = QcItems.check(parsed, deliveries.tracks(deliveryId), "qcItems",
+                        i -> "item " + (i + 1), false);
+                if (!problems.isEmpty()) throw new InvalidInputException(problems);
+                for (DeliveryEventRequest.QcItem p : parsed) {
                     Map<String, Object> item = new LinkedHashMap<>();
-                    String category = cells[0].strip().toUpperCase().replace(' ', '_');
-                    try {
-                        QcCategory.valueOf(category);
-                    } catch (IllegalArgumentException e) {
-                        throw new ProcessEngineException("qcItems line " + n + ": '" + cells[0].strip() + "' is not a QC category, one of "
-                                + java.util.Arrays.toString(QcCategory.values()));
-                    }
-                    item.put("category", category);
-                    put(item, "code", cells, 1);
-                    put(item, "timecode", cells, 2);
-                    put(item, "note", cells, 3);
-                    put(item, "language", cells, 4);
-                    if (item.get("language") != null && LanguageTags.problem((String) item.get("language")) != null) {
-                        throw new ProcessEngineException("qcItems line " + n + ": " + LanguageTags.problem((String) item.get("language")));
-                    }
-                    put(item, "kind", cells, 5);
-                    if (item.get("kind") != null) {
-                        try {
-                            io.reelflow.inspection.TrackKind.valueOf(((String) item.get("kind")).toUpperCase());
-                            item.put("kind", ((String) item.get("kind")).toUpperCase());
-                        } catch (IllegalArgumentException e) {
-                            throw new ProcessEngineException("qcItems line " + n + ": '" + item.get("kind") + "' is not a track kind");
-                        }
-                    }
+                    item.put("category", p.category().name());
+                    if (p.code() != null) item.put("code", p.code());
+                    if (p.timecode() != null) item.put("timecode", p.timecode());
+                    if (p.note() != null) item.put("note", p.note());
+                    if (p.language() != null) item.put("language", p.language());
+                    if (p.kind() != null) item.put("kind", p.kind().name());
                     items.add(item);
                 }
-                if (items.isEmpty()) throw new ProcessEngineException("qcItems: a rejection lists at least one item");
             }
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("type", "QC_RESULT");
@@ -157,10 +143,6 @@ final class WaitTaskListeners {
             payload.put("enteredBy", String.valueOf(task.getAssignee()));
             NetflixDeliveryVariables.QC_EVENT_ID.set(task,
                     inbox.recordEntered(processDelivery.deliveryId(task), DeliveryEventRequest.Type.QC_RESULT, null, payload, task.getId()));
-        }
-
-        private static void put(Map<String, Object> item, String key, String[] cells, int i) {
-            if (cells.length > i && !cells[i].isBlank()) item.put(key, cells[i].strip());
         }
     }
 }

@@ -49,7 +49,8 @@ public class TasklistFilters implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         List<FilterSpec> specs = List.of(
-                new FilterSpec("My tasks", "Tasks assigned to me", -10, "#3c8dbc",
+                // Tasklist opens the readable filter of lowest priority: each role lands on its own queue, "My tasks" after it
+                new FilterSpec("My tasks", "Tasks assigned to me", 100, "#3c8dbc",
                         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()),
                 new FilterSpec("Rights conflicts", "Deals waiting for a rights manager's decision", 0, "#dd4b39",
                         tasks.createTaskQuery().taskCandidateGroup(Roles.RIGHTS_MANAGERS).includeAssignedTasks().orderByDueDate().asc()),
@@ -57,7 +58,7 @@ public class TasklistFilters implements ApplicationRunner {
                         tasks.createTaskQuery().taskCandidateGroup(Roles.DELIVERY_COORDINATORS).includeAssignedTasks().orderByDueDate().asc()),
                 new FilterSpec("Finance", "Invoices, payments, statements", 20, "#f39c12",
                         tasks.createTaskQuery().taskCandidateGroup(Roles.FINANCE).includeAssignedTasks().orderByDueDate().asc()),
-                new FilterSpec("At risk", "Escalations for managers", 30, "#605ca8",
+                new FilterSpec("At risk", "Escalations for managers", -10, "#605ca8",
                         tasks.createTaskQuery().taskCandidateGroup(Roles.MANAGERS).includeAssignedTasks().orderByDueDate().asc()));
         for (FilterSpec spec : specs) {
             if (filters.createFilterQuery().filterName(spec.name()).count() > 0) continue;

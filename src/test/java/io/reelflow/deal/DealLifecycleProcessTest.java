@@ -79,6 +79,7 @@ class DealLifecycleProcessTest {
         assertThat(pi).isWaitingAt("resolveRightsConflict");
         Task task = task(pi);
         assertThat(task.getName()).startsWith("Resolve rights conflict: Process Test Title").endsWith(" — " + pi.getBusinessKey());
+        assertThat(task.getDescription()).isNotBlank();
         assertThat(task.getDueDate()).isNotNull();
         assertThat(pi).task().hasCandidateGroup("rights-managers");
         // the process keeps only what routes it; the form's header and defaults are the task's own, from the deal's records

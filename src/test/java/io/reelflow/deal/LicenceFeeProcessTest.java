@@ -85,9 +85,10 @@ class LicenceFeeProcessTest extends ApiTestSupport {
 
         // 1: signature -> invoice -> payment -> royalties
         Task invoice = task(deal, "invoiceInstalment", 1);
-        assertThat(invoice.getName()).startsWith("Invoice instalment 1: ").endsWith(" — " + deal);
+        assertThat(invoice.getName()).startsWith("Invoice Netflix: instalment 1, ").endsWith(" — " + deal);
+        assertThat(invoice.getDescription()).startsWith("Invoice the licensee");
         assertThat(tasks.getIdentityLinksForTask(invoice.getId())).anyMatch(l -> "finance".equals(l.getGroupId()));
-        assertThat(invoice.getDueDate()).isEqualTo(day(signedOn.toString()));
+        assertThat(invoice.getDueDate()).isEqualTo(day(signedOn.toString())); // created on a later day: overdue, as it is
         assertThat(tasksOf(deal, "invoiceInstalment")).hasSize(1); // 2 waits for acceptance, 3 for 2027-06-30
         complete(invoice, Map.of("invoiceNumber", "INV-2027-001", "invoicedOn", signedOn.toString()));
 
@@ -133,7 +134,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
                 "bankReference", "BANK-2"));
         runJobs();
         Task rate = task(deal, "enterFxRate", 2);
-        assertThat(rate.getName()).startsWith("Enter exchange rate USD to EUR of 2027-01-27: ").endsWith(" — " + deal);
+        assertThat(rate.getName()).isEqualTo("Enter exchange rate USD to EUR of 2027-01-27, instalment 2 — " + deal);
         assertThatThrownBy(() -> complete(rate, Map.of("fxRate", "abc"))).hasMessageContaining("fxRate").hasMessageContaining("is not an amount");
         assertThatThrownBy(() -> complete(rate, Map.of("fxRate", "0"))).hasMessageContaining("fxRate: must be positive");
         complete(rate, Map.of("fxRate", "0.9259"));
@@ -151,7 +152,8 @@ class LicenceFeeProcessTest extends ApiTestSupport {
         assertThat(tasksOf(deal, "invoiceInstalment")).isEmpty();
         at("2027-06-30");
         runJobs();
-        assertThat(task(deal, "invoiceInstalment", 3).getDueDate()).isEqualTo(day("2027-06-30"));
+        // appears on its invoice day and is due by the end of it, not at the day's first moment (before it existed)
+        assertThat(task(deal, "invoiceInstalment", 3).getDueDate()).isEqualTo(new Date(day("2027-07-01").getTime() - 1000));
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("licence-fee").processInstanceBusinessKey(deal).count())
                 .as("the licence fee is collected until the last instalment is paid").isEqualTo(1);
     }
@@ -172,7 +174,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
         at(due.plusDays(14).toString());
         runJobs();
         Task chase = task(deal, "chaseOverduePayment", 1);
-        assertThat(chase.getName()).startsWith("Chase payment of instalment 1: ").endsWith(" — " + deal);
+        assertThat(chase.getName()).startsWith("Payment overdue, instalment 1: ");
         assertThat(tasks.getIdentityLinksForTask(chase.getId())).anyMatch(l -> "managers".equals(l.getGroupId()));
         assertThat(task(deal, "recordPayment", 1)).as("the payment can still be recorded").isNotNull();
 
@@ -195,7 +197,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
         at("2027-04-01");
         runJobs();
         Task q1 = task(deal, "enterRevenueReport", null);
-        assertThat(q1.getName()).startsWith("Enter revenue report 2027-Q1: Revenue Title").endsWith(" — " + deal);
+        assertThat(q1.getName()).startsWith("Enter Netflix revenue report 2027-Q1: Revenue Title").endsWith(" — " + deal);
         assertThat(q1.getDueDate()).isEqualTo(day("2027-05-15"));
         assertThatThrownBy(() -> complete(q1, Map.of("revenue", "300000.00", "revenueCurrency", "USD", "reportReference", "NFX-Q1")))
                 .hasMessageContaining("revenueCurrency").hasMessageContaining("deal currency EUR");
@@ -211,7 +213,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
         at("2027-07-01");
         runJobs();
         Task q2 = task(deal, "enterRevenueReport", null);
-        assertThat(q2.getName()).startsWith("Enter revenue report 2027-Q2: ");
+        assertThat(q2.getName()).startsWith("Enter Netflix revenue report 2027-Q2: ");
         complete(q2, Map.of("revenue", "300000.00", "reportReference", "NFX-Q2"));
         runJobs();
         // cumulative 600,000.00 x 20 % = 120,000.00; 20,000.00 above the MG is invoiced as overage
@@ -220,7 +222,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
         assertThat(overage.get("kind").asText()).isEqualTo("OVERAGE");
         assertThat(overage.get("quarter").asText()).isEqualTo("2027-Q2");
         assertThat(licenceFee(deal).at("/revenueReports").size()).isEqualTo(2);
-        assertThat(task(deal, "invoiceInstalment", 2).getName()).startsWith("Invoice instalment 2: ").endsWith(" — " + deal);
+        assertThat(task(deal, "invoiceInstalment", 2).getName()).startsWith("Invoice Netflix: instalment 2, ");
         assertThat(fee).as("no quarter left in the window").hasPassed("reportsDone");
         assertThat(fee).isWaitingAt("collectInstalments");
     }

@@ -26,15 +26,26 @@ class DeliveryLocationsTest extends DeliveryTestSupport {
         Files.writeString(outside.resolve("secret.txt"), "s");
         Files.createSymbolicLink(storage.resolve("escape"), outside);
         Path real = Files.createDirectories(storage.resolve("imp"));
-        String missing = null;
-        for (String location : new String[] {"/etc", "/proc/self/environ", outside.toString(), storage.resolve("escape").toString(),
-                storage.resolve("nowhere").toString(), real + "/../imp", "imp"}) {
-            Response r = postJson("crm", "/api/deliveries/" + deliveryId + "/events", packageReady(unique("loc"), Path.of(location)));
-            assertThat(r.status()).as(location + ": " + r).isEqualTo(400);
-            assertThat(r.errorFields()).containsExactly("packageLocation");
-            String answer = r.json().get("errors").toString() + r.json().get("detail");
-            if (missing == null) missing = answer;
-            assertThat(answer).as("the same answer for " + location).isEqualTo(missing);
+        // each answer says what to fix; whether something exists outside the storage (or behind a link out of it) is never told:
+        // off the storage is said from the path alone, a link out is answered as a missing file
+        Map<String, String[]> alike = Map.of(
+                "is outside the delivery storage", new String[] {"/etc", "/proc/self/environ", "/no/such/dir", outside.toString(),
+                        outside.resolve("secret.txt").toString(), outside.resolve("nothing.txt").toString()},
+                "does not exist on the delivery storage", new String[] {storage.resolve("escape").toString(),
+                        storage.resolve("escape/secret.txt").toString(), storage.resolve("nowhere").toString()},
+                "contains '..'", new String[] {real + "/../imp"},
+                "is not an absolute path", new String[] {"imp"});
+        for (Map.Entry<String, String[]> group : alike.entrySet()) {
+            String first = null;
+            for (String location : group.getValue()) {
+                Response r = postJson("crm", "/api/deliveries/" + deliveryId + "/events", packageReady(unique("loc"), Path.of(location)));
+                assertThat(r.status()).as(location + ": " + r).isEqualTo(400);
+                assertThat(r.errorFields()).containsExactly("packageLocation");
+                String answer = (r.json().get("errors").toString() + r.json().get("detail")).replace(Path.of(location).toString(), "<location>");
+                assertThat(answer).as(location).contains(group.getKey());
+                if (first == null) first = answer;
+                assertThat(answer).as("the same answer for " + location).isEqualTo(first);
+            }
         }
         Response track = postJson("crm", "/api/deliveries/" + deliveryId + "/events", "{\"eventId\": \"" + unique("trk") + "\", \"type\": "
                 + "\"TRACK_DELIVERED\", \"kind\": \"SUBTITLE\", \"language\": \"fr\", \"fileLocation\": \"" + outside.resolve("secret.txt") + "\"}");

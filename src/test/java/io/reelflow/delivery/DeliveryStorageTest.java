@@ -42,12 +42,31 @@ class DeliveryStorageTest {
         assertThat(storage.resolve("")).isEmpty();
         assertThat(storage.resolve(null)).isEmpty();
 
-        InvalidInputException missing = (InvalidInputException) org.assertj.core.api.Assertions.catchThrowable(
-                () -> storage.require("packageLocation", root.resolve("missing").toString()));
-        InvalidInputException forbidden = (InvalidInputException) org.assertj.core.api.Assertions.catchThrowable(
-                () -> storage.require("packageLocation", "/etc"));
-        assertThat(missing.problems()).as("the same answer for missing and forbidden").isEqualTo(forbidden.problems());
-        assertThat(forbidden.problems().get(0).field()).isEqualTo("packageLocation");
+        // each refusal says what to fix; none tells what exists outside the storage
+        assertThat(reason(storage, root.resolve("missing").toString())).endsWith("does not exist on the delivery storage (check the path for a typo)");
+        assertThat(reason(storage, root.resolve("escape/secret.txt").toString())).as("a link out: as if missing")
+                .endsWith("does not exist on the delivery storage (check the path for a typo)");
+        assertThat(reason(storage, "/etc")).isEqualTo("'/etc' is outside the delivery storage [" + root.toRealPath() + "]");
+        assertThat(reason(storage, outside.resolve("secret.txt").toString()).replace("secret.txt", "x"))
+                .as("the same answer whether it exists or not").isEqualTo(reason(storage, outside.resolve("x").toString()));
+        assertThat(reason(storage, "DEAL-1/imp1")).startsWith("'DEAL-1/imp1' is not an absolute path");
+        assertThat(storage.problem(pkg.toString())).isEmpty();
+    }
+
+    private static String reason(DeliveryStorage storage, String location) {
+        InvalidInputException e = (InvalidInputException) org.assertj.core.api.Assertions.catchThrowable(() -> storage.require("packageLocation", location));
+        assertThat(e.problems().get(0).field()).isEqualTo("packageLocation");
+        return e.problems().get(0).reason();
+    }
+
+    @Test
+    void anUnreadableFileIsRefusedAsUnreadable() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root reads every file: no unreadable file to make");
+        Path root = Files.createDirectories(tmp.resolve("deliveries"));
+        Path file = Files.writeString(root.resolve("fr.ttml"), "<tt/>");
+        Files.setPosixFilePermissions(file, java.util.Set.of());
+        DeliveryStorage storage = new DeliveryStorage(List.of(root.toString()));
+        assertThat(reason(storage, file.toString())).endsWith("cannot be read by the service (check its permissions)");
     }
 
     @Test

@@ -82,7 +82,7 @@ abstract class DeliveryTestSupport extends ApiTestSupport {
 
     void uploadAndCheck(int attempt) {
         Task upload = task("uploadToBacklot");
-        assertThat(upload.getName()).startsWith("Upload Delivery Title").endsWith("to Backlot");
+        assertThat(upload.getName()).startsWith("Upload Delivery Title").endsWith("to Backlot" + (attempt > 1 ? " (submission " + attempt + ")" : "") + " — " + deal);
         assertThat((String) tasks.getVariable(upload.getId(), "uploadChecklist")).contains("Backlot title 81234567", "Dubbed audio es-419");
         complete(upload, Map.of("uploaded", true));
         assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(deal).activityId("awaitQc").count()).isEqualTo(1);

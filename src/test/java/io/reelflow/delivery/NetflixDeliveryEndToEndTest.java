@@ -25,7 +25,8 @@ class NetflixDeliveryEndToEndTest extends DeliveryTestSupport {
         assertThat(delivery.get("tracks")).hasSize(5);
 
         Task setup = task("setUpBacklot");
-        assertThat(setup.getName()).startsWith("Set up Delivery Title").endsWith("in Backlot");
+        assertThat(setup.getName()).startsWith("Set up Delivery Title").endsWith("in Backlot — " + deal);
+        assertThat(setup.getDescription()).startsWith("Create the title in Netflix Backlot");
         String requests = (String) tasks.getVariable(setup.getId(), "sourceRequests");
         assertThat(requests).contains("IMF package:", "Subtitles pt-BR:", "Dubbed audio es-419:");
         complete(setup, Map.of("backlotTitleId", "81234567", "sourceRequests", requests.replaceAll(":\\s*(\\R|$)", ": SR-1$1")));
@@ -35,7 +36,7 @@ class NetflixDeliveryEndToEndTest extends DeliveryTestSupport {
         complete(task("orderImfPackage"), Map.of("postHouse", "Pixel Lab", "purchaseOrder", "PO-1"));
         List<Task> trackOrders = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack").list();
         assertThat(trackOrders).hasSize(5).extracting(Task::getName)
-                .contains("Order Subtitles pt-BR: " + titleName(), "Order Dubbed audio es-419: " + titleName());
+                .contains("Order Subtitles pt-BR: " + titleName() + " — " + deal, "Order Dubbed audio es-419: " + titleName() + " — " + deal);
         for (Task t : trackOrders) complete(t, Map.of("vendor", "Babel Studio"));
 
         assertThat(event(deliveryId, packageReady("pkg-1", TestPackages.hdSdrPackage(storage.resolve("imp1")))).get("status").asText())
@@ -65,7 +66,7 @@ class NetflixDeliveryEndToEndTest extends DeliveryTestSupport {
 
         qc(deliveryId, "qc-2", "REJECTED", "{\"category\": \"AUDIO_SYNC\", \"language\": \"es-419\", \"kind\": \"DUB\", \"note\": \"drifts 3 frames\"}");
         List<Task> redo = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack").list();
-        assertThat(redo).extracting(Task::getName).containsExactly("Order Dubbed audio es-419: " + titleName());
+        assertThat(redo).extracting(Task::getName).containsExactly("Order Dubbed audio es-419 (attempt 2): " + titleName() + " — " + deal);
         complete(redo.get(0), Map.of("vendor", "Babel Studio"));
         deliverDub(deliveryId, "es-419", "dub-es-2");
         runJobs();

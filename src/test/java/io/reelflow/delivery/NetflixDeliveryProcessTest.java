@@ -104,7 +104,12 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         runJobs();
         complete(task("uploadToBacklot"), Map.of("uploaded", true));
 
-        qc(deliveryId, "qc-2", "REJECTED", "{\"category\": \"FORCED_NARRATIVES\", \"language\": \"fr\", \"note\": \"no forced narrative track\"}");
+        // naming a forced-narrative track the deal does not have is refused; a missing asset may name one
+        Response notTheDeals = postJson("crm", "/api/deliveries/" + deliveryId + "/events", "{\"eventId\": \"" + unique("qc-fn") + "\", "
+                + "\"type\": \"QC_RESULT\", \"result\": \"REJECTED\", \"items\": [{\"category\": \"FORCED_NARRATIVES\", \"language\": \"fr\"}]}");
+        assertThat(notTheDeals.status()).as(notTheDeals.toString()).isEqualTo(400);
+        assertThat(notTheDeals.errorFields()).containsExactly("items[0]");
+        qc(deliveryId, "qc-2", "REJECTED", "{\"category\": \"MISSING_ASSET\", \"language\": \"fr\", \"kind\": \"FORCED_NARRATIVE\", \"note\": \"no forced narrative track\"}");
         // no forced-narrative track was ordered for fr: the coordinator sorts it out
         complete(task("fixMetadata"), Map.of("metadataNote", "asked Netflix: no FN required"));
         runJobs();
@@ -113,7 +118,7 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         qc(deliveryId, "qc-3", "REJECTED", "{\"category\": \"VIDEO\", \"timecode\": \"01:02:03:04\", \"note\": \"macroblocking\"}");
         Task risk = task("deliveryAtRisk");
         assertThat(risk.getName()).startsWith("Delivery at risk: Delivery Title");
-        assertThat((String) tasks.getVariable(risk.getId(), "qcItemsSummary")).contains("METADATA", "FORCED_NARRATIVES", "VIDEO");
+        assertThat((String) tasks.getVariable(risk.getId(), "qcItemsSummary")).contains("METADATA", "MISSING_ASSET", "VIDEO");
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("rejections").asInt()).isEqualTo(3);
         complete(risk, Map.of("riskNote", "escalated to the post house's director"));
         runJobs();
@@ -148,7 +153,20 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         Task qc = task("awaitQc");
         assertThat(qc.getName()).startsWith("Record Netflix QC result: Delivery Title");
         assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItems", "SMELLY | x")))
-                .hasMessageContaining("qcItems line 1").hasMessageContaining("SMELLY");
+                .hasMessageContaining("qcItems: line 1").hasMessageContaining("SMELLY");
+        // an item must name one of the deal's own tracks, exactly: its dub is fr, not fr-FR; the same check for the event
+        assertThat((String) tasks.getVariableLocal(qc.getId(), "qcTracks")).contains("`fr | DUB`", "`de | SUBTITLE`");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItems", "AUDIO_SYNC | AUD-7 | 00:41:10:02 | drifts | fr-FR | DUB")))
+                .hasMessageContaining("qcItems: item 1: names no track of this deal (DUB fr-FR");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItems", "SUBTITLES | SUB-1 | 00:00:01:00 | typo")))
+                .hasMessageContaining("qcItems: item 1: SUBTITLES must name its track");
+        Response wrongTrack = postJson("crm", "/api/deliveries/" + deliveryId + "/events", "{\"eventId\": \"" + unique("qc-wrong") + "\", "
+                + "\"type\": \"QC_RESULT\", \"result\": \"REJECTED\", \"items\": [{\"category\": \"VIDEO\"}, "
+                + "{\"category\": \"AUDIO_SYNC\", \"language\": \"fr-FR\", \"kind\": \"DUB\"}]}");
+        assertThat(wrongTrack.status()).as(wrongTrack.toString()).isEqualTo(400);
+        assertThat(wrongTrack.errorFields()).containsExactly("items[1]");
+        assertThat(wrongTrack.body()).contains("names no track of this deal (DUB fr-FR");
+        assertThat(count("SELECT count(*) FROM qc_item WHERE delivery_id = ?", deliveryId)).as("nothing recorded").isZero();
         complete(qc, Map.of("qcResult", "REJECTED", "qcItems", "SUBTITLES | SUB-4 | 00:01:02:03 | line too long | de"));
         runJobs();
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("openItems").get(0).get("routedTo").asText())
@@ -162,7 +180,9 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         complete(task("setUpBacklot"), Map.of("backlotTitleId", "81", "sourceRequests", "IMF package: SR-1"));
         runJobs();
         complete(task("orderImfPackage"), Map.of("postHouse", "Pixel Lab", "purchaseOrder", "PO-1"));
-        for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack").list()) complete(t, Map.of("vendor", "V"));
+        for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack").list()) {
+            complete(t, Map.of("vendor", "V", "purchaseOrder", "PO-T1"));
+        }
         event(deliveryId, packageReady("pkg", TestPackages.hdSdrPackage(storage.resolve("imp"))));
         for (String lang : new String[] {"fr", "de", "pt-BR"}) deliverSubtitle(deliveryId, lang, "sub-" + lang);
         deliverDub(deliveryId, "fr", "dub-fr");
@@ -174,7 +194,18 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
 
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("uploadToBacklot").count()).isZero();
         Task redo = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack").singleResult();
-        assertThat(redo.getName()).startsWith("Order Dubbed audio es-419");
+        assertThat(redo.getName()).startsWith("Order Dubbed audio es-419 (attempt 2): Delivery Title").endsWith(" — " + deal);
+        assertThat(redo.getDescription()).startsWith("Order the track from a localization vendor");
+        // the re-order says why, which attempt, what the vendor must deliver, and pre-fills the previous order
+        Map<String, Object> shown = tasks.getVariablesLocal(redo.getId());
+        assertThat((String) shown.get("orderContext")).contains("**Attempt 2**", "Why it is ordered again", "more than one frame",
+                "**Previous order:** V, purchase order PO-T1");
+        assertThat((String) shown.get("trackExpectations")).contains("language tag exactly `es-419`", "as long as the picture", "the picture lasts");
+        assertThat(shown).containsEntry("vendor", "V").containsEntry("purchaseOrder", "PO-T1");
+        complete(redo, Map.of("vendor", "Other Dubs", "purchaseOrder", "PO-T2"));
+        Task receive = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("awaitTrack").singleResult();
+        assertThat(receive.getName()).startsWith("Receive Dubbed audio es-419 (attempt 2)");
+        assertThat((String) tasks.getVariableLocal(receive.getId(), "orderContext")).contains("Ordered from Other Dubs, purchase order PO-T2");
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("tracks"))
                 .anyMatch(t -> t.get("language").asText().equals("es-419") && t.get("findings").asText().contains("more than one frame"));
     }

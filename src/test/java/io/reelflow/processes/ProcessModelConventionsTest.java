@@ -140,11 +140,12 @@ class ProcessModelConventionsTest {
             assertThat(task.getCamundaFormRefBinding()).as("formRefBinding of " + where).isEqualTo("deployment");
             assertThat(FORMS.resolve(task.getCamundaFormRef() + ".form")).as("form file of " + where).exists();
             assertThat(task.getCamundaDueDate()).as("due date of " + where).isNotBlank();
-            boolean namedLive = task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
-                    .filterByType(CamundaTaskListener.class).list().stream()
-                    .anyMatch(l -> "create".equals(l.getCamundaEvent()) && "${dealTaskContext}".equals(l.getCamundaDelegateExpression()));
-            assertThat(namedLive || task.getName().contains("${")).as("name of " + where + " says which title (or dealTaskContext names it)").isTrue();
-            if (namedLive) assertThat(task.getName()).as("diagram label of " + where + " is static").doesNotContain("${titleNames}");
+            // the live name (deal, title, track, attempt) and the description come from the process's labeller
+            io.reelflow.platform.process.TaskLabeller labeller = context.getBean(io.reelflow.platform.process.TaskLabelsPlugin.class)
+                    .labellerOf(process.getId());
+            assertThat(labeller).as("a TaskLabeller names the tasks of " + process.getId()).isNotNull();
+            assertThat(labeller.description(process.getId(), task.getId())).as("description of " + where).isNotBlank();
+            assertThat(task.getName()).as("static diagram label of " + where).isNotBlank().doesNotContain("${");
             if (task.getExtensionElements() != null) {
                 for (CamundaTaskListener l : task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list()) {
                     String listenerBean = bean(l.getCamundaDelegateExpression(), where + " task listener");

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import io.reelflow.platform.web.FormValues;
+import io.reelflow.platform.web.InvalidInputException;
 
 /**
  * What a Camunda Form (form-js JSON, as deployed) lets a task write: each keyed field with the kind of value
@@ -39,10 +41,21 @@ public final class FormContract {
         }
     }
 
-    /** One variable a form writes. */
+    /**
+     * One variable a form writes. {@code date}: a calendar day (a date picker, or a text field whose pattern asks
+     * for YYYY-MM-DD), checked as every date of every form is: {@link FormValues#date}.
+     */
     public record Field(String key, String type, Kind kind, boolean readonly, boolean disabled, Set<String> options,
-                        Integer minLength, Integer maxLength, Pattern pattern, BigDecimal min, BigDecimal max) {
+                        Integer minLength, Integer maxLength, Pattern pattern, BigDecimal min, BigDecimal max, boolean date) {
+
+        public Field(String key, String type, Kind kind, boolean readonly, boolean disabled, Set<String> options,
+                     Integer minLength, Integer maxLength, Pattern pattern, BigDecimal min, BigDecimal max) {
+            this(key, type, kind, readonly, disabled, options, minLength, maxLength, pattern, min, max, false);
+        }
     }
+
+    /** A text pattern asking for a day: YYYY-MM-DD. */
+    private static final String DAY_PATTERN = "\\d{4}-\\d{2}-\\d{2}";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DEPTH = 32;
@@ -140,8 +153,10 @@ public final class FormContract {
                 throw new IllegalArgumentException("field " + key + ": pattern is not a valid regular expression", e);
             }
         }
+        String subtype = text(c, "subtype");
+        boolean date = type.equals("datetime") ? subtype == null || subtype.equals("date") : regex != null && regex.contains(DAY_PATTERN);
         return new Field(key, type, kind, flag(c, "readonly"), flag(c, "disabled"), Collections.unmodifiableSet(options),
-                integer(validate, "minLength"), integer(validate, "maxLength"), pattern, decimal(validate, "min"), decimal(validate, "max"));
+                integer(validate, "minLength"), integer(validate, "maxLength"), pattern, decimal(validate, "min"), decimal(validate, "max"), date);
     }
 
     /** A read-only or disabled flag: {@code true}, or a FEEL expression (which may be true: counted as set). */
@@ -221,7 +236,17 @@ public final class FormContract {
                 if (!f.options().isEmpty() && !f.options().contains(s)) return "'" + abbreviate(s) + "' is not one of " + f.options();
                 if (f.maxLength() != null && s.length() > f.maxLength()) return "longer than " + f.maxLength() + " characters";
                 if (f.minLength() != null && s.length() < f.minLength()) return "shorter than " + f.minLength() + " characters";
-                if (f.pattern() != null && !f.pattern().matcher(s).find()) return "does not match the pattern " + f.pattern().pattern();
+                if (f.date()) {
+                    try {
+                        FormValues.date(s, f.key(), false); // the one date check: a day on the calendar, YYYY-MM-DD
+                    } catch (InvalidInputException e) {
+                        return "'" + abbreviate(s) + "' is not a day on the calendar (YYYY-MM-DD, e.g. 2027-03-31)";
+                    }
+                    if (s.length() > 10 && !f.type().equals("datetime")) return "'" + abbreviate(s) + "' is not a day (YYYY-MM-DD)";
+                }
+                if (f.pattern() != null && !f.pattern().matcher(s).find()) {
+                    return "'" + abbreviate(s) + "' is not in the expected format" + (f.date() ? " (YYYY-MM-DD)" : "");
+                }
             }
             case NUMBER -> {
                 BigDecimal n = v.number();

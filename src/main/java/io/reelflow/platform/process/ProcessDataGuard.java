@@ -112,6 +112,11 @@ public class ProcessDataGuard extends CommandInterceptor {
         if (Context.getCommandContext() == null || Context.getCommandContext().getAuthentication() == null) return e;
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof InvalidInputException bad) return new ProcessDataRefusal.FormContractViolation(bad.getMessage());
+            if (t instanceof io.reelflow.platform.web.ConflictException conflict) {
+                // a decision the records refuse (a renewal colliding with another grant): the user's to change, not a server error
+                String detail = conflict.differences().isEmpty() ? "" : ": " + conflict.differences().get(0).field() + ": " + conflict.differences().get(0).reason();
+                return new ProcessDataRefusal.FormContractViolation(conflict.getMessage() + detail);
+            }
         }
         return e;
     }
@@ -229,6 +234,10 @@ public class ProcessDataGuard extends CommandInterceptor {
         FormContract.Verdict verdict = contract.check(submitted, name -> SubmittedValue.of(task.getVariableTyped(name, false)));
         if (verdict.refused()) {
             List<String> writable = contract.writableKeys();
+            if (verdict.violations().stream().allMatch(v -> writable.contains(v.substring(0, Math.max(0, v.indexOf(':')))))) {
+                // the form's own fields with values it does not take (a mistyped date): the field and the reason, plainly
+                throw refusal.apply(String.join("; ", verdict.violations()));
+            }
             throw refusal.apply("Task '" + task.getName() + "' (" + task.getTaskDefinitionKey() + ") accepts only the fields of its form "
                     + (contract.fields().isEmpty() ? "'" + contract.formId() + "', which declares none"
                        : "'" + contract.formId() + "' " + (writable.isEmpty() ? "(none writable)" : writable))

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@code enforceSpecificVariablePermission} the engine grants each candidate group, the assignee and the owner of a
  * task READ_VARIABLE on it besides READ and TASK_WORK; through a task one reads every variable its execution sees, up
  * to the process instance. In the money processes ({@link GroupAuthorizations#MONEY_PROCESSES}) only {@code finance}
- * keeps READ_VARIABLE: a manager's "Chase payment of instalment" task shows which deal and instalment in its name and may be
+ * keeps READ_VARIABLE: a manager's "Payment overdue" task shows which deal and instalment in its name and may be
  * claimed and completed, but its process's variables (amounts, whatever a model keeps there) stay unread. Members of
  * {@code finance} read their own tasks' variables through the group's grant; admins hold ALL anyway.
  */

@@ -61,7 +61,7 @@ class FormContractTest {
             summary      | s:changed             | summary: a read-only field of the form
             decision     | s:MAYBE               | decision: 'MAYBE' is not one of [YES, NO]
             decision     | n:1                   | decision: expected a string (radio field), got a number
-            code         | s:abc                 | code: does not match the pattern ^[A-Z]{3}$
+            code         | s:abc                 | code: 'abc' is not in the expected format
             code         | s:ABCD                | code: longer than 3 characters
             amount       | n:101                 | amount: more than 100
             amount       | s:5                   | amount: expected a number (number field), got a string
@@ -71,6 +71,8 @@ class FormContractTest {
             address      | json:[1]            | address: expected an object (JSON object) (group field), got a JSON array
             upload       | s:file                | upload: a 'filepicker' field, which accepts no value here
             when         | date                | when: expected a string (datetime field), got a Date
+            when         | s:2026-02-30          | when: '2026-02-30' is not a day on the calendar (YYYY-MM-DD, e.g. 2027-03-31)
+            when         | s:31/12/2027          | when: '31/12/2027' is not a day on the calendar
             """)
     void refusesWithTheVariableAndTheReason(String name, String value, String expected) {
         FormContract.Verdict verdict = form.check(Map.of(name, SubmittedValue.of(value(value))), n -> SubmittedValue.of("as shown"));

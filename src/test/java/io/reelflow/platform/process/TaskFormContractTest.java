@@ -282,6 +282,64 @@ class TaskFormContractTest extends ApiTestSupport {
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("awaitPackage").count()).isZero();
     }
 
+    /**
+     * What a coordinator mistypes in Tasklist is answered at the field, in plain words: a 400 naming the field and the
+     * reason (no engine prefix, no 500), and nothing changes; the same date check on every form (2026-02-30 is no day).
+     */
+    @Test
+    void aMistypeIsAPlainFieldErrorNotAServerError() throws IOException {
+        long title = createTitle(unique("Form Field Title"), "en");
+        createRightsIn(title, "[\"FR\"]", "[\"SVOD\"]", "2026-01-01", "2030-12-31", true);
+        String deal = unique("FORM-FIELD");
+        assertThat(postJson("crm", "/api/deals", dealJson(deal, title, "[\"FR\"]", "2027-01-01", "2027-12-31")).status()).isEqualTo(201);
+        runJobs();
+        WebappSession dave = session("dave");
+        Task setup = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("setUpBacklot").singleResult();
+        assertThat(setup.getName()).endsWith(" — " + deal);
+        // a source request the task's listener refuses: bad input at the field, not ENGINE-03051 in a 500
+        WebappSession.Answer badId = dave.engine("POST", "/task/" + setup.getId() + "/submit-form",
+                "{\"variables\": {\"backlotTitleId\": {\"value\": \"81234567\"}, \"sourceRequests\": {\"value\": \"IMF package:\"}}}");
+        assertThat(badId.status()).as(badId.toString()).isEqualTo(400);
+        assertThat(badId.body()).contains("sourceRequests: 'IMF package:' has no source request id after ':'").doesNotContain("ENGINE-", "TaskListener");
+        assertThat(tasks.createTaskQuery().taskId(setup.getId()).count()).as("the task is still open").isEqualTo(1);
+        tasks.complete(setup.getId(), Map.of("backlotTitleId", "81234567", "sourceRequests", "IMF package: SR-1"));
+        runJobs();
+
+        Task order = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderImfPackage").singleResult();
+        Map<String, Object> before = runtime.getVariables(order.getProcessInstanceId());
+        for (String day : List.of("2026-02-30", "30/02/2026", "2026-13-01")) {
+            WebappSession.Answer refused = dave.engine("POST", "/task/" + order.getId() + "/submit-form",
+                    "{\"variables\": {\"postHouse\": {\"value\": \"Pixel Lab\"}, \"purchaseOrder\": {\"value\": \"PO-1\"}, "
+                            + "\"packageDueDate\": {\"value\": \"" + day + "\"}, \"orderNote\": {\"value\": \"\"}}}");
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.body()).contains("packageDueDate: '" + day + "' is not a day on the calendar (YYYY-MM-DD")
+                    .doesNotContain("ENGINE-", "accepts only the fields", "\\\\d{4}");
+        }
+        assertThat(tasks.createTaskQuery().taskId(order.getId()).count()).as("the task is still open").isEqualTo(1);
+        assertThat(runtime.getVariables(order.getProcessInstanceId())).isEqualTo(before);
+        WebappSession.Answer fine = dave.engine("POST", "/task/" + order.getId() + "/submit-form",
+                "{\"variables\": {\"postHouse\": {\"value\": \"Pixel Lab\"}, \"purchaseOrder\": {\"value\": \"PO-1\"}, "
+                        + "\"packageDueDate\": {\"value\": \"2028-02-29\"}, \"orderNote\": {\"value\": \"\"}}}");
+        assertThat(fine.status()).as(fine.toString()).isEqualTo(204);
+
+        // a mistyped path in "Receive IMF package" is the coordinator's to fix: refused before anything is recorded
+        // against the post house (no event, no inspection), the task stays open
+        Task receive = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("awaitPackage").singleResult();
+        String typo = Path.of("target/test-deliveries", deal, "imp-typo").toAbsolutePath().toString();
+        WebappSession.Answer missing = dave.engine("POST", "/task/" + receive.getId() + "/submit-form",
+                "{\"variables\": {\"packageLocation\": {\"value\": \"" + typo + "\"}}}");
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
+        assertThat(missing.body()).contains("packageLocation: '" + typo + "' does not exist on the delivery storage").doesNotContain("ENGINE-");
+        WebappSession.Answer outside = dave.engine("POST", "/task/" + receive.getId() + "/submit-form",
+                "{\"variables\": {\"packageLocation\": {\"value\": \"/etc\"}}}");
+        assertThat(outside.status()).as(outside.toString()).isEqualTo(400);
+        assertThat(outside.body()).contains("packageLocation: '/etc' is outside the delivery storage");
+        assertThat(tasks.createTaskQuery().taskId(receive.getId()).count()).as("the task is still open").isEqualTo(1);
+        long deliveryId = get("dave", "/api/deliveries?crmDealId=" + deal).json().get(0).get("id").asLong();
+        assertThat(count("SELECT count(*) FROM delivery_event WHERE delivery_id = ?", deliveryId)).as("nothing recorded").isZero();
+        assertThat(count("SELECT count(*) FROM inspection_request WHERE delivery_id = ?", deliveryId)).as("nothing inspected").isZero();
+    }
+
     private String submitBody(String summary, String resolution, String... foreignIds) {
         Map<String, Object> variables = new LinkedHashMap<>();
         for (String id : foreignIds) variables.put(id, Map.of("value", 1));

@@ -574,9 +574,9 @@ class AccessMatrixTest extends ApiTestSupport {
         // managers: the overdue chase is theirs, it names the deal and instalment, and they may work it; its process's variables stay unread
         Response chase = get("mark", "/engine-rest/task/" + ids.get("chaseTask"));
         assertThat(chase.status()).as(chase.toString()).isEqualTo(200);
-        assertThat(chase.json().get("name").asText()).startsWith("Chase payment of instalment 2: ").endsWith(" — " + ids.get("deal"));
+        assertThat(chase.json().get("name").asText()).startsWith("Payment overdue, instalment 2: ").endsWith(" — " + ids.get("deal"));
         assertThat(get("mark", "/engine-rest/task/" + ids.get("chaseTask") + "/variables").status()).isEqualTo(403);
-        assertThat(get("crm", "/api/deals/" + ids.get("deal")).body()).contains("Chase payment of instalment 2: ");
+        assertThat(get("crm", "/api/deals/" + ids.get("deal")).body()).contains("Payment overdue, instalment 2: ");
         // what the others need stays readable: managers read the variables of every other process, each group those of its own tasks
         Response lifecycle = get("mark", "/engine-rest/history/variable-instance?processInstanceId=" + ids.get("lifecycle"));
         assertThat(lifecycle.status()).isEqualTo(200);
