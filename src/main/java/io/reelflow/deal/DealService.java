@@ -35,10 +35,13 @@ public class DealService {
     private final HistoryService history;
     private final ObjectMapper json;
     private final io.reelflow.window.WindowService windows;
+    private final io.reelflow.delivery.DeliveryService deliveries;
     private final DealIntakeValidator validator = new DealIntakeValidator();
 
     public DealService(DealRepository deals, DealRecords records, RightsService rights,
-                       RuntimeService runtime, HistoryService history, ObjectMapper json, io.reelflow.window.WindowService windows) {
+                       RuntimeService runtime, HistoryService history, ObjectMapper json, io.reelflow.window.WindowService windows,
+                       io.reelflow.delivery.DeliveryService deliveries) {
+        this.deliveries = deliveries;
         this.deals = deals;
         this.records = records;
         this.rights = rights;
@@ -161,6 +164,27 @@ public class DealService {
         }
     }
 
+    /** The deal's own events and, in time order among them, each title's delivery stages and Netflix's QC outcomes. */
+    private List<DealRecords.DealEvent> trail(Deal d) {
+        List<DealRecords.DealEvent> events = new ArrayList<>(records.events(d.getId()));
+        for (io.reelflow.delivery.DeliveryService.StageChange c : deliveries.stageTrail(d.getCrmDealId())) {
+            events.add(new DealRecords.DealEvent(c.at(), "DELIVERY_" + c.stage().name(), c.titleName() + ": " + stageText(c.stage()), null));
+        }
+        events.sort(java.util.Comparator.comparing(DealRecords.DealEvent::at));
+        return events;
+    }
+
+    private static String stageText(io.reelflow.delivery.DeliveryStage stage) {
+        return switch (stage) {
+            case BACKLOT_SETUP -> "delivery created, Backlot setup next";
+            case PREPARING -> "package and tracks being prepared";
+            case READY -> "complete, ready to upload";
+            case SUBMITTED -> "uploaded to Netflix, waiting for QC";
+            case REJECTED -> "rejected by Netflix QC";
+            case ACCEPTED -> "accepted by Netflix";
+        };
+    }
+
     DealView view(Deal d) {
         List<GrantView> grants = rights.grantsOfDeal(d.getCrmDealId());
         List<DealView.ProcessView> processes = new ArrayList<>();
@@ -180,7 +204,7 @@ public class DealService {
         }
         return new DealView(d.getCrmDealId(), d.getStatus(), d.getLicensee(), records.titles(d.getId()), d.getMedia(), d.isExclusive(),
                 d.getTerritoriesRequested(), d.getTerritories(), d.getWindowStart(), d.getWindowEnd(), d.getDeliveryDue(),
-                records.conflicts(d.getId()), grants, windows.find(d.getCrmDealId()).orElse(null), processes, records.events(d.getId()),
+                records.conflicts(d.getId()), grants, windows.find(d.getCrmDealId()).orElse(null), processes, trail(d),
                 d.getCreatedAt(), d.getUpdatedAt(), DealView.ElapsedPart.of(d.getWindowStart(), d.getWindowEnd(), io.reelflow.platform.EngineClock.today()));
     }
 }

@@ -91,6 +91,19 @@ public class DeliveryService {
         return find(id).orElseThrow(() -> new IllegalStateException("delivery " + id + " does not exist"));
     }
 
+    /** A title's delivery entering a stage (Netflix's QC outcomes included: rejected, accepted). */
+    public record StageChange(java.time.Instant at, String titleName, DeliveryStage stage) {
+    }
+
+    /** Every stage each of the deal's deliveries has entered, in the order they happened. */
+    @Transactional(readOnly = true)
+    public List<StageChange> stageTrail(String dealRef) {
+        return jdbc.query("""
+                SELECT s.entered_at, d.title_name, s.stage FROM delivery_stage s JOIN delivery d ON d.id = s.delivery_id
+                WHERE d.deal_ref = ? ORDER BY s.entered_at, s.id""",
+                (rs, i) -> new StageChange(rs.getTimestamp(1).toInstant(), rs.getString(2), DeliveryStage.valueOf(rs.getString(3))), dealRef);
+    }
+
     /** The days Netflix accepted the deal's deliveries (UTC), one per accepted title. */
     public List<LocalDate> acceptedDays(String dealRef) {
         return jdbc.queryForList("SELECT accepted_at FROM delivery WHERE deal_ref = ? AND accepted_at IS NOT NULL",
@@ -325,8 +338,9 @@ public class DeliveryService {
         String current = jdbc.query("SELECT stage FROM delivery_stage WHERE delivery_id = ? AND left_at IS NULL ORDER BY id DESC LIMIT 1",
                 (rs, i) -> rs.getString(1), deliveryId).stream().findFirst().orElse(null);
         if (stage.name().equals(current)) return;
-        jdbc.update("UPDATE delivery_stage SET left_at = now() WHERE delivery_id = ? AND left_at IS NULL", deliveryId);
-        jdbc.update("INSERT INTO delivery_stage (delivery_id, stage, entered_at) VALUES (?, ?, now())", deliveryId, stage.name());
+        // the moment of the change, not the transaction's start: one job may grant a deal and create its delivery
+        jdbc.update("UPDATE delivery_stage SET left_at = clock_timestamp() WHERE delivery_id = ? AND left_at IS NULL", deliveryId);
+        jdbc.update("INSERT INTO delivery_stage (delivery_id, stage, entered_at) VALUES (?, ?, clock_timestamp())", deliveryId, stage.name());
         jdbc.update("UPDATE delivery SET stage = ?, updated_at = now() WHERE id = ?", stage.name(), deliveryId);
         tell(deliveryId, stage);
     }

@@ -144,7 +144,7 @@ class DealApiTest extends ApiTestSupport {
             if (p.path("process").asText().equals("fee-instalment")) assertThat(p.path("waitingAt")).isNotEmpty();
             if (p.path("process").asText().equals("netflix-delivery")) assertThat(p.path("waitingAt").toString()).contains("in Backlot");
         });
-        assertThat(eventKinds(granted)).containsExactly("RECEIVED", "GRANTED");
+        assertThat(eventKinds(granted)).containsExactly("RECEIVED", "GRANTED", "DELIVERY_BACKLOT_SETUP", "DELIVERY_BACKLOT_SETUP"); // one delivery per title
 
         assertThat(dealRows(crmDealId)).isEqualTo(1);
         assertThat(processInstances(crmDealId)).isEqualTo(1);

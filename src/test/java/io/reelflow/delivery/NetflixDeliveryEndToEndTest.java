@@ -79,6 +79,15 @@ class NetflixDeliveryEndToEndTest extends DeliveryTestSupport {
         assertThat(accepted.get("rejections").asInt()).isEqualTo(2);
         assertThat(accepted.get("tracks")).allMatch(t -> t.get("status").asText().equals("ACCEPTED"));
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("netflix-delivery").processInstanceBusinessKey(deal).count()).isZero();
+        // the deal's trail tells the CRM each stage of the title's delivery and Netflix's QC outcomes, in time order
+        List<String> kinds = new java.util.ArrayList<>();
+        for (JsonNode e : get("crm", "/api/deals/" + deal).json().get("events")) kinds.add(e.get("kind").asText());
+        assertThat(kinds.stream().filter(k -> k.startsWith("DELIVERY_")).toList()).containsSubsequence("DELIVERY_BACKLOT_SETUP",
+                "DELIVERY_SUBMITTED", "DELIVERY_REJECTED", "DELIVERY_SUBMITTED", "DELIVERY_REJECTED", "DELIVERY_SUBMITTED", "DELIVERY_ACCEPTED");
+        assertThat(kinds.indexOf("GRANTED")).as("granted before its delivery began").isLessThan(kinds.indexOf("DELIVERY_BACKLOT_SETUP"));
+        JsonNode acceptedEvent = java.util.stream.StreamSupport.stream(get("crm", "/api/deals/" + deal).json().get("events").spliterator(), false)
+                .filter(e -> e.get("kind").asText().equals("DELIVERY_ACCEPTED")).findFirst().orElseThrow();
+        assertThat(acceptedEvent.get("detail").asText()).isEqualTo(titleName() + ": accepted by Netflix");
 
         JsonNode qcAfter = get("mark", "/api/reports/qc").json();
         assertThat(qcAfter.get("deliveriesWithQcResult").asInt() - qcBefore.get("deliveriesWithQcResult").asInt()).isEqualTo(1);
