@@ -59,11 +59,6 @@ public class DealWindowService {
         windows.open(d.getCrmDealId(), d.getLicensee(), titleNames, d.getWindowStart(), d.getWindowEnd());
     }
 
-    @Transactional(readOnly = true)
-    public WindowPlan plan(long dealId, LocalDate today) {
-        return windows.plan(deal(dealId).getCrmDealId(), today);
-    }
-
     /** Plans the window's next timers as of today and keeps the plan for the process to read. */
     @Transactional
     public WindowPlan planTimers(long dealId, LocalDate today) {

@@ -25,8 +25,17 @@ public class ProcessDeal {
         this.records = records;
     }
 
-    /** The names of the deal's titles, in the order the CRM sent them, each once. */
+    /**
+     * The names of the deal's titles, in the order the CRM sent them, each once (read once per transaction: a task's
+     * name and its form's header both show them).
+     */
     public String titleNames(long dealId) {
+        Lookups found = lookupsOfThisTransaction();
+        if (found == null) return readTitleNames(dealId);
+        return found.titleNames.computeIfAbsent(dealId, this::readTitleNames);
+    }
+
+    private String readTitleNames(long dealId) {
         return String.join(", ", records.titles(dealId).stream().map(DealRecords.DealTitle::name).distinct().toList());
     }
 
@@ -37,26 +46,32 @@ public class ProcessDeal {
 
     public Deal deal(VariableScope scope) {
         String key = businessKey(scope);
-        Map<String, Deal> found = dealsOfThisTransaction();
-        Deal deal = found == null ? null : found.get(key);
+        Lookups found = lookupsOfThisTransaction();
+        Deal deal = found == null ? null : found.deals.get(key);
         if (deal == null) {
             deal = deals.findByCrmDealId(key).orElseThrow(() -> new IllegalStateException("no deal with CRM id " + key));
-            if (found != null) found.put(key, deal);
+            if (found != null) found.deals.put(key, deal);
         }
         return deal;
     }
 
+    /** What the current transaction has looked up already: deals by CRM id, title names by deal id. */
+    private static final class Lookups {
+        final Map<String, Deal> deals = new HashMap<>();
+        final Map<Long, String> titleNames = new HashMap<>();
+    }
+
     /**
-     * The deals already looked up in the current transaction, by CRM id: one job runs a dozen delegates, listeners and
-     * expressions of the same deal, and each would otherwise query it again (the entity stays managed by the
-     * transaction's persistence context, so the cached instance is the one the services see). Null outside a transaction.
+     * The lookups of the current transaction: one job runs a dozen delegates, listeners and expressions of the same
+     * deal, and each would otherwise query it again (the entity stays managed by the transaction's persistence context,
+     * so the cached instance is the one the services see; a deal's titles do not change after intake). Null outside a
+     * transaction.
      */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Deal> dealsOfThisTransaction() {
+    private static Lookups lookupsOfThisTransaction() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) return null;
-        Map<String, Deal> found = (Map<String, Deal>) TransactionSynchronizationManager.getResource(TRANSACTION_CACHE);
+        Lookups found = (Lookups) TransactionSynchronizationManager.getResource(TRANSACTION_CACHE);
         if (found == null) {
-            Map<String, Deal> fresh = new HashMap<>();
+            Lookups fresh = new Lookups();
             TransactionSynchronizationManager.bindResource(TRANSACTION_CACHE, fresh);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
