@@ -8,9 +8,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
 
-/** A row of {@code licensor_agreement}: the money terms agreed with one licensor. */
+/**
+ * A licensor agreement with the money terms in force: those of its latest correction ({@code correctionId}), or as first
+ * recorded in {@code licensor_agreement} when it has none.
+ */
 record LicensorAgreement(long id, String licensor, Currency currency, BigDecimal distributionFeePercent,
-                         BigDecimal expenseCap, BigDecimal advance, StatementFrequency statementFrequency) {
+                         BigDecimal expenseCap, BigDecimal advance, StatementFrequency statementFrequency, Long correctionId) {
 
     LicensorTerms terms() {
         return new LicensorTerms(currency, distributionFeePercent, expenseCap == null ? null : money(expenseCap),

@@ -115,6 +115,28 @@ public class RoyaltyController {
         return ResponseEntity.status(201).body(agreements.correctExpense(id, expenseId, req, user == null ? "unknown" : user.getName()));
     }
 
+    @PostMapping(path = "/licensor-agreements/{id}/corrections", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Correct an agreement's money terms by the book",
+            description = "A new record of the distribution fee, expense cap and advance as they should be, pointing to the correction it "
+                    + "supersedes; the agreement as first recorded and earlier corrections stay, audited (who, when, why). Receipts posted "
+                    + "from then on run through the waterfall at the corrected terms; entries already in the ledger stay as posted (reverse "
+                    + "a receipt and post it again to apply them). The licensor, currency and statement frequency are not corrected. 409 "
+                    + "when the advance or the expense cap would fall below what receipts have already recouped.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "the correction, with the terms before and after")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "below what receipts have already recouped")
+    public ResponseEntity<RoyaltyViews.AgreementCorrectionView> correctAgreement(@PathVariable long id,
+                                                                                @Valid @RequestBody RoyaltyRequests.AgreementCorrection req,
+                                                                                Principal user) {
+        RoyaltyViews.AgreementCorrectionView c = agreements.correct(id, req, user == null ? "unknown" : user.getName());
+        return ResponseEntity.created(URI.create("/api/licensor-agreements/" + id + "/corrections")).body(c);
+    }
+
+    @GetMapping("/licensor-agreements/{id}/corrections")
+    @Operation(summary = "The corrections of an agreement's terms, oldest first: before and after, reason, who and when")
+    public List<RoyaltyViews.AgreementCorrectionView> agreementCorrections(@PathVariable long id) {
+        return agreements.corrections(id);
+    }
+
     @PostMapping(path = "/fx-rates", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Enter the exchange rate of a day (1 fromCurrency = rate toCurrency)")
     public ResponseEntity<FxRateView> enterRate(@Valid @RequestBody NewFxRate req, Principal user) {

@@ -31,6 +31,19 @@ public final class RoyaltyRequests {
             @NotNull StatementFrequency statementFrequency) {
     }
 
+    /**
+     * The money terms of an agreement as they should be, and why. Fields left out mean what they mean on creation (no cap,
+     * no advance); the currency and the statement frequency, when given, must be the agreement's own.
+     */
+    public record AgreementCorrection(
+            @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal distributionFeePercent,
+            @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal expenseCap,
+            @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal advance,
+            @Pattern(regexp = CURRENCY, message = CURRENCY_MESSAGE) String currency,
+            StatementFrequency statementFrequency,
+            @NotBlank @Size(max = 500) String reason) {
+    }
+
     public record NewExpense(
             @NotNull LocalDate incurredOn,
             @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal amount,

@@ -11,9 +11,23 @@ public final class RoyaltyViews {
     private RoyaltyViews() {
     }
 
+    /** @param termsCorrectionId the correction whose terms are in force; null while the terms are as first recorded */
     public record AgreementView(long id, String licensor, String currency, BigDecimal distributionFeePercent,
-                                BigDecimal expenseCap, BigDecimal advance, String statementFrequency,
+                                BigDecimal expenseCap, BigDecimal advance, String statementFrequency, Long termsCorrectionId,
                                 List<ExpenseView> expenses) {
+    }
+
+    /**
+     * A correction of an agreement's money terms: what they were before it and what they are by it.
+     *
+     * @param correctsCorrectionId the correction it supersedes; null when it corrects the terms as first recorded
+     */
+    public record AgreementCorrectionView(long id, long agreementId, Long correctsCorrectionId, String currency, Terms before,
+                                          Terms after, String reason, String correctedBy, Instant correctedAt) {
+
+        /** @param expenseCap null: uncapped */
+        public record Terms(BigDecimal distributionFeePercent, BigDecimal expenseCap, BigDecimal advance) {
+        }
     }
 
     /** @param correctsExpenseId the expense this record corrects (and replaces), if it is a correction */

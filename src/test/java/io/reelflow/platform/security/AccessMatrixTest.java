@@ -94,6 +94,8 @@ class AccessMatrixTest extends ApiTestSupport {
                 call("GET",  "/api/avails?titleId=0&media=SVOD&from=2027-01-01&to=2027-12-31", null,             401, 404, 404, 404, 403, 404, 404),
                 call("GET",  "/api/licensor-agreements",                            null,                        401, 403, 403, 403, 200, 403, 200),
                 call("POST", "/api/licensor-agreements",                            "{}",                        401, 403, 403, 403, 400, 403, 400),
+                call("POST", "/api/licensor-agreements/0/corrections",              "{}",                        401, 403, 403, 403, 400, 403, 400),
+                call("GET",  "/api/licensor-agreements/0/corrections",              null,                        401, 403, 403, 403, 404, 403, 404),
                 call("GET",  "/api/licence-fees/NO-SUCH-DEAL",                      null,                        401, 403, 403, 403, 404, 403, 404),
                 call("GET",  "/api/fx-rates?from=USD&to=EUR&date=1999-01-01",       null,                        401, 403, 403, 403, 200, 403, 200),
                 call("POST", "/api/fx-rates",                                       "{}",                        401, 403, 403, 403, 400, 403, 400),

@@ -26,6 +26,7 @@ class ApiExplorerTest extends ApiTestSupport {
             Map.entry("/api/admin/webhooks", "admin"),
             Map.entry("/api/licensor-agreements", "fiona"), Map.entry("/api/licensor-agreements/{id}/expenses", "fiona"),
             Map.entry("/api/licensor-agreements/{id}/expenses/{expenseId}/correction", "fiona"),
+            Map.entry("/api/licensor-agreements/{id}/corrections", "fiona"),
             Map.entry("/api/fx-rates", "fiona"), Map.entry("/api/fx-rates/{id}/correction", "fiona"),
             Map.entry("/api/royalty-receipts", "fiona"),
             Map.entry("/api/licence-fees/{crmDealId}/instalments/{number}/invoice", "fiona"),
