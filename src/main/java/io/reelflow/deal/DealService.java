@@ -74,17 +74,20 @@ public class DealService {
 
         List<String> titleNames = new ArrayList<>();
         List<DealRecords.DealTitle> dealTitles = new ArrayList<>();
+        List<FieldProblem> unknown = new ArrayList<>();
         Map<Long, String> names = records.titleNames(request.titleIds());
         for (int i = 0; i < request.titleIds().size(); i++) {
             Long id = request.titleIds().get(i);
             String name = names.get(id);
             if (name == null) {
-                problems.add(new FieldProblem("titleIds[" + i + "]", "no title with id " + id));
+                unknown.add(new FieldProblem("titleIds[" + i + "]", "no title with id " + id));
                 continue;
             }
             dealTitles.add(new DealRecords.DealTitle(id, name));
             if (!titleNames.contains(name)) titleNames.add(name);
         }
+        // a reference to nothing is 404, naming the field, before what the deal's terms mean
+        if (!unknown.isEmpty()) throw new NotFoundException(unknown);
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
 
         Deal saved = deals.saveAndFlush(new Deal(deal.crmDealId(), deal.licensee(), deal.media(), deal.exclusive(), deal.territories(),

@@ -40,7 +40,12 @@ public class AvailsController {
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                              @RequestParam(defaultValue = "true") boolean exclusive,
                              @RequestParam(required = false) List<String> territories) {
-        String name = catalogue.title(titleId).name();
+        String name;
+        try {
+            name = catalogue.title(titleId).name();
+        } catch (io.reelflow.platform.web.NotFoundException e) {
+            throw new io.reelflow.platform.web.NotFoundException("titleId", "no title with id " + titleId);
+        }
         if (to != null && to.isBefore(from)) throw new InvalidInputException("to", "'to' " + to + " is before 'from' " + from);
         Set<String> countries = null;
         if (territories != null && !territories.isEmpty()) {

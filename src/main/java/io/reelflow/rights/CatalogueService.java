@@ -66,6 +66,8 @@ public class CatalogueService {
 
     @Transactional
     public RightsInView createRightsIn(NewRightsIn req) {
+        // a reference to nothing is 404 naming the field (rows of an imported file are checked row by row instead: 400)
+        if (req.titleId() != null && !titles.existsById(req.titleId())) throw new NotFoundException("titleId", "no title with id " + req.titleId());
         List<FieldProblem> problems = new ArrayList<>();
         ValidRightsIn v = validate(req, "", problems);
         if (!problems.isEmpty()) throw new InvalidInputException(problems);

@@ -152,9 +152,13 @@ public class EmaAvailsService {
                 new MapSqlParameterSource("ids", distinct), Long.class));
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            if (ids.get(i) == null || !known.contains(ids.get(i))) problems.add(new FieldProblem("titleIds[" + i + "]", "no title with id " + ids.get(i)));
+            if (ids.get(i) == null) problems.add(new FieldProblem("titleIds[" + i + "]", "empty: name a title id"));
         }
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
+        for (int i = 0; i < ids.size(); i++) {
+            if (!known.contains(ids.get(i))) problems.add(new FieldProblem("titleIds[" + i + "]", "no title with id " + ids.get(i)));
+        }
+        if (!problems.isEmpty()) throw new io.reelflow.platform.web.NotFoundException(problems);
         return distinct;
     }
 

@@ -55,7 +55,8 @@ public class EmaImportService {
         mapping.forEach((key, id) -> {
             if (!known.contains(id)) mapProblems.add(new FieldProblem("map", key + "=" + id + ": no title with id " + id));
         });
-        problems.addAll(mapProblems);
+        // the map refers to our titles: one it names that does not exist is 404 naming the map, before the file's rows are read
+        if (!mapProblems.isEmpty()) throw new io.reelflow.platform.web.NotFoundException(mapProblems);
         List<EmaRight> rights = new ArrayList<>();
         for (EmaRecord r : records) EmaRowRules.check(r, problems).ifPresent(rights::add);
 

@@ -57,16 +57,24 @@ public class RoyaltyReceiptService {
         Optional<Long> known = receiptIdByReference(reference);
         if (known.isPresent()) return new Posted(replay(known.get(), req), false);
 
-        LicensorAgreement a = agreements.lock(req.agreementId()); // 404 when unknown, as everywhere in the royalty API
+        // references to nothing are 404, each naming its field; then whether they belong together (400)
+        List<FieldProblem> unknown = new ArrayList<>();
+        if (count("SELECT count(*) FROM licensor_agreement WHERE id = ?", req.agreementId()) == 0) {
+            unknown.add(new FieldProblem("agreementId", "no licensor agreement with id " + req.agreementId()));
+        }
+        if (count("SELECT count(*) FROM title WHERE id = ?", req.titleId()) == 0) {
+            unknown.add(new FieldProblem("titleId", "no title with id " + req.titleId()));
+        }
+        List<Long> dealIds = jdbc.queryForList("SELECT id FROM deal WHERE crm_deal_id = ?", Long.class, req.dealRef().strip());
+        if (dealIds.isEmpty()) unknown.add(new FieldProblem("dealRef", "no deal with CRM deal id " + req.dealRef().strip()));
+        if (!unknown.isEmpty()) throw new NotFoundException(unknown);
+
+        LicensorAgreement a = agreements.lock(req.agreementId());
         known = receiptIdByReference(reference); // a concurrent post of the same reference may have won while we waited
         if (known.isPresent()) return new Posted(replay(known.get(), req), false);
 
         List<FieldProblem> problems = new ArrayList<>();
-        if (count("SELECT count(*) FROM title WHERE id = ?", req.titleId()) == 0) {
-            problems.add(new FieldProblem("titleId", "no title with id " + req.titleId()));
-        } else {
-            belongsToItsDealAndLicensor(req.dealRef().strip(), req.titleId(), a, problems);
-        }
+        belongsToItsDealAndLicensor(dealIds.get(0), req.dealRef().strip(), req.titleId(), a, problems);
         Currency currency = Currencies.parse(req.currency(), "currency", problems);
         Money gross = Currencies.money(req.amount(), currency, "amount", problems);
         FxRate fx = null;
@@ -172,11 +180,8 @@ public class RoyaltyReceiptService {
      * A receipt belongs to a real deal and to the licensor the title is held from: the deal must list the title, and
      * the title's rights-in must name the agreement's licensor.
      */
-    private void belongsToItsDealAndLicensor(String dealRef, long titleId, LicensorAgreement a, List<FieldProblem> problems) {
-        List<Long> dealIds = jdbc.queryForList("SELECT id FROM deal WHERE crm_deal_id = ?", Long.class, dealRef);
-        if (dealIds.isEmpty()) {
-            problems.add(new FieldProblem("dealRef", "no deal with CRM deal id " + dealRef));
-        } else if (count("SELECT count(*) FROM deal_title WHERE deal_id = ? AND title_id = ?", dealIds.get(0), titleId) == 0) {
+    private void belongsToItsDealAndLicensor(long dealId, String dealRef, long titleId, LicensorAgreement a, List<FieldProblem> problems) {
+        if (count("SELECT count(*) FROM deal_title WHERE deal_id = ? AND title_id = ?", dealId, titleId) == 0) {
             problems.add(new FieldProblem("dealRef", "deal " + dealRef + " does not include title " + titleId));
         }
         List<String> licensors = jdbc.queryForList("SELECT DISTINCT licensor FROM rights_in WHERE title_id = ? ORDER BY licensor",

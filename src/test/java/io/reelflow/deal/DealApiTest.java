@@ -267,8 +267,6 @@ class DealApiTest extends ApiTestSupport {
 
     static Stream<Arguments> badDeals() {
         return Stream.of(
-                bad("unknown title id", (d, id) -> set(d, "titleIds", "[9000000000000]"),
-                        "titleIds[0]", "no title with id 9000000000000"),
                 bad("windowEnd before windowStart", (d, id) -> d.put("windowEnd", "2026-12-31").toString(),
                         "windowEnd", "before window start"),
                 bad("unknown territory code XX", (d, id) -> set(d, "territories", "[\"FR\", \"XX\"]"),

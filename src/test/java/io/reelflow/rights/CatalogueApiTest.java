@@ -173,7 +173,7 @@ class CatalogueApiTest extends ApiTestSupport {
     }
 
     @Test
-    void rightsInForAnUnknownTitleAnswers400NamingTitleId() {
+    void rightsInForAnUnknownTitleAnswers404NamingTitleId() {
         long unknown = count("select coalesce(max(id), 0) from title") + 1_000_000L;
         int before = count("select count(*) from rights_in");
 
@@ -181,7 +181,7 @@ class CatalogueApiTest extends ApiTestSupport {
                 {"titleId": %d, "licensor": "Licensor", "territories": ["FR"], "media": ["SVOD"], "termStart": "2027-01-01",
                  "exclusive": false}""".formatted(unknown));
 
-        assertProblem(r, 400);
+        assertProblem(r, 404);
         assertThat(r.errorFields()).containsExactly("titleId");
         assertThat(r.reason("titleId")).contains("no title with id " + unknown);
         assertThat(count("select count(*) from rights_in")).isEqualTo(before);

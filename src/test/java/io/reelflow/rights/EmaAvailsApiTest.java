@@ -138,7 +138,9 @@ class EmaAvailsApiTest extends EmaApiTestSupport {
         assertBadParameter("/api/avails/ema?titleIds=" + titleId + "&media=AVOD", "media", "no EMA Avails LicenseType");
         assertBadParameter("/api/avails/ema?titleIds=" + titleId + "&format=pdf", "format", "xlsx or xml");
         assertBadParameter("/api/avails/ema?titleIds=" + titleId + "&territories=XX", "territories[0]", "");
-        assertBadParameter("/api/avails/ema?titleIds=0", "titleIds[0]", "no title with id 0");
+        Response unknown = get("crm", "/api/avails/ema?titleIds=0");
+        assertThat(unknown.status()).as("a title that does not exist: " + unknown.body()).isEqualTo(404);
+        assertThat(unknown.reason("titleIds[0]")).contains("no title with id 0");
         assertBadParameter("/api/avails/ema?titleIds=", "titleIds", "empty");
         assertBadParameter("/api/avails/ema?titleIds=" + titleId + "&of=everything", "of", "avails or grants");
         assertBadParameter("/api/avails/ema?titleIds=" + titleId + "&from=2028-01-01&to=2027-01-01", "to", "before");

@@ -208,7 +208,7 @@ class EmaImportApiTest extends EmaApiTestSupport {
     void aMappingToAnUnknownTitleIsRefused() {
         Bytes exported = download("rita", "/api/avails/ema?titleIds=" + source + "&from=2027-01-01&format=xml", null);
         Map<String, String> errors = errors(upload("rita", IMPORT + "?map=" + enc(EmaTemplate.alid(source) + "=999999999"), "application/xml",
-                exported.body()), 400);
+                exported.body()), 404);
         assertThat(errors.get("map")).contains("no title with id 999999999");
         assertThat(errors(upload("rita", IMPORT + "?map=nonsense", "application/xml", exported.body()), 400).get("map[0]")).contains("<title id>");
         assertNothingStoredFor(source);

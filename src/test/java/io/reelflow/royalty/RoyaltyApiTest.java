@@ -309,8 +309,10 @@ class RoyaltyApiTest extends ApiTestSupport {
                 "rate", 1)), "toCurrency");
         assertBad(postJson(FINANCE, "/api/fx-rates", Map.of("fromCurrency", "USD", "toCurrency", "EUR", "rateDate", "2027-01-01",
                 "rate", 0)), "rate");
-        assertBad(postJson(FINANCE, "/api/royalty-receipts",
-                receiptBody(f.agreementId(), f.d1(), 999_999_999L, "2027-03-01", "10.00", "EUR", unique("X"))), "titleId");
+        Response unknownTitle = postJson(FINANCE, "/api/royalty-receipts",
+                receiptBody(f.agreementId(), f.d1(), 999_999_999L, "2027-03-01", "10.00", "EUR", unique("X")));
+        assertThat(unknownTitle.status()).as("a title that does not exist: " + unknownTitle).isEqualTo(404);
+        assertThat(fields(unknownTitle)).containsExactly("titleId");
         assertBad(postJson(FINANCE, "/api/royalty-receipts",
                 receiptBody(f.agreementId(), f.d1(), f.t1(), "2027-03-01", "10.001", "EUR", unique("X"))), "amount");
         assertBad(postJson(FINANCE, "/api/royalty-receipts",
@@ -342,7 +344,7 @@ class RoyaltyApiTest extends ApiTestSupport {
         int entries = count("SELECT count(*) FROM royalty_ledger_entry WHERE agreement_id = ?", f.agreementId());
         Response noDeal = postJson(FINANCE, "/api/royalty-receipts",
                 receiptBody(f.agreementId(), "NO-SUCH-DEAL", f.t1(), "2027-03-01", "10.00", "EUR", unique("X")));
-        assertBad(noDeal, "dealRef");
+        assertThat(noDeal.status()).as("a deal that does not exist: " + noDeal).isEqualTo(404);
         assertThat(noDeal.reason("dealRef")).contains("no deal").contains("NO-SUCH-DEAL");
         // d2 lists t2 only
         Response otherTitle = postJson(FINANCE, "/api/royalty-receipts",

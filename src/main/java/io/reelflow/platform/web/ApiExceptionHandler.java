@@ -142,7 +142,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), List.of());
+        return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), e.problems());
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

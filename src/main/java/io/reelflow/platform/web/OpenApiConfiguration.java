@@ -115,6 +115,10 @@ public class OpenApiConfiguration {
         add(responses, "403", "signed in, but this role may not do this", problem(403, "Forbidden", "your role may not do this", null));
         if (path.contains("{")) {
             add(responses, "404", "no such record", problem(404, "Not found", "no delivery 9999", null));
+        } else if (REFERENCING.contains(path)) {
+            add(responses, "404", "a record the request refers to does not exist: each such field named; nothing changed",
+                    problem(404, "Not found", "titleIds[0]: no title with id 9999",
+                            List.of(Map.of("field", "titleIds[0]", "reason", "no title with id 9999"))));
         }
     }
 
@@ -165,6 +169,10 @@ public class OpenApiConfiguration {
             "deliveryDue", "2026-12-15");
 
     /** Request-body examples by "METHOD path"; a String value is a text/csv body, anything else JSON. */
+    /** Paths without a path variable whose body or query names other records (titles, deals, agreements) by id. */
+    static final java.util.Set<String> REFERENCING = java.util.Set.of("/api/deals", "/api/rights-in", "/api/royalty-receipts",
+            "/api/avails", "/api/avails/ema", "/api/rights-in/import/ema");
+
     static final Map<String, Map<String, Object>> REQUEST_EXAMPLES = Map.ofEntries(
             Map.entry("POST /api/deals", Map.of("The Last Lighthouse, SVOD FR GB 419, 2027-2028", DEAL)),
             Map.entry("POST /api/deals/{crmDealId}/amendments", Map.of("end the window six months earlier",

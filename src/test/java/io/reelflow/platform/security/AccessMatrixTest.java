@@ -847,8 +847,8 @@ class AccessMatrixTest extends ApiTestSupport {
     static Stream<Arguments> emaEndpoints() {
         return Stream.of(
                 //    method  path                                        body                        anon  crm  rita dave fiona mark admin
-                call("GET",  "/api/avails/ema?titleIds=0&format=xml",     null,                        401, 400, 400, 400, 403, 400, 400),
-                call("GET",  "/api/avails/ema?titleIds=0&of=grants",      null,                        401, 400, 400, 400, 403, 400, 400),
+                call("GET",  "/api/avails/ema?titleIds=0&format=xml",     null,                        401, 404, 404, 404, 403, 404, 404),
+                call("GET",  "/api/avails/ema?titleIds=0&of=grants",      null,                        401, 404, 404, 404, 403, 404, 404),
                 call("POST", "/api/rights-in/import/ema",                 "<AvailList/>",              401, 403, 400, 403, 403, 403, 400));
     }
 
