@@ -36,6 +36,11 @@ public enum FindingCode {
     DOCUMENT_ID_MISMATCH(ERROR, "document Id differs from the ASSETMAP's"),
     PKL_TYPE_MISMATCH(ERROR, "packing-list Type does not match the file"),
     VOLUME_INDEX_INVALID(ERROR, "ASSETMAP VolumeCount or VolumeIndex invalid"),
+    SCHEMA_ELEMENT_MISSING(ERROR, "element its SMPTE XML schema requires is missing"),
+    SCHEMA_ELEMENT_UNEXPECTED(ERROR, "element its SMPTE XML schema does not allow there"),
+    SCHEMA_VALUE_INVALID(ERROR, "value not of the form its SMPTE XML schema requires"),
+    SCHEMA_ATTRIBUTE_INVALID(ERROR, "attribute missing or not allowed by its SMPTE XML schema"),
+    SCHEMA_INVALID(ERROR, "document breaks its SMPTE XML schema"),
 
     // --- composition playlist structure
     CPL_EDIT_RATE_INVALID(ERROR, "composition edit rate missing or invalid"),

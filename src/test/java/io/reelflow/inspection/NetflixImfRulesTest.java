@@ -68,10 +68,10 @@ class NetflixImfRulesTest {
         InspectionReport report = inspect(p -> {
             p.iab = true;
             p.extraSequences = """
-                    <cc:MainAudioSequence><Id>urn:uuid:b-second</Id><TrackId>urn:uuid:track-audio-2</TrackId><ResourceList>
-                      <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:ra-second</Id><EditRate>48000 1</EditRate>
+                    <cc:MainAudioSequence><Id>urn:uuid:b0000000-0000-4000-8000-0000000000b2</Id><TrackId>urn:uuid:e0000000-0000-4000-8000-0000000000a2</TrackId><ResourceList>
+                      <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:f2000000-0000-4000-8000-0000000000b2</Id><EditRate>48000 1</EditRate>
                         <IntrinsicDuration>480480</IntrinsicDuration><EntryPoint>0</EntryPoint><SourceDuration>480480</SourceDuration>
-                        <SourceEncoding>urn:uuid:d-audio</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
+                        <SourceEncoding>urn:uuid:d0000000-0000-4000-8000-000000000002</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
                     </ResourceList></cc:MainAudioSequence>""".formatted(SyntheticPackage.AUDIO_ID);
         }, DeliveryOrder.of(Resolution.HD, DynamicRange.SDR, "en").withAtmosRequired(true));
 
@@ -97,12 +97,12 @@ class NetflixImfRulesTest {
         java.nio.file.Path pkg = p.writeTo(temp.resolve("pkg"));
         java.nio.file.Path cpl = pkg.resolve("CPL.xml");
         String xml = java.nio.file.Files.readString(cpl);
-        String video = xml.substring(xml.indexOf("<EssenceDescriptor><Id>urn:uuid:d-video</Id>"),
-                xml.indexOf("<EssenceDescriptor><Id>urn:uuid:d-audio</Id>"));
-        xml = xml.replace("</EssenceDescriptorList>", video.replace("urn:uuid:d-video", "urn:uuid:d-video-2")
+        String video = xml.substring(xml.indexOf("<EssenceDescriptor><Id>urn:uuid:d0000000-0000-4000-8000-000000000001</Id>"),
+                xml.indexOf("<EssenceDescriptor><Id>urn:uuid:d0000000-0000-4000-8000-000000000002</Id>"));
+        xml = xml.replace("</EssenceDescriptorList>", video.replace("urn:uuid:d0000000-0000-4000-8000-000000000001", "urn:uuid:d0000000-0000-4000-8000-0000000000f2")
                         .replace("<r1:StoredWidth>1920<", "<r1:StoredWidth>2048<") + "</EssenceDescriptorList>")
-                .replaceFirst("(<Id>urn:uuid:ri1</Id>(?s:.*?))<SourceEncoding>urn:uuid:d-video</SourceEncoding>",
-                        "$1<SourceEncoding>urn:uuid:d-video-2</SourceEncoding>");
+                .replaceFirst("(<Id>urn:uuid:f1000000-0000-4000-8000-000000000001</Id>(?s:.*?))<SourceEncoding>urn:uuid:d0000000-0000-4000-8000-000000000001</SourceEncoding>",
+                        "$1<SourceEncoding>urn:uuid:d0000000-0000-4000-8000-0000000000f2</SourceEncoding>");
         java.nio.file.Files.writeString(cpl, xml);
         Samples.repack(pkg, "CPL.xml", SyntheticPackage.CPL_ID);
 

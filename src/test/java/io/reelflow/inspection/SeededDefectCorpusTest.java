@@ -119,6 +119,21 @@ class SeededDefectCorpusTest {
                 p -> edit(p.resolve("ASSETMAP.xml"), x -> x.replace("<VolumeCount>1<", "<VolumeCount>2<"))));
         s.add(new Seed("XML schema break: a PKL asset without Size", FindingCode.REQUIRED_ELEMENT_MISSING, ORDER,
                 p -> edit(p.resolve(PKL), x -> x.replaceFirst("<Size>[0-9]+</Size>", ""))));
+        // SMPTE XML schemas (ST 429-9 ASSETMAP, ST 2067-2 PKL, ST 2067-3 CPL)
+        s.add(new Seed("schema: CPL without Id", FindingCode.SCHEMA_ELEMENT_MISSING, ORDER,
+                p -> cpl(p, x -> x.replaceFirst("<Id>" + CPL_ID + "</Id>", ""))));
+        s.add(new Seed("schema: PKL asset without HashAlgorithm", FindingCode.SCHEMA_ELEMENT_MISSING, ORDER,
+                p -> edit(p.resolve(PKL), x -> x.replaceFirst(
+                        "<HashAlgorithm Algorithm=\"http://www.w3.org/2000/09/xmldsig#sha1\"/>", ""))));
+        s.add(new Seed("schema: ASSETMAP without IssueDate", FindingCode.SCHEMA_ELEMENT_MISSING, ORDER,
+                p -> edit(p.resolve("ASSETMAP.xml"), x -> x.replaceFirst("<IssueDate>[^<]*</IssueDate>", ""))));
+        s.add(new Seed("schema: CPL IssueDate not a date", FindingCode.SCHEMA_VALUE_INVALID, ORDER,
+                p -> cpl(p, x -> x.replaceFirst("<IssueDate>[^<]*</IssueDate>", "<IssueDate>30/09/2024</IssueDate>"))));
+        s.add(new Seed("schema: element the CPL schema does not define", FindingCode.SCHEMA_ELEMENT_UNEXPECTED, ORDER,
+                p -> cpl(p, x -> x.replaceFirst("</ContentTitle>", "</ContentTitle><Genre>drama</Genre>"))));
+        s.add(new Seed("schema: HashAlgorithm without Algorithm", FindingCode.SCHEMA_ATTRIBUTE_INVALID, ORDER,
+                p -> edit(p.resolve(PKL), x -> x.replaceFirst(
+                        "<HashAlgorithm Algorithm=\"http://www.w3.org/2000/09/xmldsig#sha1\"/>", "<HashAlgorithm/>"))));
         // integrity (the existing checks, for the rate)
         s.add(new Seed("one byte of the audio changed", FindingCode.ASSET_HASH_MISMATCH, ORDER, p -> {
             byte[] b = Files.readAllBytes(p.resolve(AUDIO));

@@ -93,6 +93,9 @@ final class SyntheticPackage {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <PackingList xmlns="http://www.smpte-ra.org/schemas/2067-2/2016/PKL">
                   <Id>%s</Id>
+                  <IssueDate>2026-01-01T00:00:00Z</IssueDate>
+                  <Issuer>Reelflow tests</Issuer>
+                  <Creator>SyntheticPackage</Creator>
                   <AssetList>
                 """.formatted(PKL_ID));
         for (Map.Entry<String, String[]> a : assets.entrySet()) {
@@ -117,7 +120,10 @@ final class SyntheticPackage {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <AssetMap xmlns="http://www.smpte-ra.org/schemas/429-9/2007/AM">
                   <Id>urn:uuid:66666666-6666-4666-8666-666666666666</Id>
+                  <Creator>SyntheticPackage</Creator>
                   <VolumeCount>1</VolumeCount>
+                  <IssueDate>2026-01-01T00:00:00Z</IssueDate>
+                  <Issuer>Reelflow tests</Issuer>
                   <AssetList>
                 """);
         for (Map.Entry<String, String[]> a : assets.entrySet()) {
@@ -141,15 +147,15 @@ final class SyntheticPackage {
             long[] s = segments.get(i);
             segmentXml.append("""
                     <Segment><Id>urn:uuid:77777777-7777-4777-8777-00000000000%d</Id><SequenceList>
-                      <cc:MainImageSequence><Id>urn:uuid:a%d</Id><TrackId>urn:uuid:track-image</TrackId><ResourceList>
-                        <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:ri%d</Id><EditRate>%s</EditRate>
+                      <cc:MainImageSequence><Id>urn:uuid:a0000000-0000-4000-8000-00000000000%d</Id><TrackId>urn:uuid:e0000000-0000-4000-8000-000000000001</TrackId><ResourceList>
+                        <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:f1000000-0000-4000-8000-00000000000%d</Id><EditRate>%s</EditRate>
                           <IntrinsicDuration>%d</IntrinsicDuration><EntryPoint>%d</EntryPoint><SourceDuration>%d</SourceDuration>
-                          <SourceEncoding>urn:uuid:d-video</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
+                          <SourceEncoding>urn:uuid:d0000000-0000-4000-8000-000000000001</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
                       </ResourceList></cc:MainImageSequence>
-                      <cc:MainAudioSequence><Id>urn:uuid:b%d</Id><TrackId>urn:uuid:track-audio</TrackId><ResourceList>
-                        <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:ra%d</Id><EditRate>48000 1</EditRate>
+                      <cc:MainAudioSequence><Id>urn:uuid:b0000000-0000-4000-8000-00000000000%d</Id><TrackId>urn:uuid:e0000000-0000-4000-8000-000000000002</TrackId><ResourceList>
+                        <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:f2000000-0000-4000-8000-00000000000%d</Id><EditRate>48000 1</EditRate>
                           <IntrinsicDuration>%d</IntrinsicDuration><EntryPoint>%d</EntryPoint><SourceDuration>%d</SourceDuration>
-                          <SourceEncoding>urn:uuid:d-audio</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
+                          <SourceEncoding>urn:uuid:d0000000-0000-4000-8000-000000000002</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
                       </ResourceList></cc:MainAudioSequence>
                     %s%s
                     </SequenceList></Segment>
@@ -166,10 +172,10 @@ final class SyntheticPackage {
                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                     xmlns:r0="http://www.smpte-ra.org/reg/395/2014/13/1/aaf" xmlns:r1="http://www.smpte-ra.org/reg/335/2012">
                   <Id>%s</Id>
+                  <IssueDate>2026-01-01T00:00:00Z</IssueDate>
                   <ContentTitle>Synthetic test composition</ContentTitle>
-                  <ExtensionProperties><cc:ApplicationIdentification>http://www.smpte-ra.org/ns/2067-21/2021</cc:ApplicationIdentification></ExtensionProperties>
                   <EssenceDescriptorList>
-                    <EssenceDescriptor><Id>urn:uuid:d-video</Id>
+                    <EssenceDescriptor><Id>urn:uuid:d0000000-0000-4000-8000-000000000001</Id>
                       <r0:RGBADescriptor>
                         <r1:SampleRate>%s</r1:SampleRate>
                         <r1:StoredWidth>%d</r1:StoredWidth><r1:StoredHeight>%d</r1:StoredHeight>
@@ -177,15 +183,16 @@ final class SyntheticPackage {
                         <r1:ColorPrimaries>%s</r1:ColorPrimaries>
                         %s
                       </r0:RGBADescriptor></EssenceDescriptor>
-                    <EssenceDescriptor><Id>urn:uuid:d-audio</Id>
+                    <EssenceDescriptor><Id>urn:uuid:d0000000-0000-4000-8000-000000000002</Id>
                       <r0:WAVEPCMDescriptor>
                         <r1:SampleRate>48000/1</r1:SampleRate><r1:ChannelCount>%d</r1:ChannelCount>
                         <r1:SubDescriptors><r0:SoundfieldGroupLabelSubDescriptor>%s</r0:SoundfieldGroupLabelSubDescriptor></r1:SubDescriptors>
                       </r0:WAVEPCMDescriptor></EssenceDescriptor>
-                    <EssenceDescriptor><Id>urn:uuid:d-iab</Id>
+                    <EssenceDescriptor><Id>urn:uuid:d0000000-0000-4000-8000-000000000003</Id>
                       <r0:IABEssenceDescriptor><r1:SampleRate>%s</r1:SampleRate></r0:IABEssenceDescriptor></EssenceDescriptor>
                   </EssenceDescriptorList>
                   <EditRate>%s</EditRate>
+                  <ExtensionProperties><cc:ApplicationIdentification>http://www.smpte-ra.org/ns/2067-21/2021</cc:ApplicationIdentification></ExtensionProperties>
                   <SegmentList>
                 %s  </SegmentList>
                 </CompositionPlaylist>
@@ -196,10 +203,10 @@ final class SyntheticPackage {
 
     private String iabSequence(int i, long frames, long entry, long total) {
         return """
-                  <iab:IABSequence><Id>urn:uuid:c%d</Id><TrackId>urn:uuid:track-iab</TrackId><ResourceList>
-                    <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:rb%d</Id>
+                  <iab:IABSequence><Id>urn:uuid:c0000000-0000-4000-8000-00000000000%d</Id><TrackId>urn:uuid:e0000000-0000-4000-8000-000000000003</TrackId><ResourceList>
+                    <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:f3000000-0000-4000-8000-00000000000%d</Id>
                       <IntrinsicDuration>%d</IntrinsicDuration><EntryPoint>%d</EntryPoint><SourceDuration>%d</SourceDuration>
-                      <SourceEncoding>urn:uuid:d-iab</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
+                      <SourceEncoding>urn:uuid:d0000000-0000-4000-8000-000000000003</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
                   </ResourceList></iab:IABSequence>
                 """.formatted(i, i, total, entry, frames, IAB_ID);
     }
