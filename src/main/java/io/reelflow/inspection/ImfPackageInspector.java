@@ -157,7 +157,7 @@ public final class ImfPackageInspector {
         AudioEssenceCheck.checkLanguages(cpl, findings);
         EssenceConformanceCheck.check(cpl, trackFiles, order, findings);
         if (order != null) {
-            PictureEssenceCheck.checkOrder(cpl, order, findings);
+            PictureEssenceCheck.checkOrder(cpl, order, trackFiles, findings);
             AudioEssenceCheck.checkOrder(cpl, order, findings);
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reelflow.inspection.DeliveryOrder.DynamicRange;
 import io.reelflow.inspection.DeliveryOrder.Resolution;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,13 +45,37 @@ class NetflixImfRulesTest {
     void dolbyVisionMetadataInAPhdrSubDescriptorIsNotMissing() throws IOException {
         InspectionReport report = inspect(p -> {
             p.hdr10(3840, 2160);
-            p.pictureExtra += """
-                    <r1:SubDescriptors><r0:PHDRMetadataTrackSubDescriptor>
-                      <r1:InstanceID>urn:uuid:99999999-9999-4999-8999-999999999999</r1:InstanceID>
-                    </r0:PHDRMetadataTrackSubDescriptor></r1:SubDescriptors>""";
+            p.pictureExtra += SyntheticPackage.PHDR_IN_CPL;
+            p.phdrInFile = "listed";
         }, DeliveryOrder.of(Resolution.UHD, DynamicRange.DOLBY_VISION, "en"));
 
         assertThat(report.findings()).isEmpty();
+    }
+
+    @Test
+    void dolbyVisionIsRecognisedFromThePictureTrackFileItself() throws IOException {
+        // the CPL says nothing of PHDR; the track file's header carries the sub-descriptor, listed or loose
+        for (String where : List.of("listed", "loose")) {
+            InspectionReport report = inspect(p -> {
+                p.hdr10(3840, 2160);
+                p.phdrInFile = where;
+            }, DeliveryOrder.of(Resolution.UHD, DynamicRange.DOLBY_VISION, "en"));
+
+            assertThat(report.findings()).as(where).isEmpty();
+        }
+    }
+
+    @Test
+    void aPhdrSubDescriptorOnlyInTheCplIsNotTakenAtItsWordWhenTheFileIsAtHand() throws IOException {
+        InspectionReport report = inspect(p -> {
+            p.hdr10(3840, 2160);
+            p.pictureExtra += SyntheticPackage.PHDR_IN_CPL;
+        }, DeliveryOrder.of(Resolution.UHD, DynamicRange.DOLBY_VISION, "en"));
+
+        assertThat(report.findings()).extracting(Finding::code).containsExactly(DOLBY_VISION_METADATA_MISSING);
+        assertThat(report.findings().get(0).file()).isEqualTo("video.mxf");
+        assertThat(report.findings().get(0).message()).contains("the header of track file video.mxf carries no "
+                + "PHDRMetadataTrackSubDescriptor, although the CPL's picture descriptor announces one");
     }
 
     @Test

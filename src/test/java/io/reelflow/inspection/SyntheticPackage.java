@@ -24,6 +24,11 @@ final class SyntheticPackage {
     static final String BT709_TRANSFER = "urn:smpte:ul:060e2b34.04010101.04010101.01020000";
     static final String BT2020_PRIMARIES = "urn:smpte:ul:060e2b34.0401010d.04010101.03040000";
     static final String PQ_TRANSFER = "urn:smpte:ul:060e2b34.0401010d.04010101.010a0000";
+    /** The CPL's RegXML form of a PHDR metadata track sub-descriptor, for pictureExtra. */
+    static final String PHDR_IN_CPL = """
+            <r1:SubDescriptors><r0:PHDRMetadataTrackSubDescriptor>
+              <r1:InstanceID>urn:uuid:99999999-9999-4999-8999-999999999999</r1:InstanceID>
+            </r0:PHDRMetadataTrackSubDescriptor></r1:SubDescriptors>""";
     static final String MASTERING = """
             <r1:MasteringDisplayPrimaries>8500 39850 6550 2300 35400 14600</r1:MasteringDisplayPrimaries>
             <r1:MasteringDisplayWhitePointChromaticity>15635 16450</r1:MasteringDisplayWhitePointChromaticity>
@@ -44,6 +49,12 @@ final class SyntheticPackage {
     boolean mainAudio = true;
     /** ST 377-1 FrameLayout written in the picture track file (the CPL's is set through pictureExtra). */
     int frameLayout = 0;
+    /**
+     * Dolby's PHDR metadata track sub-descriptor in the picture track file's header: "" none, "listed" among the
+     * descriptor's sub-descriptors, "loose" as a set of the header that the descriptor does not list, written
+     * before the descriptor. (The CPL's is set through pictureExtra.)
+     */
+    String phdrInFile = "";
     String extraSequences = "";
     /** (image frames, audio samples) per segment. */
     List<long[]> segments = new ArrayList<>(List.of(new long[] {240, 480_480}));
@@ -68,9 +79,15 @@ final class SyntheticPackage {
         long imageTotal = segments.stream().mapToLong(s -> s[0]).sum();
         long audioTotal = segments.stream().mapToLong(s -> s[1]).sum();
         Rational pictureRate = CompositionPlaylistReader.parseRate(pictureSampleRate);
-        Files.write(dir.resolve("video.mxf"), SyntheticMxf.write(SyntheticMxf.picture("RGBADescriptor", width, height,
+        SyntheticMxf.Set picture = SyntheticMxf.picture("RGBADescriptor", width, height,
                 pictureRate == null ? Rational.of(24) : pictureRate, imageTotal, primaries, transfer)
-                .u8("FrameLayout", frameLayout), 64 * 1024));
+                .u8("FrameLayout", frameLayout);
+        if ("listed".equals(phdrInFile)) {
+            picture.sub(SyntheticMxf.phdr());
+        }
+        Files.write(dir.resolve("video.mxf"), "loose".equals(phdrInFile)
+                ? SyntheticMxf.write(picture, 64 * 1024, SyntheticMxf.phdr())
+                : SyntheticMxf.write(picture, 64 * 1024));
         assets.put(VIDEO_ID, new String[] {"video.mxf", "application/mxf"});
         if (mainAudio) {
             Files.write(dir.resolve("audio.mxf"), SyntheticMxf.write(SyntheticMxf.sound(channels, audioTotal,
