@@ -82,7 +82,8 @@ public enum FindingCode {
     AUDIO_FORMAT_NOT_ALLOWED(ERROR, "audio sample rate or bit depth not allowed"),
     AUDIO_CHANNEL_LABELS_INVALID(ERROR, "audio channel labels (MCA) missing or inconsistent"),
     AUDIO_LAYOUT_NOT_ALLOWED(ERROR, "audio layout not accepted with Atmos"),
-    LOUDNESS_OUT_OF_RANGE(WARNING, "full-programme loudness outside Netflix's target"),
+    LOUDNESS_OUT_OF_RANGE(WARNING, "loudness outside Netflix's targets (dialogue-gated and full-programme)"),
+    DIALOGUE_LOUDNESS_OUT_OF_RANGE(WARNING, "dialogue-gated loudness outside Netflix's −27 LKFS ± 2 LU"),
     TRUE_PEAK_TOO_HIGH(ERROR, "true peak above −2 dBTP"),
 
     // --- composition against the deal's order

@@ -38,11 +38,6 @@ public final class ImfPackageInspector {
     private final HashProgressListener progress;
     private final boolean loudness;
 
-    /** Netflix's full-programme loudness target and its tolerance, and the highest true peak it takes. */
-    static final double LOUDNESS_TARGET_LKFS = -24.0;
-    static final double LOUDNESS_TOLERANCE_LU = 2.0;
-    static final double TRUE_PEAK_MAX_DBTP = -2.0;
-
     /** Hashes on up to four threads, without progress reports. */
     public ImfPackageInspector() {
         this(defaultHashThreads(), HashProgressListener.NONE);
@@ -320,29 +315,13 @@ public final class ImfPackageInspector {
                 }
                 try {
                     PcmLoudness.Result r = PcmLoudness.measure(e.getKey(), essence.sound());
-                    notes.add("Loudness of " + tf.file() + ": " + db(r.integratedLkfs()) + " LKFS integrated, true "
-                            + "peak " + db(r.truePeakDbtp()) + " dBTP over " + db(r.seconds()) + " s");
-                    if (Math.abs(r.integratedLkfs() - LOUDNESS_TARGET_LKFS) > LOUDNESS_TOLERANCE_LU) {
-                        findings.add(Finding.of(FindingCode.LOUDNESS_OUT_OF_RANGE, tf.file(), "track file",
-                                "the mix measures " + db(r.integratedLkfs()) + " LKFS full-programme (ITU-R BS.1770-4); "
-                                        + "Netflix's QC flags a mix outside " + db(LOUDNESS_TARGET_LKFS) + " ± "
-                                        + db(LOUDNESS_TOLERANCE_LU) + " LU full-programme that also misses its "
-                                        + "dialogue-gated −27 LKFS ± 2 LU, which is not measured here"));
-                    }
-                    if (r.truePeakDbtp() > TRUE_PEAK_MAX_DBTP) {
-                        findings.add(Finding.of(FindingCode.TRUE_PEAK_TOO_HIGH, tf.file(), "track file",
-                                "the true peak is " + db(r.truePeakDbtp()) + " dBTP; Netflix takes at most "
-                                        + db(TRUE_PEAK_MAX_DBTP) + " dBTP"));
-                    }
+                    notes.add(LoudnessRules.note(tf.file(), r));
+                    findings.addAll(LoudnessRules.findings(tf.file(), r));
                 } catch (IOException | RuntimeException ex) {
                     notes.add("Loudness of " + tf.file() + " not measured: " + (ex instanceof IOException
                             ? String.valueOf(ex.getMessage()) : Plain.failure(ex)));
                 }
             }
-        }
-
-        private String db(double v) {
-            return Double.isInfinite(v) ? "−∞" : String.format(Locale.ROOT, "%.1f", v).replace('-', '−');
         }
 
         /** The header of a packing-list track file, read once; null when the file is not in the package. */
