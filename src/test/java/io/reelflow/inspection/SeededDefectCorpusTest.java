@@ -99,6 +99,11 @@ class SeededDefectCorpusTest {
                         ""))));
         s.add(new Seed("unknown ApplicationIdentification", FindingCode.APPLICATION_ID_UNSUPPORTED, ORDER,
                 p -> cpl(p, x -> x.replace("http://www.smpte-ra.org/ns/2067-21/2021", "http://example.com/app"))));
+        // core constraints on audio (ST 2067-2:2020, the sample's revision)
+        s.add(new Seed("core constraints: ChannelAssignment not ST 377-4 MCA", FindingCode.AUDIO_CHANNEL_ASSIGNMENT_INVALID,
+                ORDER, p -> cpl(p, x -> x.replaceFirst("<r1:ChannelAssignment>[^<]*</r1:ChannelAssignment>", ""))));
+        s.add(new Seed("core constraints: frame-wrapped WAVE audio", FindingCode.AUDIO_NOT_CLIP_WRAPPED, ORDER,
+                p -> cpl(p, x -> x.replace("060e2b34.04010101.0d010301.02060200", "060e2b34.04010101.0d010301.02060100"))));
         // order
         s.add(new Seed("BT.709 picture for an HDR10 order", FindingCode.COLOR_PRIMARIES_MISMATCH, HDR10, p -> {
         }));

@@ -203,7 +203,11 @@ final class SyntheticPackage {
                     <EssenceDescriptor><Id>urn:uuid:d0000000-0000-4000-8000-000000000002</Id>
                       <r0:WAVEPCMDescriptor>
                         <r1:SampleRate>48000/1</r1:SampleRate><r1:ChannelCount>%d</r1:ChannelCount>
-                        <r1:SubDescriptors><r0:SoundfieldGroupLabelSubDescriptor>%s</r0:SoundfieldGroupLabelSubDescriptor></r1:SubDescriptors>
+                        <r1:ChannelAssignment>urn:smpte:ul:060e2b34.0401010d.04020210.04010000</r1:ChannelAssignment>
+                        <r1:SubDescriptors><r0:SoundfieldGroupLabelSubDescriptor>
+                          <r1:MCATitle>Synthetic</r1:MCATitle><r1:MCATitleVersion>1</r1:MCATitleVersion>
+                          <r1:MCAAudioContentKind>PRM</r1:MCAAudioContentKind><r1:MCAAudioElementKind>FCMP</r1:MCAAudioElementKind>
+                          %s</r0:SoundfieldGroupLabelSubDescriptor></r1:SubDescriptors>
                       </r0:WAVEPCMDescriptor></EssenceDescriptor>
                     <EssenceDescriptor><Id>urn:uuid:d0000000-0000-4000-8000-000000000003</Id>
                       <r0:IABEssenceDescriptor><r1:SampleRate>%s</r1:SampleRate></r0:IABEssenceDescriptor></EssenceDescriptor>
