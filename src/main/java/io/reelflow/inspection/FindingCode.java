@@ -88,6 +88,7 @@ public enum FindingCode {
     LOUDNESS_OUT_OF_RANGE(WARNING, "loudness outside Netflix's targets (dialogue-gated and full-programme)"),
     DIALOGUE_LOUDNESS_OUT_OF_RANGE(WARNING, "dialogue-gated loudness outside Netflix's −27 LKFS ± 2 LU"),
     TRUE_PEAK_TOO_HIGH(ERROR, "true peak above −2 dBTP"),
+    LOUDNESS_NOT_MEASURED(WARNING, "loudness not measured: the inspection's time budget for it was spent"),
 
     // --- composition against the deal's order
     RESOLUTION_MISMATCH(ERROR, "picture resolution differs from the order"),

@@ -37,6 +37,8 @@ public final class ImfPackageInspector {
     private final int hashThreads;
     private final HashProgressListener progress;
     private final boolean loudness;
+    /** Wall time the loudness measurement of one inspection may take in all; null: no limit. */
+    private final java.time.Duration loudnessBudget;
 
     /** Hashes on up to four threads, without progress reports. */
     public ImfPackageInspector() {
@@ -48,16 +50,18 @@ public final class ImfPackageInspector {
      * @param progress    told bytes hashed so far and in total, across all files
      */
     public ImfPackageInspector(int hashThreads, HashProgressListener progress) {
-        this(hashThreads, progress, false);
+        this(hashThreads, progress, false, null);
     }
 
-    private ImfPackageInspector(int hashThreads, HashProgressListener progress, boolean loudness) {
+    private ImfPackageInspector(int hashThreads, HashProgressListener progress, boolean loudness,
+                                java.time.Duration loudnessBudget) {
         if (hashThreads < 1) {
             throw new IllegalArgumentException("hashThreads must be at least 1");
         }
         this.hashThreads = hashThreads;
         this.progress = progress == null ? HashProgressListener.NONE : progress;
         this.loudness = loudness;
+        this.loudnessBudget = loudnessBudget;
     }
 
     /**
@@ -66,7 +70,18 @@ public final class ImfPackageInspector {
      * of each audio track file once more (at 20× real time or faster for 5.1).
      */
     public ImfPackageInspector withLoudness() {
-        return new ImfPackageInspector(hashThreads, progress, true);
+        return new ImfPackageInspector(hashThreads, progress, true, null);
+    }
+
+    /**
+     * As {@link #withLoudness()}, bounded in time: once {@code budget} of wall time has been spent measuring, the
+     * file being measured and the rest are not measured, each with a {@code LOUDNESS_NOT_MEASURED} warning.
+     */
+    public ImfPackageInspector withLoudness(java.time.Duration budget) {
+        if (budget == null || budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("loudness budget must be positive");
+        }
+        return new ImfPackageInspector(hashThreads, progress, true, budget);
     }
 
     static int defaultHashThreads() {
@@ -304,6 +319,8 @@ public final class ImfPackageInspector {
 
         /** Loudness and true peak of every PCM sound track file the compositions use. */
         private void measureLoudness() {
+            long deadline = loudnessBudget == null ? Long.MAX_VALUE
+                    : System.nanoTime() + Math.min(loudnessBudget.toNanos(), Long.MAX_VALUE / 4);
             for (Map.Entry<Path, MxfHeaderReader.MxfTrackFile> e : headers.entrySet()) {
                 MxfHeaderReader.MxfTrackFile tf = e.getValue();
                 if (!tf.readable()) {
@@ -314,9 +331,13 @@ public final class ImfPackageInspector {
                     continue;
                 }
                 try {
-                    PcmLoudness.Result r = PcmLoudness.measure(e.getKey(), essence.sound());
+                    PcmLoudness.Result r = PcmLoudness.measure(e.getKey(), essence.sound(), deadline);
                     notes.add(LoudnessRules.note(tf.file(), r));
                     findings.addAll(LoudnessRules.findings(tf.file(), r));
+                } catch (PcmLoudness.TimeBudgetSpent ex) {
+                    findings.add(LoudnessRules.notMeasured(tf.file(), loudnessBudget));
+                } catch (java.util.concurrent.CancellationException ex) {
+                    throw ex;
                 } catch (IOException | RuntimeException ex) {
                     notes.add("Loudness of " + tf.file() + " not measured: " + (ex instanceof IOException
                             ? String.valueOf(ex.getMessage()) : Plain.failure(ex)));

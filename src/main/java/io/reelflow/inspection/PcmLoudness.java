@@ -40,6 +40,22 @@ public final class PcmLoudness {
      * @throws IOException when the file cannot be read, ends inside an item, or is not 16/24-bit PCM
      */
     public static Result measure(Path file, MxfEssence.Sound sound) throws IOException {
+        return measure(file, sound, Long.MAX_VALUE);
+    }
+
+    /** The time budget of a loudness measurement was spent before the file's end; nothing is reported of it. */
+    public static final class TimeBudgetSpent extends IOException {
+        TimeBudgetSpent() {
+            super("the time allowed for loudness measurement was spent");
+        }
+    }
+
+    /**
+     * As {@link #measure(Path, MxfEssence.Sound)}, stopping with {@link TimeBudgetSpent} once {@link System#nanoTime()}
+     * passes {@code deadlineNanos}, and with a {@link java.util.concurrent.CancellationException} when the thread is
+     * interrupted.
+     */
+    public static Result measure(Path file, MxfEssence.Sound sound, long deadlineNanos) throws IOException {
         if (sound.channelCount() == null || sound.quantizationBits() == null || sound.audioSampleRate() == null
                 || (sound.quantizationBits() != 24 && sound.quantizationBits() != 16)
                 || sound.channelCount() < 1 || sound.channelCount() > 64) {
@@ -74,6 +90,12 @@ public final class PcmLoudness {
                 }
                 long left = length;
                 while (left > 0) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new java.util.concurrent.CancellationException("loudness measurement interrupted");
+                    }
+                    if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
+                        throw new TimeBudgetSpent();
+                    }
                     int want = (int) Math.min(buffer.length - carry, left);
                     int got = in.readNBytes(buffer, carry, want);
                     if (got < want) {

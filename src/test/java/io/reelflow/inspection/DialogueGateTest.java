@@ -140,6 +140,30 @@ class DialogueGateTest {
     }
 
     @Test
+    void aLoneTrackFileIsMeteredAndAnythingElseIsLeftAlone() throws IOException {
+        Path tone = TestPackages.pcmAudioTrackFile(temp.resolve("tone.mxf"), -21.0, 5, false);
+        InspectionReport r = LoudnessRules.inspectTrackFile(tone, "tone.mxf", java.time.Duration.ofMinutes(1))
+                .orElseThrow();
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.notes()).containsExactly("Loudness of tone.mxf: −24.0 LKFS integrated, no dialogue found by the "
+                + "speech gate, true peak −21.0 dBTP over 5.0 s");
+
+        Path wav = temp.resolve("dub.wav");
+        Files.write(wav, new byte[] {'R', 'I', 'F', 'F', 1, 2, 3});
+        assertThat(LoudnessRules.inspectTrackFile(wav, "dub.wav", java.time.Duration.ofMinutes(1))).isEmpty();
+    }
+
+    @Test
+    void whenTheTimeBudgetIsSpentTheFileIsReportedUnmeasured() throws IOException {
+        Path tone = TestPackages.pcmAudioTrackFile(temp.resolve("tone.mxf"), -21.0, 5, false);
+        // a budget that is spent before the first block of sound is read
+        InspectionReport r = LoudnessRules.inspectTrackFile(tone, "tone.mxf", java.time.Duration.ofNanos(1))
+                .orElseThrow();
+        assertThat(r.findings()).extracting(Finding::code).containsExactly(FindingCode.LOUDNESS_NOT_MEASURED);
+        assertThat(r.findings().get(0).message()).contains("were spent first");
+    }
+
+    @Test
     void aTrackFileIsMeasuredWithTheCentreItsLabelsName() throws IOException {
         double[] x = render(List.of(new Part(12, -24, -44), new Part(8, Double.NaN, -16)));
         Path file = temp.resolve("mix.mxf");
