@@ -8,6 +8,7 @@ import io.reelflow.inspection.Finding;
 import io.reelflow.inspection.HashProgressListener;
 import io.reelflow.inspection.ImfPackageInspector;
 import io.reelflow.inspection.InspectionReport;
+import io.reelflow.inspection.LoudnessRules;
 import io.reelflow.inspection.TimedTextExpectations;
 import io.reelflow.inspection.TimedTextInspector;
 import io.reelflow.inspection.TrackKind;
@@ -59,6 +60,8 @@ public class InspectionWorker implements SmartLifecycle {
     private final long pollMillis;
     private final long heartbeatMillis;
     private final Duration staleAfter;
+    private final boolean loudness;
+    private final Duration loudnessBudget;
     private final String name = "inspection-" + UUID.randomUUID().toString().substring(0, 8);
     private final Map<UUID, Running> running = new ConcurrentHashMap<>(); // by claim token
     private final List<Thread> threads = new ArrayList<>();
@@ -74,7 +77,9 @@ public class InspectionWorker implements SmartLifecycle {
                             @Value("${reelflow.inspection.hash-threads:2}") int hashThreads,
                             @Value("${reelflow.inspection.poll-ms:2000}") long pollMillis,
                             @Value("${reelflow.inspection.heartbeat-ms:1000}") long heartbeatMillis,
-                            @Value("${reelflow.inspection.stale-after-ms:60000}") long staleAfterMillis) {
+                            @Value("${reelflow.inspection.stale-after-ms:60000}") long staleAfterMillis,
+                            @Value("${reelflow.inspection.loudness:true}") boolean loudness,
+                            @Value("${reelflow.inspection.loudness-budget-s:900}") long loudnessBudgetSeconds) {
         if (workers < 1 || workers > 32) throw new IllegalStateException("reelflow.inspection.workers: between 1 and 32, not " + workers);
         if (hashThreads < 1 || hashThreads > 32) throw new IllegalStateException("reelflow.inspection.hash-threads: between 1 and 32, not " + hashThreads);
         if (heartbeatMillis < 10 || staleAfterMillis < 3 * heartbeatMillis) {
@@ -89,6 +94,11 @@ public class InspectionWorker implements SmartLifecycle {
         this.pollMillis = Math.max(10, pollMillis);
         this.heartbeatMillis = heartbeatMillis;
         this.staleAfter = Duration.ofMillis(staleAfterMillis);
+        if (loudnessBudgetSeconds < 1 || loudnessBudgetSeconds > 86_400) {
+            throw new IllegalStateException("reelflow.inspection.loudness-budget-s: between 1 and 86400, not " + loudnessBudgetSeconds);
+        }
+        this.loudness = loudness;
+        this.loudnessBudget = Duration.ofSeconds(loudnessBudgetSeconds);
     }
 
     @Override
@@ -244,7 +254,9 @@ public class InspectionWorker implements SmartLifecycle {
                 if (real.isEmpty() || !Files.isDirectory(real.get())) {
                     return refused("The package location '" + shown + "' is not a folder on the delivery storage: nothing was inspected.", shown);
                 }
-                return of(new ImfPackageInspector(hashThreads, progress).inspect(real.get(), order));
+                ImfPackageInspector inspector = new ImfPackageInspector(hashThreads, progress);
+                // PCM audio track files are also metered (loudness, true peak), within the time budget
+                return of((loudness ? inspector.withLoudness(loudnessBudget) : inspector).inspect(real.get(), order));
             }
             if (real.isEmpty() || !Files.isRegularFile(real.get()) || !Files.isReadable(real.get())) {
                 return refused("The file '" + shown + "' is not a readable file on the delivery storage: nothing was inspected.", shown);
@@ -254,8 +266,16 @@ public class InspectionWorker implements SmartLifecycle {
                 String message = "The vendor did not report the audio's duration (durationSeconds): it cannot be checked against the picture.";
                 return new Outcome(false, message, List.of(Item.error("AUDIO_DURATION_UNKNOWN", shown, message)));
             }
-            return new Outcome(true, "Audio file received, " + claim.durationSeconds().toPlainString()
-                    + " s; its duration is checked against the composition at the readiness gate.", List.of());
+            String received = "Audio file received, " + claim.durationSeconds().toPlainString()
+                    + " s; its duration is checked against the composition at the readiness gate.";
+            // an IMF audio track file (PCM in MXF) is metered too; anything else is taken as it is
+            Optional<InspectionReport> metered = loudness
+                    ? LoudnessRules.inspectTrackFile(real.get(), shown, loudnessBudget) : Optional.empty();
+            if (metered.isEmpty()) return new Outcome(true, received, List.of());
+            Outcome measured = of(metered.get());
+            String notes = String.join("; ", metered.get().notes());
+            return new Outcome(measured.passed(), received + (notes.isEmpty() ? "" : " " + notes + ".")
+                    + (measured.findings().isEmpty() ? "" : " " + metered.get().summary()), measured.findings());
         } catch (java.util.concurrent.CancellationException e) {
             throw e;
         } catch (Throwable e) { // a file's content must never fail the inspection: it is a finding on that file

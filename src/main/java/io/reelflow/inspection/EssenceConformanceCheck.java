@@ -345,9 +345,13 @@ final class EssenceConformanceCheck {
                                               Function<String, MxfHeaderReader.MxfTrackFile> trackFiles,
                                               Optional<App2e.Revision> app2e, List<Finding> out) {
         Map<String, List<Sound>> byTrack = new LinkedHashMap<>();
+        Map<String, CompositionPlaylist.EssenceDescriptor> firstDescriptor = new LinkedHashMap<>();
         for (CompositionPlaylist.Sequence s : cpl.sequences(CompositionPlaylist.MAIN_AUDIO)) {
             for (CompositionPlaylist.Resource r : s.resources()) {
                 CompositionPlaylist.EssenceDescriptor d = cpl.descriptor(r.sourceEncoding());
+                if (d != null) {
+                    firstDescriptor.putIfAbsent(String.valueOf(UrnIds.normalize(s.trackId())), d);
+                }
                 Sound sound = null;
                 if (d != null) {
                     sound = sound(d);
@@ -363,7 +367,9 @@ final class EssenceConformanceCheck {
                 }
             }
         }
-        boolean mcaRequired = mcaRequired(cpl);
+        Optional<CoreConstraints.Revision> core = CoreConstraints.of(cpl);
+        Severity unlabelled = core.map(CoreConstraints.Rule.MCA_LABELS::severity)
+                .orElse(mcaRequired(cpl) ? Severity.ERROR : Severity.WARNING);
         Set<String> seen = new LinkedHashSet<>();
         for (Map.Entry<String, List<Sound>> track : byTrack.entrySet()) {
             String element = CompositionPlaylist.MAIN_AUDIO + " " + track.getKey();
@@ -384,14 +390,19 @@ final class EssenceConformanceCheck {
             if (!seen.add(first.toString())) {
                 continue;
             }
-            app2e.ifPresent(rev -> App2e.checkAudio(first, cpl.file(), element, out));
+            CompositionPlaylist.EssenceDescriptor descriptor = firstDescriptor.get(track.getKey());
+            if (core.isPresent() && descriptor != null) {
+                CoreConstraints.checkAudio(core.get(), descriptor, cpl.file(), element, out);
+            } else {
+                app2e.ifPresent(rev -> App2e.checkAudio(first, cpl.file(), element, out));
+            }
             if (first.channels().isEmpty() && first.groups().isEmpty()) {
-                out.add(new Finding(FindingCode.AUDIO_CHANNEL_LABELS_INVALID,
-                        mcaRequired ? Severity.ERROR : Severity.WARNING, cpl.file(), element,
+                boolean required = unlabelled == Severity.ERROR;
+                out.add(new Finding(FindingCode.AUDIO_CHANNEL_LABELS_INVALID, unlabelled, cpl.file(), element,
                         "the audio descriptor has no MCA labels (SMPTE ST 377-4 soundfield group and channel "
-                                + "labels); " + (mcaRequired ? "the core constraints of ST 2067-2:2016 and later "
-                                + "require them" : "ST 2067-2:2013 did not require them, but Netflix reads the layout "
-                                + "from them")));
+                                + "labels); " + (required ? "the core constraints of "
+                                + core.map(r -> r.title).orElse("ST 2067-2:2016 and later") + " require them"
+                                : "ST 2067-2:2013 did not require them, but Netflix reads the layout from them")));
             } else if (first.channelCount() != null && !first.channels().isEmpty()
                     && first.channels().size() != first.channelCount()) {
                 out.add(Finding.of(FindingCode.AUDIO_CHANNEL_LABELS_INVALID, cpl.file(), element,

@@ -36,6 +36,11 @@ public enum FindingCode {
     DOCUMENT_ID_MISMATCH(ERROR, "document Id differs from the ASSETMAP's"),
     PKL_TYPE_MISMATCH(ERROR, "packing-list Type does not match the file"),
     VOLUME_INDEX_INVALID(ERROR, "ASSETMAP VolumeCount or VolumeIndex invalid"),
+    SCHEMA_ELEMENT_MISSING(ERROR, "element its SMPTE XML schema requires is missing"),
+    SCHEMA_ELEMENT_UNEXPECTED(ERROR, "element its SMPTE XML schema does not allow there"),
+    SCHEMA_VALUE_INVALID(ERROR, "value not of the form its SMPTE XML schema requires"),
+    SCHEMA_ATTRIBUTE_INVALID(ERROR, "attribute missing or not allowed by its SMPTE XML schema"),
+    SCHEMA_INVALID(ERROR, "document breaks its SMPTE XML schema"),
 
     // --- composition playlist structure
     CPL_EDIT_RATE_INVALID(ERROR, "composition edit rate missing or invalid"),
@@ -76,9 +81,14 @@ public enum FindingCode {
     ESSENCE_NOT_HOMOGENEOUS(ERROR, "image or audio format changes between resources"),
     AUDIO_FORMAT_NOT_ALLOWED(ERROR, "audio sample rate or bit depth not allowed"),
     AUDIO_CHANNEL_LABELS_INVALID(ERROR, "audio channel labels (MCA) missing or inconsistent"),
+    AUDIO_NOT_CLIP_WRAPPED(ERROR, "WAVE audio not clip-wrapped as the IMF core constraints require"),
+    AUDIO_CHANNEL_ASSIGNMENT_INVALID(ERROR, "WAVE ChannelAssignment is not ST 377-4 MCA labelling"),
+    AUDIO_SOUNDFIELD_METADATA_MISSING(WARNING, "soundfield group label without MCATitle, version or content kinds"),
     AUDIO_LAYOUT_NOT_ALLOWED(ERROR, "audio layout not accepted with Atmos"),
-    LOUDNESS_OUT_OF_RANGE(WARNING, "full-programme loudness outside Netflix's target"),
+    LOUDNESS_OUT_OF_RANGE(WARNING, "loudness outside Netflix's targets (dialogue-gated and full-programme)"),
+    DIALOGUE_LOUDNESS_OUT_OF_RANGE(WARNING, "dialogue-gated loudness outside Netflix's −27 LKFS ± 2 LU"),
     TRUE_PEAK_TOO_HIGH(ERROR, "true peak above −2 dBTP"),
+    LOUDNESS_NOT_MEASURED(WARNING, "loudness not measured: the inspection's time budget for it was spent"),
 
     // --- composition against the deal's order
     RESOLUTION_MISMATCH(ERROR, "picture resolution differs from the order"),

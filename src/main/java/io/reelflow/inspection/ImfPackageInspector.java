@@ -37,11 +37,8 @@ public final class ImfPackageInspector {
     private final int hashThreads;
     private final HashProgressListener progress;
     private final boolean loudness;
-
-    /** Netflix's full-programme loudness target and its tolerance, and the highest true peak it takes. */
-    static final double LOUDNESS_TARGET_LKFS = -24.0;
-    static final double LOUDNESS_TOLERANCE_LU = 2.0;
-    static final double TRUE_PEAK_MAX_DBTP = -2.0;
+    /** Wall time the loudness measurement of one inspection may take in all; null: no limit. */
+    private final java.time.Duration loudnessBudget;
 
     /** Hashes on up to four threads, without progress reports. */
     public ImfPackageInspector() {
@@ -53,16 +50,18 @@ public final class ImfPackageInspector {
      * @param progress    told bytes hashed so far and in total, across all files
      */
     public ImfPackageInspector(int hashThreads, HashProgressListener progress) {
-        this(hashThreads, progress, false);
+        this(hashThreads, progress, false, null);
     }
 
-    private ImfPackageInspector(int hashThreads, HashProgressListener progress, boolean loudness) {
+    private ImfPackageInspector(int hashThreads, HashProgressListener progress, boolean loudness,
+                                java.time.Duration loudnessBudget) {
         if (hashThreads < 1) {
             throw new IllegalArgumentException("hashThreads must be at least 1");
         }
         this.hashThreads = hashThreads;
         this.progress = progress == null ? HashProgressListener.NONE : progress;
         this.loudness = loudness;
+        this.loudnessBudget = loudnessBudget;
     }
 
     /**
@@ -71,7 +70,18 @@ public final class ImfPackageInspector {
      * of each audio track file once more (at 20× real time or faster for 5.1).
      */
     public ImfPackageInspector withLoudness() {
-        return new ImfPackageInspector(hashThreads, progress, true);
+        return new ImfPackageInspector(hashThreads, progress, true, null);
+    }
+
+    /**
+     * As {@link #withLoudness()}, bounded in time: once {@code budget} of wall time has been spent measuring, the
+     * file being measured and the rest are not measured, each with a {@code LOUDNESS_NOT_MEASURED} warning.
+     */
+    public ImfPackageInspector withLoudness(java.time.Duration budget) {
+        if (budget == null || budget.isNegative() || budget.isZero()) {
+            throw new IllegalArgumentException("loudness budget must be positive");
+        }
+        return new ImfPackageInspector(hashThreads, progress, true, budget);
     }
 
     static int defaultHashThreads() {
@@ -157,7 +167,7 @@ public final class ImfPackageInspector {
         AudioEssenceCheck.checkLanguages(cpl, findings);
         EssenceConformanceCheck.check(cpl, trackFiles, order, findings);
         if (order != null) {
-            PictureEssenceCheck.checkOrder(cpl, order, findings);
+            PictureEssenceCheck.checkOrder(cpl, order, trackFiles, findings);
             AudioEssenceCheck.checkOrder(cpl, order, findings);
         }
     }
@@ -309,6 +319,8 @@ public final class ImfPackageInspector {
 
         /** Loudness and true peak of every PCM sound track file the compositions use. */
         private void measureLoudness() {
+            long deadline = loudnessBudget == null ? Long.MAX_VALUE
+                    : System.nanoTime() + Math.min(loudnessBudget.toNanos(), Long.MAX_VALUE / 4);
             for (Map.Entry<Path, MxfHeaderReader.MxfTrackFile> e : headers.entrySet()) {
                 MxfHeaderReader.MxfTrackFile tf = e.getValue();
                 if (!tf.readable()) {
@@ -319,30 +331,18 @@ public final class ImfPackageInspector {
                     continue;
                 }
                 try {
-                    PcmLoudness.Result r = PcmLoudness.measure(e.getKey(), essence.sound());
-                    notes.add("Loudness of " + tf.file() + ": " + db(r.integratedLkfs()) + " LKFS integrated, true "
-                            + "peak " + db(r.truePeakDbtp()) + " dBTP over " + db(r.seconds()) + " s");
-                    if (Math.abs(r.integratedLkfs() - LOUDNESS_TARGET_LKFS) > LOUDNESS_TOLERANCE_LU) {
-                        findings.add(Finding.of(FindingCode.LOUDNESS_OUT_OF_RANGE, tf.file(), "track file",
-                                "the mix measures " + db(r.integratedLkfs()) + " LKFS full-programme (ITU-R BS.1770-4); "
-                                        + "Netflix's QC flags a mix outside " + db(LOUDNESS_TARGET_LKFS) + " ± "
-                                        + db(LOUDNESS_TOLERANCE_LU) + " LU full-programme that also misses its "
-                                        + "dialogue-gated −27 LKFS ± 2 LU, which is not measured here"));
-                    }
-                    if (r.truePeakDbtp() > TRUE_PEAK_MAX_DBTP) {
-                        findings.add(Finding.of(FindingCode.TRUE_PEAK_TOO_HIGH, tf.file(), "track file",
-                                "the true peak is " + db(r.truePeakDbtp()) + " dBTP; Netflix takes at most "
-                                        + db(TRUE_PEAK_MAX_DBTP) + " dBTP"));
-                    }
+                    PcmLoudness.Result r = PcmLoudness.measure(e.getKey(), essence.sound(), deadline);
+                    notes.add(LoudnessRules.note(tf.file(), r));
+                    findings.addAll(LoudnessRules.findings(tf.file(), r));
+                } catch (PcmLoudness.TimeBudgetSpent ex) {
+                    findings.add(LoudnessRules.notMeasured(tf.file(), loudnessBudget));
+                } catch (java.util.concurrent.CancellationException ex) {
+                    throw ex;
                 } catch (IOException | RuntimeException ex) {
                     notes.add("Loudness of " + tf.file() + " not measured: " + (ex instanceof IOException
                             ? String.valueOf(ex.getMessage()) : Plain.failure(ex)));
                 }
             }
-        }
-
-        private String db(double v) {
-            return Double.isInfinite(v) ? "−∞" : String.format(Locale.ROOT, "%.1f", v).replace('-', '−');
         }
 
         /** The header of a packing-list track file, read once; null when the file is not in the package. */

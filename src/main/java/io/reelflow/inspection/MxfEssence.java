@@ -108,8 +108,8 @@ public record MxfEssence(String kind, Rational sampleRate, Long containerDuratio
         }
         boolean mastering = d.has("MasteringDisplayPrimaries") && d.has("MasteringDisplayWhitePointChromaticity")
                 && d.has("MasteringDisplayMaximumLuminance") && d.has("MasteringDisplayMinimumLuminance");
-        boolean dolbyVision = d.subDescriptors().stream().anyMatch(s -> s.kind().startsWith("Set.")
-                && s.keyHex().startsWith("060e2b34025301010d0e15"));
+        boolean dolbyVision = d.subDescriptors().stream()
+                .anyMatch(s -> MxfHeaderReader.PHDR_METADATA_TRACK_SUB_DESCRIPTOR.equals(s.kind()));
         return new Picture(d.uint("StoredWidth"), d.uint("StoredHeight"), d.uint("DisplayWidth"),
                 d.uint("DisplayHeight"), d.uint("FrameLayout"), d.ul("ColorPrimaries"),
                 d.ul("TransferCharacteristic"), d.ul("CodingEquations"), d.ul("PictureCompression"), depth,

@@ -147,6 +147,12 @@ public final class MxfHeaderReader {
             Map.entry("7b00", "IABEssenceDescriptor"),
             Map.entry("7c00", "IABSoundfieldLabelSubDescriptor"));
 
+    /** The kind given to Dolby's PHDR metadata track sub-descriptor (a private set, not in SET_KINDS). */
+    static final String PHDR_METADATA_TRACK_SUB_DESCRIPTOR = "PHDRMetadataTrackSubDescriptor";
+
+    static final Set<String> PICTURE_DESCRIPTORS = Set.of("GenericPictureEssenceDescriptor", "CDCIDescriptor",
+            "RGBADescriptor");
+
     static final Set<String> ESSENCE_DESCRIPTORS = Set.of("GenericPictureEssenceDescriptor", "CDCIDescriptor",
             "RGBADescriptor", "GenericSoundEssenceDescriptor", "GenericDataEssenceDescriptor", "AES3PCMDescriptor",
             "WAVEPCMDescriptor", "TimedTextDescriptor", "IABEssenceDescriptor");
@@ -356,8 +362,9 @@ public final class MxfHeaderReader {
                 byte[] key = new byte[16];
                 meta.get(key);
                 String keyHex = HEX.formatHex(key);
+                // any local set (06.0e.2b.34.02.53…) is header metadata, private ones (Dolby's PHDR) included
                 boolean metadata = keyHex.startsWith("060e2b34020501010d01020101050100")
-                        || keyHex.startsWith("060e2b34025301010d0101010101") || isFill(keyHex);
+                        || keyHex.startsWith("060e2b340253") || isFill(keyHex);
                 if (!metadata) {
                     break; // a partition, index table or essence: the header metadata has ended
                 }
@@ -379,7 +386,7 @@ public final class MxfHeaderReader {
                     if (primer == null) {
                         return null;
                     }
-                } else if (k.startsWith("060e2b34025301010d0101010101")) {
+                } else if (k.startsWith("060e2b34025301010d0101010101") || isPhdr(k)) {
                     if (primer == null) {
                         problem(FindingCode.MXF_HEADER_CORRUPT, "a metadata set comes before the primer pack, "
                                 + "so its properties cannot be named");
@@ -390,7 +397,8 @@ public final class MxfHeaderReader {
                                 + " metadata sets; reading stopped there");
                         break;
                     }
-                    String kind = SET_KINDS.getOrDefault(k.substring(28, 32), "Set." + k.substring(28, 32));
+                    String kind = isPhdr(k) ? PHDR_METADATA_TRACK_SUB_DESCRIPTOR
+                            : SET_KINDS.getOrDefault(k.substring(28, 32), "Set." + k.substring(28, 32));
                     Map<String, byte[]> props = new LinkedHashMap<>();
                     List<String> refs = new ArrayList<>();
                     if (!localSet(value, primer, props, refs, kind)) {
@@ -430,6 +438,16 @@ public final class MxfHeaderReader {
             }
             resolveSubDescriptors(descriptor, byInstance, subRefs, 0,
                     java.util.Collections.newSetFromMap(new IdentityHashMap<>()));
+            if (PICTURE_DESCRIPTORS.contains(descriptor.kind())) {
+                // Dolby Vision: a PHDR metadata track sub-descriptor anywhere in the header announces the PHDR
+                // image metadata of the picture (as Photon checks it); one the descriptor does not list is added
+                for (MxfSet set : sets) {
+                    if (PHDR_METADATA_TRACK_SUB_DESCRIPTOR.equals(set.kind())
+                            && descriptor.subDescriptors().stream().noneMatch(x -> x == set)) {
+                        descriptor.subDescriptors().add(set);
+                    }
+                }
+            }
             return descriptor;
         }
 
@@ -525,6 +543,11 @@ public final class MxfHeaderReader {
                 }
             }
             return true;
+        }
+
+        /** Dolby's PHDR metadata track sub-descriptor: 06.0e.2b.34.02.53.01.vv.0e.09.06.07.01.01.01.03. */
+        static boolean isPhdr(String keyHex) {
+            return keyHex.startsWith("060e2b34025301") && keyHex.startsWith("0e09060701010103", 16);
         }
 
         /** KLV fill: 06.0e.2b.34.01.01.01.vv.03.01.02.10.01.00.00.00, any version. */

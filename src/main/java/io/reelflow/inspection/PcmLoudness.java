@@ -15,8 +15,21 @@ import java.nio.file.Path;
  */
 public final class PcmLoudness {
 
-    /** Integrated loudness (LKFS) and true peak (dBTP) of one track file, with the seconds measured. */
-    public record Result(double integratedLkfs, double truePeakDbtp, double seconds) {
+    /**
+     * Integrated loudness (LKFS), dialogue-gated loudness (LKFS, NaN when the speech gate found too little dialogue,
+     * see {@link LoudnessMeter}), the share of blocks taken as dialogue, and true peak (dBTP) of one track file, with
+     * the seconds measured.
+     */
+    public record Result(double integratedLkfs, double dialogueGatedLkfs, double speechShare, double truePeakDbtp,
+                         double seconds) {
+
+        public Result(double integratedLkfs, double truePeakDbtp, double seconds) {
+            this(integratedLkfs, Double.NaN, 0, truePeakDbtp, seconds);
+        }
+
+        public boolean dialogueFound() {
+            return !Double.isNaN(dialogueGatedLkfs);
+        }
     }
 
     private PcmLoudness() {
@@ -27,6 +40,22 @@ public final class PcmLoudness {
      * @throws IOException when the file cannot be read, ends inside an item, or is not 16/24-bit PCM
      */
     public static Result measure(Path file, MxfEssence.Sound sound) throws IOException {
+        return measure(file, sound, Long.MAX_VALUE);
+    }
+
+    /** The time budget of a loudness measurement was spent before the file's end; nothing is reported of it. */
+    public static final class TimeBudgetSpent extends IOException {
+        TimeBudgetSpent() {
+            super("the time allowed for loudness measurement was spent");
+        }
+    }
+
+    /**
+     * As {@link #measure(Path, MxfEssence.Sound)}, stopping with {@link TimeBudgetSpent} once {@link System#nanoTime()}
+     * passes {@code deadlineNanos}, and with a {@link java.util.concurrent.CancellationException} when the thread is
+     * interrupted.
+     */
+    public static Result measure(Path file, MxfEssence.Sound sound, long deadlineNanos) throws IOException {
         if (sound.channelCount() == null || sound.quantizationBits() == null || sound.audioSampleRate() == null
                 || (sound.quantizationBits() != 24 && sound.quantizationBits() != 16)
                 || sound.channelCount() < 1 || sound.channelCount() > 64) {
@@ -36,7 +65,7 @@ public final class PcmLoudness {
         int bytesPerSample = sound.quantizationBits().intValue() / 8;
         double rate = sound.audioSampleRate().toDouble();
         double[] weights = channels == 6 ? LoudnessMeter.WEIGHTS_5_1 : ones(channels);
-        LoudnessMeter meter = new LoudnessMeter(rate, weights);
+        LoudnessMeter meter = new LoudnessMeter(rate, weights, dialogueChannels(sound, channels));
         int frameBytes = channels * bytesPerSample;
         byte[] buffer = new byte[frameBytes * 4096];
         double[] samples = new double[channels * 4096];
@@ -61,6 +90,12 @@ public final class PcmLoudness {
                 }
                 long left = length;
                 while (left > 0) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new java.util.concurrent.CancellationException("loudness measurement interrupted");
+                    }
+                    if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
+                        throw new TimeBudgetSpent();
+                    }
                     int want = (int) Math.min(buffer.length - carry, left);
                     int got = in.readNBytes(buffer, carry, want);
                     if (got < want) {
@@ -76,7 +111,27 @@ public final class PcmLoudness {
                 }
             }
         }
-        return new Result(meter.integratedLoudness(), meter.truePeakDbtp(), meter.samplesPerChannel() / rate);
+        return new Result(meter.integratedLoudness(), meter.dialogueGatedLoudness(), meter.speechShare(),
+                meter.truePeakDbtp(), meter.samplesPerChannel() / rate);
+    }
+
+    /**
+     * The channels the speech gate listens to: the one the MCA labels call centre (chC) when there is one, else the
+     * usual ones for the channel count (C of 5.1, L and R of stereo).
+     */
+    static int[] dialogueChannels(MxfEssence.Sound sound, int channels) {
+        java.util.List<MxfEssence.McaLabel> labels = sound.channels();
+        for (int i = 0; i < labels.size(); i++) {
+            MxfEssence.McaLabel l = labels.get(i);
+            if ("chC".equals(l.symbol())) {
+                int index = l.channelId() != null && l.channelId() >= 1 && l.channelId() <= channels
+                        ? l.channelId().intValue() - 1 : i;
+                if (index < channels) {
+                    return new int[] {index};
+                }
+            }
+        }
+        return LoudnessMeter.defaultDialogue(channels);
     }
 
     private static void decode(byte[] b, int count, int bytesPerSample, double[] out) {

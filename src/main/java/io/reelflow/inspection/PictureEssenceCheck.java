@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -44,8 +45,17 @@ final class PictureEssenceCheck {
         }
     }
 
-    /** Resolution, frame rate, colour and HDR metadata against the order. */
+    /** Resolution, frame rate, colour and HDR metadata against the order, from the CPL alone (a lone CPL). */
     static void checkOrder(CompositionPlaylist cpl, DeliveryOrder order, List<Finding> out) {
+        checkOrder(cpl, order, id -> null, out);
+    }
+
+    /**
+     * Resolution, frame rate, colour and HDR metadata against the order. Where the main image's track files are at
+     * hand, whether they carry Dolby Vision (PHDR) metadata is read from their own headers, not taken from the CPL.
+     */
+    static void checkOrder(CompositionPlaylist cpl, DeliveryOrder order,
+                           Function<String, MxfHeaderReader.MxfTrackFile> trackFiles, List<Finding> out) {
         if (cpl.editRate() != null && !order.allowedFrameRates().contains(cpl.editRate())) {
             out.add(Finding.of(FindingCode.FRAME_RATE_NOT_ALLOWED, cpl.file(), "EditRate",
                     "the composition runs at " + cpl.editRate() + " (" + fps(cpl.editRate())
@@ -62,12 +72,62 @@ final class PictureEssenceCheck {
                 checkColour(cpl, d, order.dynamicRange(), out);
             }
         }
-        if (order.dynamicRange() == DeliveryOrder.DynamicRange.DOLBY_VISION && !hasDolbyVisionMetadataTrack(cpl)
-                && !hasDolbyVisionSubDescriptor(cpl)) {
-            out.add(Finding.of(FindingCode.DOLBY_VISION_METADATA_MISSING, cpl.file(), "SequenceList",
-                    "the order is Dolby Vision but the composition has no Dolby Vision (RDD 47 / ISXD) metadata "
-                            + "track; the picture was checked as HDR10"));
+        if (order.dynamicRange() == DeliveryOrder.DynamicRange.DOLBY_VISION && !hasDolbyVisionMetadataTrack(cpl)) {
+            checkDolbyVisionInPicture(cpl, trackFiles, out);
         }
+    }
+
+    /**
+     * Without a metadata track, Dolby Vision metadata must travel in the picture track files as PHDR image metadata,
+     * announced in each file's header by a PHDRMetadataTrackSubDescriptor. With the files at hand their headers
+     * decide (every main image track file must carry it); a lone CPL is taken at its word.
+     */
+    private static void checkDolbyVisionInPicture(CompositionPlaylist cpl,
+                                                  Function<String, MxfHeaderReader.MxfTrackFile> trackFiles,
+                                                  List<Finding> out) {
+        boolean cplAnnounces = hasDolbyVisionSubDescriptor(cpl);
+        Set<String> seen = new java.util.HashSet<>();
+        List<String> without = new ArrayList<>();
+        int read = 0;
+        for (CompositionPlaylist.Sequence s : cpl.sequences(CompositionPlaylist.MAIN_IMAGE)) {
+            for (CompositionPlaylist.Resource r : s.resources()) {
+                if (r.trackFileId() == null || !seen.add(UrnIds.normalize(r.trackFileId()))) {
+                    continue;
+                }
+                MxfHeaderReader.MxfTrackFile tf = trackFiles.apply(r.trackFileId());
+                if (tf == null || !tf.readable()) {
+                    continue;
+                }
+                MxfEssence essence = MxfEssence.of(tf.descriptor());
+                if (essence.picture() == null) {
+                    continue;
+                }
+                read++;
+                if (!essence.picture().dolbyVisionMetadata()) {
+                    without.add(tf.file());
+                }
+            }
+        }
+        if (read > 0 && without.isEmpty()) {
+            return; // recognised from the track files themselves
+        }
+        if (read == 0 && cplAnnounces) {
+            return; // no track file to read: the CPL's PHDR sub-descriptor is all there is
+        }
+        String message;
+        if (read == 0) {
+            message = "the order is Dolby Vision but the composition has no Dolby Vision (RDD 47 / ISXD) metadata "
+                    + "track and its picture descriptor announces no PHDR metadata; the picture was checked as HDR10";
+        } else {
+            String files = without.size() == 1 ? "track file " + without.get(0)
+                    : without.size() + " picture track files (" + String.join(", ", without) + ")";
+            message = "the order is Dolby Vision but the composition has no Dolby Vision (RDD 47 / ISXD) metadata "
+                    + "track and the header of " + files + " carries no PHDRMetadataTrackSubDescriptor"
+                    + (cplAnnounces ? ", although the CPL's picture descriptor announces one" : "")
+                    + "; the picture was checked as HDR10";
+        }
+        out.add(Finding.of(FindingCode.DOLBY_VISION_METADATA_MISSING, read == 0 ? cpl.file() : without.get(0),
+                "SequenceList", message));
     }
 
     static List<CompositionPlaylist.EssenceDescriptor> mainImageDescriptors(CompositionPlaylist cpl) {

@@ -164,8 +164,11 @@ class LoudnessMeterTest {
 
         InspectionReport measured = new ImfPackageInspector(1, null).withLoudness().inspect(sample);
         assertThat(measured.notes()).anyMatch(n -> n.matches("Loudness of AUDIO_.*\\.mxf: −?[0-9.]+ LKFS integrated, "
-                + "true peak −?[0-9.]+ dBTP over 1\\.3 s"));
+                + "(−?[0-9.]+ LKFS dialogue-gated \\(speech in [0-9]+ % of the programme\\)|no dialogue found by the "
+                + "speech gate), true peak −?[0-9.]+ dBTP over 1\\.3 s"));
         assertThat(measured.findings()).extracting(Finding::code)
-                .allMatch(c -> c == FindingCode.LOUDNESS_OUT_OF_RANGE || c == FindingCode.TRUE_PEAK_TOO_HIGH);
+                .allMatch(c -> c == FindingCode.LOUDNESS_OUT_OF_RANGE || c == FindingCode.TRUE_PEAK_TOO_HIGH
+                        || c == FindingCode.DIALOGUE_LOUDNESS_OUT_OF_RANGE);
+        measured.notes().stream().filter(n -> n.startsWith("Loudness")).forEach(System.out::println);
     }
 }

@@ -113,6 +113,28 @@ class MxfHeaderReaderTest {
     // --- hostile files: a finding with its code, never an exception
 
     @Test
+    void aDolbyVisionPhdrSubDescriptorIsReadFromTheHeaderAndPrivateSetsDoNotEndIt() throws IOException {
+        SyntheticMxf.Set picture = SyntheticMxf.picture("RGBADescriptor", 3840, 2160, Rational.of(24), 10,
+                SyntheticPackage.BT2020_PRIMARIES, SyntheticPackage.PQ_TRANSFER);
+        // a private set of another organisation, then the PHDR set, both before the descriptor and not listed by it
+        SyntheticMxf.Set foreign = new SyntheticMxf.Set("060e2b34025301010e0f0101010101ff", 5).u32("StoredWidth", 1);
+        Path file = tmp.resolve("dv.mxf");
+        Files.write(file, SyntheticMxf.write(picture, 1024, foreign, SyntheticMxf.phdr()));
+
+        MxfHeaderReader.MxfTrackFile read = MxfHeaderReader.read(file, "dv.mxf");
+
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.descriptor().kind()).isEqualTo("RGBADescriptor");
+        MxfEssence essence = MxfEssence.of(read.descriptor());
+        assertThat(essence.picture().storedWidth()).isEqualTo(3840L);
+        assertThat(essence.picture().dolbyVisionMetadata()).isTrue();
+
+        Files.write(file, SyntheticMxf.write(picture, 1024, foreign));
+        assertThat(MxfEssence.of(MxfHeaderReader.read(file, "dv.mxf").descriptor()).picture().dolbyVisionMetadata())
+                .isFalse();
+    }
+
+    @Test
     void emptyAndForeignFilesAreNotMxf() throws IOException {
         assertThat(codeOf(write("empty.mxf", new byte[0]))).isEqualTo(FindingCode.MXF_NOT_MXF);
         assertThat(codeOf(write("text.mxf", "hello, this is not MXF at all".getBytes()))).isEqualTo(FindingCode.MXF_NOT_MXF);

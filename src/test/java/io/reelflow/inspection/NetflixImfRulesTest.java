@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reelflow.inspection.DeliveryOrder.DynamicRange;
 import io.reelflow.inspection.DeliveryOrder.Resolution;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,13 +45,37 @@ class NetflixImfRulesTest {
     void dolbyVisionMetadataInAPhdrSubDescriptorIsNotMissing() throws IOException {
         InspectionReport report = inspect(p -> {
             p.hdr10(3840, 2160);
-            p.pictureExtra += """
-                    <r1:SubDescriptors><r0:PHDRMetadataTrackSubDescriptor>
-                      <r1:InstanceID>urn:uuid:99999999-9999-4999-8999-999999999999</r1:InstanceID>
-                    </r0:PHDRMetadataTrackSubDescriptor></r1:SubDescriptors>""";
+            p.pictureExtra += SyntheticPackage.PHDR_IN_CPL;
+            p.phdrInFile = "listed";
         }, DeliveryOrder.of(Resolution.UHD, DynamicRange.DOLBY_VISION, "en"));
 
         assertThat(report.findings()).isEmpty();
+    }
+
+    @Test
+    void dolbyVisionIsRecognisedFromThePictureTrackFileItself() throws IOException {
+        // the CPL says nothing of PHDR; the track file's header carries the sub-descriptor, listed or loose
+        for (String where : List.of("listed", "loose")) {
+            InspectionReport report = inspect(p -> {
+                p.hdr10(3840, 2160);
+                p.phdrInFile = where;
+            }, DeliveryOrder.of(Resolution.UHD, DynamicRange.DOLBY_VISION, "en"));
+
+            assertThat(report.findings()).as(where).isEmpty();
+        }
+    }
+
+    @Test
+    void aPhdrSubDescriptorOnlyInTheCplIsNotTakenAtItsWordWhenTheFileIsAtHand() throws IOException {
+        InspectionReport report = inspect(p -> {
+            p.hdr10(3840, 2160);
+            p.pictureExtra += SyntheticPackage.PHDR_IN_CPL;
+        }, DeliveryOrder.of(Resolution.UHD, DynamicRange.DOLBY_VISION, "en"));
+
+        assertThat(report.findings()).extracting(Finding::code).containsExactly(DOLBY_VISION_METADATA_MISSING);
+        assertThat(report.findings().get(0).file()).isEqualTo("video.mxf");
+        assertThat(report.findings().get(0).message()).contains("the header of track file video.mxf carries no "
+                + "PHDRMetadataTrackSubDescriptor, although the CPL's picture descriptor announces one");
     }
 
     @Test
@@ -68,10 +93,10 @@ class NetflixImfRulesTest {
         InspectionReport report = inspect(p -> {
             p.iab = true;
             p.extraSequences = """
-                    <cc:MainAudioSequence><Id>urn:uuid:b-second</Id><TrackId>urn:uuid:track-audio-2</TrackId><ResourceList>
-                      <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:ra-second</Id><EditRate>48000 1</EditRate>
+                    <cc:MainAudioSequence><Id>urn:uuid:b0000000-0000-4000-8000-0000000000b2</Id><TrackId>urn:uuid:e0000000-0000-4000-8000-0000000000a2</TrackId><ResourceList>
+                      <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:f2000000-0000-4000-8000-0000000000b2</Id><EditRate>48000 1</EditRate>
                         <IntrinsicDuration>480480</IntrinsicDuration><EntryPoint>0</EntryPoint><SourceDuration>480480</SourceDuration>
-                        <SourceEncoding>urn:uuid:d-audio</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
+                        <SourceEncoding>urn:uuid:d0000000-0000-4000-8000-000000000002</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
                     </ResourceList></cc:MainAudioSequence>""".formatted(SyntheticPackage.AUDIO_ID);
         }, DeliveryOrder.of(Resolution.HD, DynamicRange.SDR, "en").withAtmosRequired(true));
 
@@ -97,12 +122,12 @@ class NetflixImfRulesTest {
         java.nio.file.Path pkg = p.writeTo(temp.resolve("pkg"));
         java.nio.file.Path cpl = pkg.resolve("CPL.xml");
         String xml = java.nio.file.Files.readString(cpl);
-        String video = xml.substring(xml.indexOf("<EssenceDescriptor><Id>urn:uuid:d-video</Id>"),
-                xml.indexOf("<EssenceDescriptor><Id>urn:uuid:d-audio</Id>"));
-        xml = xml.replace("</EssenceDescriptorList>", video.replace("urn:uuid:d-video", "urn:uuid:d-video-2")
+        String video = xml.substring(xml.indexOf("<EssenceDescriptor><Id>urn:uuid:d0000000-0000-4000-8000-000000000001</Id>"),
+                xml.indexOf("<EssenceDescriptor><Id>urn:uuid:d0000000-0000-4000-8000-000000000002</Id>"));
+        xml = xml.replace("</EssenceDescriptorList>", video.replace("urn:uuid:d0000000-0000-4000-8000-000000000001", "urn:uuid:d0000000-0000-4000-8000-0000000000f2")
                         .replace("<r1:StoredWidth>1920<", "<r1:StoredWidth>2048<") + "</EssenceDescriptorList>")
-                .replaceFirst("(<Id>urn:uuid:ri1</Id>(?s:.*?))<SourceEncoding>urn:uuid:d-video</SourceEncoding>",
-                        "$1<SourceEncoding>urn:uuid:d-video-2</SourceEncoding>");
+                .replaceFirst("(<Id>urn:uuid:f1000000-0000-4000-8000-000000000001</Id>(?s:.*?))<SourceEncoding>urn:uuid:d0000000-0000-4000-8000-000000000001</SourceEncoding>",
+                        "$1<SourceEncoding>urn:uuid:d0000000-0000-4000-8000-0000000000f2</SourceEncoding>");
         java.nio.file.Files.writeString(cpl, xml);
         Samples.repack(pkg, "CPL.xml", SyntheticPackage.CPL_ID);
 

@@ -98,10 +98,10 @@ class SyntheticImfPackageTest {
     @Test
     void aSecondMainImageTrackIsAnError() throws IOException {
         String second = """
-                <cc:MainImageSequence><Id>urn:uuid:x</Id><TrackId>urn:uuid:track-image-2</TrackId><ResourceList>
-                  <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:rx</Id>
+                <cc:MainImageSequence><Id>urn:uuid:a0000000-0000-4000-8000-0000000000f2</Id><TrackId>urn:uuid:e0000000-0000-4000-8000-0000000000f2</TrackId><ResourceList>
+                  <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:f1000000-0000-4000-8000-0000000000f2</Id>
                     <IntrinsicDuration>240</IntrinsicDuration><SourceDuration>240</SourceDuration>
-                    <SourceEncoding>urn:uuid:d-video</SourceEncoding>
+                    <SourceEncoding>urn:uuid:d0000000-0000-4000-8000-000000000001</SourceEncoding>
                     <TrackFileId>urn:uuid:11111111-1111-4111-8111-111111111111</TrackFileId></Resource>
                 </ResourceList></cc:MainImageSequence>""";
 

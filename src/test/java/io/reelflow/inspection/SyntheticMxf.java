@@ -131,13 +131,18 @@ final class SyntheticMxf {
         return s;
     }
 
+    /** Dolby's PHDR metadata track sub-descriptor: a private local set (06.0e.2b.34.02.53.01.05.0e.09.06.07…03). */
+    static Set phdr() {
+        return new Set("060e2b34025301050e09060701010103", 47);
+    }
+
     static Set iab(Rational rate, long duration) {
         return new Set("7b00", 77).rational("SampleRate", rate).u64("ContainerDuration", duration);
     }
 
     /** The file: partition pack, primer, the sets, then {@code essenceBytes} of stand-in essence. */
-    static byte[] write(Set descriptor, int essenceBytes) {
-        List<Set> sets = new ArrayList<>();
+    static byte[] write(Set descriptor, int essenceBytes, Set... looseBefore) {
+        List<Set> sets = new ArrayList<>(List.of(looseBefore));
         collect(descriptor, sets);
         Map<String, Integer> tags = new LinkedHashMap<>();
         int next = 0xffff;
@@ -170,7 +175,8 @@ final class SyntheticMxf {
                 s.subDescriptors.forEach(sub -> batch.put(sub.uid));
                 local(v, tags.get("SubDescriptors"), batch.array());
             }
-            klv(meta, "060e2b34025301010d010101010" + "1" + s.keyTail, v.toByteArray());
+            klv(meta, s.keyTail.length() == 32 ? s.keyTail : "060e2b34025301010d0101010101" + s.keyTail,
+                    v.toByteArray());
         }
         byte[] metadata = meta.toByteArray();
         ByteBuffer pack = ByteBuffer.allocate(88 + 8 + 16)

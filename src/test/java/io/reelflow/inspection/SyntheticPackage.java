@@ -24,6 +24,11 @@ final class SyntheticPackage {
     static final String BT709_TRANSFER = "urn:smpte:ul:060e2b34.04010101.04010101.01020000";
     static final String BT2020_PRIMARIES = "urn:smpte:ul:060e2b34.0401010d.04010101.03040000";
     static final String PQ_TRANSFER = "urn:smpte:ul:060e2b34.0401010d.04010101.010a0000";
+    /** The CPL's RegXML form of a PHDR metadata track sub-descriptor, for pictureExtra. */
+    static final String PHDR_IN_CPL = """
+            <r1:SubDescriptors><r0:PHDRMetadataTrackSubDescriptor>
+              <r1:InstanceID>urn:uuid:99999999-9999-4999-8999-999999999999</r1:InstanceID>
+            </r0:PHDRMetadataTrackSubDescriptor></r1:SubDescriptors>""";
     static final String MASTERING = """
             <r1:MasteringDisplayPrimaries>8500 39850 6550 2300 35400 14600</r1:MasteringDisplayPrimaries>
             <r1:MasteringDisplayWhitePointChromaticity>15635 16450</r1:MasteringDisplayWhitePointChromaticity>
@@ -44,6 +49,12 @@ final class SyntheticPackage {
     boolean mainAudio = true;
     /** ST 377-1 FrameLayout written in the picture track file (the CPL's is set through pictureExtra). */
     int frameLayout = 0;
+    /**
+     * Dolby's PHDR metadata track sub-descriptor in the picture track file's header: "" none, "listed" among the
+     * descriptor's sub-descriptors, "loose" as a set of the header that the descriptor does not list, written
+     * before the descriptor. (The CPL's is set through pictureExtra.)
+     */
+    String phdrInFile = "";
     String extraSequences = "";
     /** (image frames, audio samples) per segment. */
     List<long[]> segments = new ArrayList<>(List.of(new long[] {240, 480_480}));
@@ -68,9 +79,15 @@ final class SyntheticPackage {
         long imageTotal = segments.stream().mapToLong(s -> s[0]).sum();
         long audioTotal = segments.stream().mapToLong(s -> s[1]).sum();
         Rational pictureRate = CompositionPlaylistReader.parseRate(pictureSampleRate);
-        Files.write(dir.resolve("video.mxf"), SyntheticMxf.write(SyntheticMxf.picture("RGBADescriptor", width, height,
+        SyntheticMxf.Set picture = SyntheticMxf.picture("RGBADescriptor", width, height,
                 pictureRate == null ? Rational.of(24) : pictureRate, imageTotal, primaries, transfer)
-                .u8("FrameLayout", frameLayout), 64 * 1024));
+                .u8("FrameLayout", frameLayout);
+        if ("listed".equals(phdrInFile)) {
+            picture.sub(SyntheticMxf.phdr());
+        }
+        Files.write(dir.resolve("video.mxf"), "loose".equals(phdrInFile)
+                ? SyntheticMxf.write(picture, 64 * 1024, SyntheticMxf.phdr())
+                : SyntheticMxf.write(picture, 64 * 1024));
         assets.put(VIDEO_ID, new String[] {"video.mxf", "application/mxf"});
         if (mainAudio) {
             Files.write(dir.resolve("audio.mxf"), SyntheticMxf.write(SyntheticMxf.sound(channels, audioTotal,
@@ -93,6 +110,9 @@ final class SyntheticPackage {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <PackingList xmlns="http://www.smpte-ra.org/schemas/2067-2/2016/PKL">
                   <Id>%s</Id>
+                  <IssueDate>2026-01-01T00:00:00Z</IssueDate>
+                  <Issuer>Reelflow tests</Issuer>
+                  <Creator>SyntheticPackage</Creator>
                   <AssetList>
                 """.formatted(PKL_ID));
         for (Map.Entry<String, String[]> a : assets.entrySet()) {
@@ -117,7 +137,10 @@ final class SyntheticPackage {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <AssetMap xmlns="http://www.smpte-ra.org/schemas/429-9/2007/AM">
                   <Id>urn:uuid:66666666-6666-4666-8666-666666666666</Id>
+                  <Creator>SyntheticPackage</Creator>
                   <VolumeCount>1</VolumeCount>
+                  <IssueDate>2026-01-01T00:00:00Z</IssueDate>
+                  <Issuer>Reelflow tests</Issuer>
                   <AssetList>
                 """);
         for (Map.Entry<String, String[]> a : assets.entrySet()) {
@@ -141,15 +164,15 @@ final class SyntheticPackage {
             long[] s = segments.get(i);
             segmentXml.append("""
                     <Segment><Id>urn:uuid:77777777-7777-4777-8777-00000000000%d</Id><SequenceList>
-                      <cc:MainImageSequence><Id>urn:uuid:a%d</Id><TrackId>urn:uuid:track-image</TrackId><ResourceList>
-                        <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:ri%d</Id><EditRate>%s</EditRate>
+                      <cc:MainImageSequence><Id>urn:uuid:a0000000-0000-4000-8000-00000000000%d</Id><TrackId>urn:uuid:e0000000-0000-4000-8000-000000000001</TrackId><ResourceList>
+                        <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:f1000000-0000-4000-8000-00000000000%d</Id><EditRate>%s</EditRate>
                           <IntrinsicDuration>%d</IntrinsicDuration><EntryPoint>%d</EntryPoint><SourceDuration>%d</SourceDuration>
-                          <SourceEncoding>urn:uuid:d-video</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
+                          <SourceEncoding>urn:uuid:d0000000-0000-4000-8000-000000000001</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
                       </ResourceList></cc:MainImageSequence>
-                      <cc:MainAudioSequence><Id>urn:uuid:b%d</Id><TrackId>urn:uuid:track-audio</TrackId><ResourceList>
-                        <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:ra%d</Id><EditRate>48000 1</EditRate>
+                      <cc:MainAudioSequence><Id>urn:uuid:b0000000-0000-4000-8000-00000000000%d</Id><TrackId>urn:uuid:e0000000-0000-4000-8000-000000000002</TrackId><ResourceList>
+                        <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:f2000000-0000-4000-8000-00000000000%d</Id><EditRate>48000 1</EditRate>
                           <IntrinsicDuration>%d</IntrinsicDuration><EntryPoint>%d</EntryPoint><SourceDuration>%d</SourceDuration>
-                          <SourceEncoding>urn:uuid:d-audio</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
+                          <SourceEncoding>urn:uuid:d0000000-0000-4000-8000-000000000002</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
                       </ResourceList></cc:MainAudioSequence>
                     %s%s
                     </SequenceList></Segment>
@@ -166,10 +189,10 @@ final class SyntheticPackage {
                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                     xmlns:r0="http://www.smpte-ra.org/reg/395/2014/13/1/aaf" xmlns:r1="http://www.smpte-ra.org/reg/335/2012">
                   <Id>%s</Id>
+                  <IssueDate>2026-01-01T00:00:00Z</IssueDate>
                   <ContentTitle>Synthetic test composition</ContentTitle>
-                  <ExtensionProperties><cc:ApplicationIdentification>http://www.smpte-ra.org/ns/2067-21/2021</cc:ApplicationIdentification></ExtensionProperties>
                   <EssenceDescriptorList>
-                    <EssenceDescriptor><Id>urn:uuid:d-video</Id>
+                    <EssenceDescriptor><Id>urn:uuid:d0000000-0000-4000-8000-000000000001</Id>
                       <r0:RGBADescriptor>
                         <r1:SampleRate>%s</r1:SampleRate>
                         <r1:StoredWidth>%d</r1:StoredWidth><r1:StoredHeight>%d</r1:StoredHeight>
@@ -177,15 +200,20 @@ final class SyntheticPackage {
                         <r1:ColorPrimaries>%s</r1:ColorPrimaries>
                         %s
                       </r0:RGBADescriptor></EssenceDescriptor>
-                    <EssenceDescriptor><Id>urn:uuid:d-audio</Id>
+                    <EssenceDescriptor><Id>urn:uuid:d0000000-0000-4000-8000-000000000002</Id>
                       <r0:WAVEPCMDescriptor>
                         <r1:SampleRate>48000/1</r1:SampleRate><r1:ChannelCount>%d</r1:ChannelCount>
-                        <r1:SubDescriptors><r0:SoundfieldGroupLabelSubDescriptor>%s</r0:SoundfieldGroupLabelSubDescriptor></r1:SubDescriptors>
+                        <r1:ChannelAssignment>urn:smpte:ul:060e2b34.0401010d.04020210.04010000</r1:ChannelAssignment>
+                        <r1:SubDescriptors><r0:SoundfieldGroupLabelSubDescriptor>
+                          <r1:MCATitle>Synthetic</r1:MCATitle><r1:MCATitleVersion>1</r1:MCATitleVersion>
+                          <r1:MCAAudioContentKind>PRM</r1:MCAAudioContentKind><r1:MCAAudioElementKind>FCMP</r1:MCAAudioElementKind>
+                          %s</r0:SoundfieldGroupLabelSubDescriptor></r1:SubDescriptors>
                       </r0:WAVEPCMDescriptor></EssenceDescriptor>
-                    <EssenceDescriptor><Id>urn:uuid:d-iab</Id>
+                    <EssenceDescriptor><Id>urn:uuid:d0000000-0000-4000-8000-000000000003</Id>
                       <r0:IABEssenceDescriptor><r1:SampleRate>%s</r1:SampleRate></r0:IABEssenceDescriptor></EssenceDescriptor>
                   </EssenceDescriptorList>
                   <EditRate>%s</EditRate>
+                  <ExtensionProperties><cc:ApplicationIdentification>http://www.smpte-ra.org/ns/2067-21/2021</cc:ApplicationIdentification></ExtensionProperties>
                   <SegmentList>
                 %s  </SegmentList>
                 </CompositionPlaylist>
@@ -196,10 +224,10 @@ final class SyntheticPackage {
 
     private String iabSequence(int i, long frames, long entry, long total) {
         return """
-                  <iab:IABSequence><Id>urn:uuid:c%d</Id><TrackId>urn:uuid:track-iab</TrackId><ResourceList>
-                    <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:rb%d</Id>
+                  <iab:IABSequence><Id>urn:uuid:c0000000-0000-4000-8000-00000000000%d</Id><TrackId>urn:uuid:e0000000-0000-4000-8000-000000000003</TrackId><ResourceList>
+                    <Resource xsi:type="TrackFileResourceType"><Id>urn:uuid:f3000000-0000-4000-8000-00000000000%d</Id>
                       <IntrinsicDuration>%d</IntrinsicDuration><EntryPoint>%d</EntryPoint><SourceDuration>%d</SourceDuration>
-                      <SourceEncoding>urn:uuid:d-iab</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
+                      <SourceEncoding>urn:uuid:d0000000-0000-4000-8000-000000000003</SourceEncoding><TrackFileId>%s</TrackFileId></Resource>
                   </ResourceList></iab:IABSequence>
                 """.formatted(i, i, total, entry, frames, IAB_ID);
     }

@@ -18,6 +18,25 @@ public final class TestPackages {
         return new SyntheticPackage().writeTo(dir);
     }
 
+    /**
+     * A 5.1 48 kHz 24-bit PCM IMF audio track file (MXF, MCA-labelled, English) of {@code seconds} of a 1 kHz tone at
+     * {@code dbfs} on the centre only, or on every channel but the LFE when {@code allChannels}.
+     */
+    public static Path pcmAudioTrackFile(Path file, double dbfs, int seconds, boolean allChannels) throws IOException {
+        Files.createDirectories(file.getParent());
+        int frames = seconds * 48000;
+        double[] x = new double[frames * 6];
+        double a = Math.pow(10, dbfs / 20);
+        for (int n = 0; n < frames; n++) {
+            double v = a * Math.sin(2 * Math.PI * 1000 * n / 48000.0);
+            for (int c = 0; c < 6; c++) {
+                x[n * 6 + c] = c == 3 ? 0 : (allChannels || c == 2) ? v : 0;
+            }
+        }
+        DialogueGateTest.writeMxf(file, x);
+        return file;
+    }
+
     /** A TTML subtitle file in {@code language} that breaks no rule. */
     public static Path cleanTimedText(Path file, String language) throws IOException {
         Files.createDirectories(file.getParent());
