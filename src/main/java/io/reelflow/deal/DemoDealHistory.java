@@ -75,12 +75,12 @@ public class DemoDealHistory {
                         new DealRequest.Localization(List.of("fr", "es-419"), List.of("es-419"), null, List.of("fr")),
                         new DealRequest.Format(DealRequest.Resolution.UHD, DealRequest.DynamicRange.HDR10), null, true));
             }
-            // spread over the last twelve months, the newest accepted a few days ago
+            // spread over the last eleven months (the first verdict of each inside the last twelve), the newest a few days ago
             long monthsAgo = (long) (DEALS - 1 - i) * 12 / DEALS;
-            Instant accepted = now.minus(Duration.ofDays(monthsAgo * 30 + 3 + i % 5));
+            Instant accepted = now.minus(Duration.ofDays(monthsAgo * 27 + 2 + i % 4));
             List<DeliveryHistory.Rejection> rejections = new ArrayList<>();
             for (int r = REJECTIONS[i]; r >= 1; r--) {
-                rejections.add(new DeliveryHistory.Rejection(accepted.minus(Duration.ofDays(12L * r)), ITEMS.get((i + r) % ITEMS.size())));
+                rejections.add(new DeliveryHistory.Rejection(accepted.minus(Duration.ofDays(12L * r)), ITEMS.get((2 * i + r) % ITEMS.size())));
             }
             Instant setUp = (rejections.isEmpty() ? accepted : rejections.get(0).at()).minus(Duration.ofDays(35));
             String[] vendors = VENDORS[i % VENDORS.length];
