@@ -95,6 +95,23 @@ public class DemoDealHistory {
         return added;
     }
 
+    /**
+     * A current deal whose window ends in {@code daysLeft} days (non-exclusive SVOD in the territory, from {@code windowStart}):
+     * it runs like any deal (grants, delivery, window watch), so the dashboard shows a window about to expire and an open
+     * delivery. Posted once: false when a deal with that id is recorded already.
+     */
+    public boolean seedExpiring(String crmDealId, Title title, String territory, LocalDate windowStart, int daysLeft) {
+        if (dealRecords.findByCrmDealId(crmDealId).isPresent()) return false;
+        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+        deals.intake(new DealRequest(crmDealId, "Netflix", List.of(title.getId()), List.of(Media.SVOD), false, List.of(territory),
+                windowStart, today.plusDays(daysLeft), null,
+                new DealRequest.Fee(DealRequest.FeeType.FIXED, "USD", new BigDecimal("80000.00"), null, null,
+                        List.of(new DealRequest.Instalment(new BigDecimal("100"), DealRequest.Trigger.SIGNATURE, null, 30))),
+                new DealRequest.Localization(List.of("en"), null, null, null),
+                new DealRequest.Format(DealRequest.Resolution.HD, DealRequest.DynamicRange.SDR), today.plusDays(30)));
+        return true;
+    }
+
     /** The default run: a year of history for The Last Lighthouse in Japan (reelflow.demo.history, on unless set to false). */
     @Component
     @Order(10)
@@ -118,6 +135,12 @@ public class DemoDealHistory {
             if (title == null || !start.isBefore(today.minusDays(1))) return;
             int added = seeder.seed("HIST-DEMO", title, "JP", start);
             if (added > 0) log.info("Demo history: {} past deals of {} with their Netflix deliveries and QC outcomes", added, title.getName());
+            // and a deal of Signal Lost (rights from 2026) whose window ends in four months: renewal ahead, delivery under way
+            Title signal = titles.findFirstByName("Signal Lost").orElse(null);
+            LocalDate from = today.minusDays(90).isBefore(LocalDate.of(2026, 1, 1)) ? LocalDate.of(2026, 1, 1) : today.minusDays(90);
+            if (signal != null && today.plusDays(120).isBefore(LocalDate.of(2029, 12, 31)) && seeder.seedExpiring("NFX-DEMO-0042", signal, "US", from, 120)) {
+                log.info("Demo deal NFX-DEMO-0042: {} in the US, its window ends in 120 days", signal.getName());
+            }
         }
     }
 }

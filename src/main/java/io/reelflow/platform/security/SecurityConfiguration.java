@@ -61,7 +61,10 @@ public class SecurityConfiguration {
                 .authenticationProvider(users)
                 // CSRF does not apply: stateless Basic auth, no session and no cookie a forged request could ride on
                 .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        // a webapp session that authenticates a dashboard read (CockpitSessionReports) keeps its id: changing it
+                        // under Cockpit's own concurrent requests would sign the user out
+                        .sessionAuthenticationStrategy(new org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy()))
                 .httpBasic(b -> b.realmName("Reelflow").authenticationEntryPoint(UNAUTHORIZED))
                 // service accounts: Authorization: Bearer rft_... (ApiTokens); people keep HTTP Basic
                 .addFilterBefore(new BearerTokenFilter(tokens, throttle), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
