@@ -91,12 +91,27 @@ async function swagger(browser) {
     const page = await context.newPage();
     const outside = [];
     page.on('request', r => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) outside.push(r.url()); });
-    await page.goto(`${base}/camunda/app/cockpit/default/`);
-    await page.waitForSelector('input[ng-model="username"]', { timeout: 60000 });
+    const pending = new Set();
+    page.on('request', r => pending.add(r.url()));
+    page.on('requestfinished', r => pending.delete(r.url()));
+    page.on('pageerror', e => console.log(JSON.stringify({ pageerror: String(e.message || e).slice(0, 300) })));
+    page.on('requestfailed', r => console.log(JSON.stringify({ requestfailed: r.url(), error: r.failure() && r.failure().errorText })));
+    // a fresh service on a busy machine may answer Cockpit's first plugin requests after RequireJS has given up on them
+    // (the page then never leaves its spinner): load the page again, as a person would
+    for (let attempt = 1; ; attempt++) {
+      await page.goto(`${base}/camunda/app/cockpit/default/`, { timeout: 120000 });
+      const shown = await page.waitForSelector('input[ng-model="username"]', { timeout: 60000 }).then(() => true, () => false);
+      if (shown) break;
+      console.log(JSON.stringify({ retry: attempt, unanswered: [...pending] }));
+      if (attempt === 3) {
+        if (shots) await page.screenshot({ path: `${shots}/cockpit-login-timeout.png` });
+        throw new Error('Cockpit did not show its login page after 3 loads');
+      }
+    }
     await page.fill('input[ng-model="username"]', manager);
     await page.fill('input[ng-model="password"]', password);
     await page.click('button[type="submit"]');
-    await page.waitForSelector('[cam-widget-header] .navbar-brand', { timeout: 60000 });
+    await page.waitForSelector('[cam-widget-header] .navbar-brand', { timeout: 120000 });
     ok = await dashboard(page, 'cockpit-dashboard') && ok; // Cockpit's own dashboard carries the plugin
     await page.goto(`${base}/camunda/app/cockpit/default/#/reelflow`);
     await page.waitForFunction(() => location.hash.includes('/reelflow'));
