@@ -184,7 +184,7 @@ async function qc(box) {
 
 async function windows(p, status) {
   const list = await getJson(`/api/windows/expiring?within=${WINDOW_DAYS}d`);
-  status.textContent = list.length ? `${list.length} licence window${list.length === 1 ? '' : 's'} end in the next ${WINDOW_DAYS} days`
+  status.textContent = list.length ? `${list.length} licence window${list.length === 1 ? ' ends' : 's end'} in the next ${WINDOW_DAYS} days`
     : `No licence window ends in the next ${WINDOW_DAYS} days.`;
   p.dataset.summary = `${list.length} window${list.length === 1 ? '' : 's'} ending within ${WINDOW_DAYS} days`;
   if (!list.length) return;
