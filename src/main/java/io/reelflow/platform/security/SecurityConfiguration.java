@@ -51,7 +51,8 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, IdentityServiceAuthenticationProvider users, ApiTokens tokens,
-                            LoginThrottle throttle, @org.springframework.beans.factory.annotation.Value("${reelflow.security.hsts:false}") boolean hsts)
+                            LoginThrottle throttle, org.camunda.bpm.engine.IdentityService identity,
+                            org.camunda.bpm.engine.AuthorizationService authorizations, AccountLocks locks, @org.springframework.beans.factory.annotation.Value("${reelflow.security.hsts:false}") boolean hsts)
             throws Exception {
         strictTransportSecurity(http, hsts);
         // Ant matchers: /engine-rest is served by Jersey, not by Spring MVC's DispatcherServlet.
@@ -60,10 +61,15 @@ public class SecurityConfiguration {
                 .authenticationProvider(users)
                 // CSRF does not apply: stateless Basic auth, no session and no cookie a forged request could ride on
                 .csrf(c -> c.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        // a webapp session that authenticates a dashboard read (CockpitSessionReports) keeps its id: changing it
+                        // under Cockpit's own concurrent requests would sign the user out
+                        .sessionAuthenticationStrategy(new org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy()))
                 .httpBasic(b -> b.realmName("Reelflow").authenticationEntryPoint(UNAUTHORIZED))
                 // service accounts: Authorization: Bearer rft_... (ApiTokens); people keep HTTP Basic
                 .addFilterBefore(new BearerTokenFilter(tokens, throttle), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                // Cockpit's Reelflow dashboard: its session reads the report endpoints (GET only), nothing else
+                .addFilterBefore(new CockpitSessionReports(identity, authorizations, locks), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(UNAUTHORIZED)
                         .accessDeniedHandler((req, res, ex) -> problem(res, 403, "Forbidden", "your role may not do this")))

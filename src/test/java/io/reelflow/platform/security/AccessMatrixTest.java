@@ -85,6 +85,9 @@ class AccessMatrixTest extends ApiTestSupport {
                 call("GET",  "/api/deliveries?crmDealId=NO-SUCH-DEAL",              null,                        401, 200, 403, 200, 403, 200, 200),
                 call("GET",  "/api/deliveries/0",                                   null,                        401, 404, 403, 404, 403, 404, 404),
                 call("GET",  "/api/reports/qc",                                     null,                        401, 200, 403, 200, 403, 200, 200),
+                call("GET",  "/api/reports/deals",                                  null,                        401, 200, 403, 200, 403, 200, 200),
+                call("GET",  "/api/reports/deliveries",                             null,                        401, 200, 403, 200, 403, 200, 200),
+                call("GET",  "/api/reports/qc/monthly?months=12",                   null,                        401, 200, 403, 200, 403, 200, 200),
                 call("GET",  "/api/windows/expiring?within=90d",                    null,                        401, 200, 200, 403, 403, 200, 200),
                 call("GET",  "/api/titles?name=no-such-title",                      null,                        401, 200, 200, 200, 403, 200, 200),
                 call("GET",  "/api/titles/0",                                       null,                        401, 404, 404, 404, 403, 404, 404),
@@ -589,6 +592,14 @@ class AccessMatrixTest extends ApiTestSupport {
         assertThat(as("rita", () -> tasks.getVariables(taskOfKind.get("rights conflict")))).isNotEmpty();
         // the API shared by every role shows no money either
         for (String user : USERS) assertNoMoney(user + " GET /api/deals", get(user, "/api/deals/" + ids.get("deal")));
+        // nor do the dashboard's reports, read by managers in Cockpit
+        for (String report : List.of("/api/reports/deals", "/api/reports/deliveries", "/api/reports/qc", "/api/reports/qc/monthly?months=36",
+                "/api/windows/expiring?within=9999d")) {
+            Response r = get("mark", report);
+            assertThat(r.status()).as(report).isEqualTo(200);
+            assertThat(r.body()).as(report).doesNotContain("\"currency\"", "\"amount\"");
+            assertNoMoney("mark GET " + report, r);
+        }
         // and the manager works the chase in Tasklist without reading the instalment's variables: claim, submit the form
         WebSession mark = webappSession("mark", "tasklist");
         String task = "/camunda/api/engine/engine/default/task/" + ids.get("chaseTask");
