@@ -29,7 +29,8 @@ public class DeliveryController {
 
     public record DeliveryView(long id, String crmDealId, long titleId, String titleName, String format, String stage, int attempt,
                                int rejections, String packageStatus, String packageFindings, String backlotTitleId, List<TrackView> tracks,
-                               List<QcItemView> openItems, List<String> pendingEvents, InspectionRequests.InspectionView packageInspection) {
+                               List<QcItemView> openItems, List<String> pendingEvents, InspectionRequests.InspectionView packageInspection,
+                               java.time.LocalDate dueDate, List<DeliveryService.Decision> decisions) {
     }
 
     public record QcReport(int deliveriesWithQcResult, int acceptedFirstPass, BigDecimal firstPassAcceptanceRate,
@@ -79,9 +80,10 @@ public class DeliveryController {
     private DeliveryView view(DeliveryService.Delivery d) {
         List<TrackView> tracks = deliveries.tracks(d.id()).stream().map(t -> new TrackView(t.id(), t.kind().name(), t.language(), t.status(),
                 t.vendor(), t.fileLocation(), t.findings(), t.attempts(), inspections.latestTrack(t.id()).orElse(null))).toList();
-        List<QcItemView> open = d.stage() == DeliveryStage.ACCEPTED ? List.of() : reports.qcItems(d.id(), d.attempt());
+        List<QcItemView> open = d.stage() == DeliveryStage.ACCEPTED || d.stage() == DeliveryStage.CANCELLED ? List.of() : reports.qcItems(d.id(), d.attempt());
         List<String> pending = reports.pendingEvents(d.id());
         return new DeliveryView(d.id(), d.dealRef(), d.titleId(), d.titleName(), d.formatLabel(), d.stage().name(), d.attempt(), d.rejections(),
-                d.packageStatus(), d.packageFindings(), d.backlotTitleId(), tracks, open, pending, inspections.latestPackage(d.id()).orElse(null));
+                d.packageStatus(), d.packageFindings(), d.backlotTitleId(), tracks, open, pending, inspections.latestPackage(d.id()).orElse(null),
+                d.dueDate(), deliveries.decisions(d.id()));
     }
 }

@@ -101,11 +101,20 @@ final class DeliveryDelegates {
                             context.append("\n- Last inspection: ").append(d.packageFindings().strip());
                         }
                         if (qc.isEmpty() && !"FAILED".equals(d.packageStatus())) context.append("\n- (no reason recorded)");
+                        java.util.Optional<DeliveryService.Decision> change = deliveries.currentDecision(id)
+                                .filter(c -> c.decision() == DeliveryService.RiskDecision.CHANGE_VENDOR);
                         context.append("\n\n**Previous order:** ").append(d.postHouse())
-                                .append(d.purchaseOrder() == null ? "" : ", purchase order " + d.purchaseOrder())
-                                .append(" (pre-filled below; change them for another post house).");
-                        NetflixDeliveryVariables.POST_HOUSE.setLocal(task, d.postHouse());
-                        if (d.purchaseOrder() != null) NetflixDeliveryVariables.PURCHASE_ORDER.setLocal(task, d.purchaseOrder());
+                                .append(d.purchaseOrder() == null ? "" : ", purchase order " + d.purchaseOrder());
+                        if (change.isPresent()) {
+                            // the manager changed vendor: the new one is pre-filled, with a new purchase order to enter
+                            context.append(".\n\n**Manager's decision:** order from ").append(change.get().newVendor())
+                                    .append(" instead (").append(change.get().note()).append("); enter its purchase order below.");
+                            NetflixDeliveryVariables.POST_HOUSE.setLocal(task, change.get().newVendor());
+                        } else {
+                            context.append(" (pre-filled below; change them for another post house).");
+                            NetflixDeliveryVariables.POST_HOUSE.setLocal(task, d.postHouse());
+                            if (d.purchaseOrder() != null) NetflixDeliveryVariables.PURCHASE_ORDER.setLocal(task, d.purchaseOrder());
+                        }
                     } else {
                         context.append("First order of the package.");
                     }
@@ -115,7 +124,17 @@ final class DeliveryDelegates {
                     NetflixDeliveryVariables.UPLOAD_CHECKLIST.setLocal(task, deliveries.readiness(id).checklist());
                     NetflixDeliveryVariables.NEXT_ATTEMPT.setLocal(task, deliveries.get(id).attempt() + 1);
                 }
-                case "deliveryAtRisk" -> NetflixDeliveryVariables.QC_ITEMS_SUMMARY.setLocal(task, deliveries.qcItemsSummary(id));
+                case "deliveryAtRisk" -> {
+                    DeliveryService.Delivery d = deliveries.get(id);
+                    NetflixDeliveryVariables.QC_ITEMS_SUMMARY.setLocal(task, deliveries.qcItemsSummary(id));
+                    NetflixDeliveryVariables.DELIVERY_DUE_LABEL.setLocal(task, d.dueDate() == null ? "not set" : d.dueDate().toString());
+                    StringBuilder rework = new StringBuilder();
+                    if ("REWORK".equals(d.packageStatus())) rework.append("IMF package · post house ").append(d.postHouse()).append('\n');
+                    deliveries.tracks(id).stream().filter(t -> "REWORK".equals(t.status()))
+                            .forEach(t -> rework.append(t.label()).append(" · vendor ").append(t.vendor()).append('\n'));
+                    if (d.metadataFix() != null) rework.append("Metadata · delivery coordinator\n");
+                    NetflixDeliveryVariables.REWORK_SUMMARY.setLocal(task, rework.isEmpty() ? "nothing" : rework.toString().strip());
+                }
                 case "awaitQc" -> {
                     List<DeliveryService.Track> tracks = deliveries.tracks(id);
                     NetflixDeliveryVariables.QC_TRACKS.setLocal(task, tracks.isEmpty() ? "none (an item names no track)"
@@ -188,6 +207,79 @@ final class DeliveryDelegates {
         @Override
         public void notify(DelegateTask task) {
             required(task, NetflixDeliveryVariables.RETURN_NOTE.name(), "what was sent back to the post house");
+        }
+    }
+
+    /**
+     * {@code ${recordRiskDecision}}, on completing "Delivery at risk": the manager's decision and why, recorded on the
+     * delivery (changing vendor names the new one; an extension names the day asked for). The gateway routes on the
+     * decision; the rest is the record's and is not kept in the process.
+     */
+    @Component("recordRiskDecision")
+    static class RecordRiskDecision implements TaskListener {
+        private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
+
+        RecordRiskDecision(DeliveryService deliveries, ProcessDelivery processDelivery) {
+            this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            String choice = NetflixDeliveryVariables.RISK_DECISION.submitted(task);
+            if (choice == null || choice.isBlank()) throw new InvalidInputException("riskDecision", "choose what happens now");
+            DeliveryService.RiskDecision decision;
+            try {
+                decision = DeliveryService.RiskDecision.valueOf(choice.strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("riskDecision", "'" + choice + "' is not one of RESUBMIT, CHANGE_VENDOR, EXTENSION, CANCEL");
+            }
+            String note = NetflixDeliveryVariables.RISK_NOTE.submitted(task);
+            String vendor = decision == DeliveryService.RiskDecision.CHANGE_VENDOR ? NetflixDeliveryVariables.NEW_VENDOR.submitted(task) : null;
+            java.time.LocalDate extended = decision == DeliveryService.RiskDecision.EXTENSION
+                    ? io.reelflow.platform.web.FormValues.date(NetflixDeliveryVariables.EXTENDED_DUE_DATE.submitted(task), "extendedDueDate", true) : null;
+            org.camunda.bpm.engine.impl.identity.Authentication who = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            deliveries.decideAtRisk(processDelivery.deliveryId(task), decision, note, vendor, extended,
+                    who == null ? task.getAssignee() : who.getUserId(), io.reelflow.platform.EngineClock.today());
+            io.reelflow.platform.ProcessVariable.forget(task, NetflixDeliveryVariables.RISK_NOTE, NetflixDeliveryVariables.NEW_VENDOR,
+                    NetflixDeliveryVariables.EXTENDED_DUE_DATE);
+            NetflixDeliveryVariables.RISK_DECISION.set(task.getExecution(), decision.name());
+        }
+    }
+
+    /** {@code ${extendDelivery}}: the extension decided on the delivery moves its due day, and every later task's. */
+    @Component("extendDelivery")
+    static class ExtendDelivery implements JavaDelegate {
+        private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
+
+        ExtendDelivery(DeliveryService deliveries, ProcessDelivery processDelivery) {
+            this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
+        }
+
+        @Override
+        public void execute(DelegateExecution e) {
+            java.time.LocalDate due = deliveries.extend(processDelivery.deliveryId(e));
+            NetflixDeliveryVariables.DELIVERY_DUE.set(e, io.reelflow.platform.EngineClock.startOf(due));
+        }
+    }
+
+    /** {@code ${cancelDelivery}}: the title's delivery cancelled as decided; the instance then ends. */
+    @Component("cancelDelivery")
+    static class CancelDelivery implements JavaDelegate {
+        private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
+
+        CancelDelivery(DeliveryService deliveries, ProcessDelivery processDelivery) {
+            this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
+        }
+
+        @Override
+        public void execute(DelegateExecution e) {
+            deliveries.cancel(processDelivery.deliveryId(e));
         }
     }
 

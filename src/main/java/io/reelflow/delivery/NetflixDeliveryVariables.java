@@ -72,6 +72,12 @@ public final class NetflixDeliveryVariables {
     // delivery-at-risk
     public static final ProcessVariable<String> QC_ITEMS_SUMMARY = display("qcItemsSummary", String.class);
     public static final ProcessVariable<String> RISK_NOTE = field("riskNote", String.class);
+    /** The manager's choice (RESUBMIT, CHANGE_VENDOR, EXTENSION, CANCEL): the gateway after the task routes on it. */
+    public static final ProcessVariable<String> RISK_DECISION = field("riskDecision", String.class);
+    public static final ProcessVariable<String> NEW_VENDOR = field("newVendor", String.class);
+    public static final ProcessVariable<String> EXTENDED_DUE_DATE = field("extendedDueDate", String.class);
+    /** Who made the rejected assets and what goes back to whom: shown on the at-risk task. */
+    public static final ProcessVariable<String> REWORK_SUMMARY = display("reworkSummary", String.class);
     // fix-metadata
     public static final ProcessVariable<String> METADATA_FIX = display("metadataFix", String.class);
     public static final ProcessVariable<String> METADATA_NOTE = field("metadataNote", String.class);

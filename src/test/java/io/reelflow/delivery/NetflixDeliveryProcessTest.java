@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -120,9 +121,88 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         assertThat(risk.getName()).startsWith("Delivery at risk: Delivery Title");
         assertThat((String) tasks.getVariable(risk.getId(), "qcItemsSummary")).contains("METADATA", "MISSING_ASSET", "VIDEO");
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("rejections").asInt()).isEqualTo(3);
-        complete(risk, Map.of("riskNote", "escalated to the post house's director"));
+        assertThatThrownBy(() -> complete(risk, Map.of("riskNote", "escalated to the post house's director")))
+                .hasMessageContaining("riskDecision: choose what happens now");
+        complete(risk, Map.of("riskDecision", "RESUBMIT", "riskNote", "escalated to the post house's director"));
         runJobs();
         assertThat(task("orderImfPackage")).isNotNull();
+        assertThat((String) tasks.getVariableLocal(task("orderImfPackage").getId(), "postHouse")).isEqualTo("Pixel Lab");
+    }
+
+    @Test
+    void atRiskAManagerChangesVendorThenAsksForAnExtensionThenCancelsTheTitlesDelivery() throws Exception {
+        long deliveryId = deliveryId();
+        everythingDeliveredClean(deliveryId);
+        complete(task("uploadToBacklot"), Map.of("uploaded", true));
+        for (int n = 1; n <= 2; n++) rejectForMetadataAndResubmit(deliveryId, "qc-md-" + n);
+        qc(deliveryId, "qc-3", "REJECTED", "{\"category\": \"SUBTITLES\", \"code\": \"SUB-9\", \"language\": \"de\", \"note\": \"reading speed\"}");
+
+        // change vendor: the rejected track is re-ordered from the new vendor, not from the one that made it
+        Task risk = task("deliveryAtRisk");
+        assertThat((String) tasks.getVariableLocal(risk.getId(), "reworkSummary")).isEqualTo("Subtitles de · vendor Babel Studio");
+        assertThatThrownBy(() -> complete(risk, Map.of("riskDecision", "CHANGE_VENDOR", "riskNote", "too slow")))
+                .hasMessageContaining("newVendor: name the vendor or post house to order from instead");
+        assertThatThrownBy(() -> complete(risk, Map.of("riskDecision", "CHANGE_VENDOR", "newVendor", "babel studio", "riskNote", "too slow")))
+                .hasMessageContaining("newVendor: 'babel studio' made the rejected asset");
+        assertThat(count("SELECT count(*) FROM delivery_decision WHERE delivery_id = ?", deliveryId)).as("nothing recorded").isZero();
+        complete(risk, Map.of("riskDecision", "CHANGE_VENDOR", "newVendor", "Lingua Nova", "riskNote", "Babel missed the reading speed three times"));
+        runJobs();
+        Task reorder = task("orderTrack");
+        assertThat(reorder.getName()).startsWith("Order Subtitles de (attempt 2)");
+        Map<String, Object> shown = tasks.getVariablesLocal(reorder.getId());
+        assertThat(shown).containsEntry("vendor", "Lingua Nova").doesNotContainKey("purchaseOrder");
+        assertThat((String) shown.get("orderContext")).contains("**Manager's decision:** order from Lingua Nova instead (Babel missed");
+        complete(reorder, Map.of("vendor", "Lingua Nova", "purchaseOrder", "PO-LN-1"));
+        deliverSubtitle(deliveryId, "de", "sub-de-2");
+        runJobs();
+        complete(task("uploadToBacklot"), Map.of("uploaded", true));
+
+        // an extension: a day after the current due day, not in the past; the delivery and its next tasks are due then
+        qc(deliveryId, "qc-4", "REJECTED", "{\"category\": \"METADATA\", \"code\": \"MD-4\", \"note\": \"artwork\"}");
+        Task again = task("deliveryAtRisk");
+        assertThat(again.getName()).startsWith("Delivery at risk: Delivery Title").contains("(4 rejections)");
+        String due = get("dave", "/api/deliveries/" + deliveryId).json().get("dueDate").asText();
+        assertThatThrownBy(() -> complete(again, Map.of("riskDecision", "EXTENSION", "riskNote", "asked")))
+                .hasMessageContaining("extendedDueDate: required");
+        assertThatThrownBy(() -> complete(again, Map.of("riskDecision", "EXTENSION", "extendedDueDate", due, "riskNote", "asked")))
+                .hasMessageContaining("extendedDueDate: must be after the current due day " + due);
+        assertThatThrownBy(() -> complete(again, Map.of("riskDecision", "EXTENSION", "extendedDueDate", "2027-02-30", "riskNote", "asked")))
+                .hasMessageContaining("extendedDueDate: '2027-02-30' is not a date");
+        String later = java.time.LocalDate.parse(due).plusDays(45).toString();
+        complete(again, Map.of("riskDecision", "EXTENSION", "extendedDueDate", later, "riskNote", "Netflix agreed by mail"));
+        runJobs();
+        assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("dueDate").asText()).isEqualTo(later);
+        Task fix = task("fixMetadata");
+        assertThat(java.time.LocalDate.ofInstant(fix.getDueDate().toInstant(), java.time.ZoneOffset.UTC)).isEqualTo(java.time.LocalDate.parse(later));
+        complete(fix, Map.of("metadataNote", "artwork replaced"));
+        runJobs();
+        complete(task("uploadToBacklot"), Map.of("uploaded", true));
+
+        // cancel: the delivery is cancelled and its instance ends, nothing left open
+        qc(deliveryId, "qc-5", "REJECTED", "{\"category\": \"METADATA\", \"code\": \"MD-5\", \"note\": \"artwork again\"}");
+        complete(task("deliveryAtRisk"), Map.of("riskDecision", "CANCEL", "riskNote", "the licensor withdrew the title"));
+        runJobs();
+        var d = get("dave", "/api/deliveries/" + deliveryId).json();
+        assertThat(d.get("stage").asText()).isEqualTo("CANCELLED");
+        assertThat(d.get("decisions")).extracting(x -> x.get("decision").asText()).containsExactly("CHANGE_VENDOR", "EXTENSION", "CANCEL");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(deal).processDefinitionKey("netflix-delivery").count()).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(deal).processDefinitionKey("netflix-delivery").count()).isZero();
+        assertThat(runtime.createVariableInstanceQuery().variableName("riskNote").count()).as("the note is the record's").isZero();
+        // the deal's trail: each decision, and the cancellation among its stages
+        var events = get("crm", "/api/deals/" + deal).json().get("events");
+        List<String> trail = new java.util.ArrayList<>();
+        events.forEach(e -> trail.add(e.get("kind").asText() + " " + e.get("detail").asText()));
+        assertThat(trail).anyMatch(e -> e.startsWith("DELIVERY_DECISION") && e.contains("change vendor to Lingua Nova"))
+                .anyMatch(e -> e.startsWith("DELIVERY_DECISION") && e.contains("ask Netflix for an extension: due " + due + " → " + later))
+                .anyMatch(e -> e.startsWith("DELIVERY_DECISION") && e.contains("cancel the title's delivery — the licensor withdrew"))
+                .anyMatch(e -> e.startsWith("DELIVERY_CANCELLED"));
+    }
+
+    private void rejectForMetadataAndResubmit(long deliveryId, String eventId) {
+        qc(deliveryId, eventId, "REJECTED", "{\"category\": \"METADATA\", \"code\": \"MD-1\", \"note\": \"synopsis\"}");
+        complete(task("fixMetadata"), Map.of("metadataNote", "fixed"));
+        runJobs();
+        complete(task("uploadToBacklot"), Map.of("uploaded", true));
     }
 
     @Test
