@@ -202,11 +202,101 @@ final class DeliveryDelegates {
         }
     }
 
+    /** The user completing a task (null for the service's own calls). */
+    static String user(DelegateTask task) {
+        org.camunda.bpm.engine.impl.identity.Authentication who = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return who == null ? task.getAssignee() : who.getUserId();
+    }
+
+    /**
+     * A return task's choice: RETURN (the default: the note says what was sent back) or ASK_WAIVER (a manager
+     * decides; the coordinator says why the findings are a false positive, recorded on the delivery).
+     */
+    static void returnOrAskWaiver(DelegateTask task, InspectionWaivers waivers, long deliveryId, Long trackId, String maker) {
+        String action = NetflixDeliveryVariables.FAILED_ACTION.submitted(task);
+        action = action == null || action.isBlank() ? "RETURN" : action.strip();
+        switch (action) {
+            case "RETURN" -> required(task, NetflixDeliveryVariables.RETURN_NOTE.name(), "what was sent back to the " + maker);
+            case "ASK_WAIVER" -> {
+                waivers.ask(deliveryId, trackId, NetflixDeliveryVariables.WAIVER_REQUEST.submitted(task), user(task), "waiverRequest");
+                io.reelflow.platform.ProcessVariable.forget(task, NetflixDeliveryVariables.WAIVER_REQUEST);
+            }
+            default -> throw new InvalidInputException("failedAction", "'" + action + "' is not RETURN or ASK_WAIVER");
+        }
+        NetflixDeliveryVariables.FAILED_ACTION.set(task.getExecution(), action);
+    }
+
     @Component("recordPackageReturn")
     static class RecordPackageReturn implements TaskListener {
+        private final InspectionWaivers waivers;
+        private final ProcessDelivery processDelivery;
+
+        RecordPackageReturn(InspectionWaivers waivers, ProcessDelivery processDelivery) {
+            this.waivers = waivers;
+            this.processDelivery = processDelivery;
+        }
+
         @Override
         public void notify(DelegateTask task) {
-            required(task, NetflixDeliveryVariables.RETURN_NOTE.name(), "what was sent back to the post house");
+            returnOrAskWaiver(task, waivers, processDelivery.deliveryId(task), null, "post house");
+        }
+    }
+
+    /** {@code ${showWaiverRequest}} (create) on the waiver tasks: who asked and why, for the manager. */
+    @Component("showWaiverRequest")
+    static class ShowWaiverRequest implements TaskListener {
+        private final InspectionWaivers waivers;
+        private final ProcessDelivery processDelivery;
+
+        ShowWaiverRequest(InspectionWaivers waivers, ProcessDelivery processDelivery) {
+            this.waivers = waivers;
+            this.processDelivery = processDelivery;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            long deliveryId = processDelivery.deliveryId(task);
+            Long trackId = "waiveTrackFindings".equals(task.getTaskDefinitionKey()) ? processDelivery.track(task).id() : null;
+            NetflixDeliveryVariables.WAIVER_ASKED.setLocal(task, waivers.pending(deliveryId, trackId)
+                    .map(w -> (w.requestedBy() == null ? "The coordinator" : "**" + w.requestedBy() + "**") + ": "
+                            + InspectionDelegates.escape(w.requestedNote()))
+                    .orElse("No waiver is waiting: refuse it."));
+        }
+    }
+
+    /**
+     * {@code ${recordWaiverDecision}} (complete) on the waiver tasks: a manager waives (the package or track is
+     * accepted as it is) or refuses, with a written reason, recorded on the delivery. The engine lets only managers
+     * work the task; a user of another group is refused here too.
+     */
+    @Component("recordWaiverDecision")
+    static class RecordWaiverDecision implements TaskListener {
+        private final InspectionWaivers waivers;
+        private final ProcessDelivery processDelivery;
+
+        RecordWaiverDecision(InspectionWaivers waivers, ProcessDelivery processDelivery) {
+            this.waivers = waivers;
+            this.processDelivery = processDelivery;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            org.camunda.bpm.engine.impl.identity.Authentication who = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            if (who != null && who.getGroupIds() != null && !who.getGroupIds().contains(io.reelflow.platform.security.Roles.MANAGERS)
+                    && !who.getGroupIds().contains(io.reelflow.platform.security.Roles.ADMINS)) {
+                throw new InvalidInputException("waiverDecision", "only a manager may waive inspection findings");
+            }
+            String decision = NetflixDeliveryVariables.WAIVER_DECISION.submitted(task);
+            if (decision == null || decision.isBlank()) throw new InvalidInputException("waiverDecision", "choose WAIVE or REFUSE");
+            decision = decision.strip();
+            if (!decision.equals("WAIVE") && !decision.equals("REFUSE")) {
+                throw new InvalidInputException("waiverDecision", "'" + decision + "' is not WAIVE or REFUSE");
+            }
+            long deliveryId = processDelivery.deliveryId(task);
+            Long trackId = "waiveTrackFindings".equals(task.getTaskDefinitionKey()) ? processDelivery.track(task).id() : null;
+            waivers.decide(deliveryId, trackId, decision.equals("WAIVE"), NetflixDeliveryVariables.WAIVER_NOTE.submitted(task), user(task));
+            io.reelflow.platform.ProcessVariable.forget(task, NetflixDeliveryVariables.WAIVER_NOTE);
+            NetflixDeliveryVariables.WAIVER_DECISION.set(task.getExecution(), decision);
         }
     }
 
@@ -239,9 +329,8 @@ final class DeliveryDelegates {
             String vendor = decision == DeliveryService.RiskDecision.CHANGE_VENDOR ? NetflixDeliveryVariables.NEW_VENDOR.submitted(task) : null;
             java.time.LocalDate extended = decision == DeliveryService.RiskDecision.EXTENSION
                     ? io.reelflow.platform.web.FormValues.date(NetflixDeliveryVariables.EXTENDED_DUE_DATE.submitted(task), "extendedDueDate", true) : null;
-            org.camunda.bpm.engine.impl.identity.Authentication who = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            deliveries.decideAtRisk(processDelivery.deliveryId(task), decision, note, vendor, extended,
-                    who == null ? task.getAssignee() : who.getUserId(), io.reelflow.platform.EngineClock.today());
+            deliveries.decideAtRisk(processDelivery.deliveryId(task), decision, note, vendor, extended, user(task),
+                    io.reelflow.platform.EngineClock.today());
             io.reelflow.platform.ProcessVariable.forget(task, NetflixDeliveryVariables.RISK_NOTE, NetflixDeliveryVariables.NEW_VENDOR,
                     NetflixDeliveryVariables.EXTENDED_DUE_DATE);
             NetflixDeliveryVariables.RISK_DECISION.set(task.getExecution(), decision.name());
@@ -307,9 +396,18 @@ final class DeliveryDelegates {
 
     @Component("recordTrackReturn")
     static class RecordTrackReturn implements TaskListener {
+        private final InspectionWaivers waivers;
+        private final ProcessDelivery processDelivery;
+
+        RecordTrackReturn(InspectionWaivers waivers, ProcessDelivery processDelivery) {
+            this.waivers = waivers;
+            this.processDelivery = processDelivery;
+        }
+
         @Override
         public void notify(DelegateTask task) {
-            required(task, LocalizationTrackVariables.RETURN_NOTE.name(), "what was sent back to the vendor");
+            DeliveryService.Track t = processDelivery.track(task);
+            returnOrAskWaiver(task, waivers, t.deliveryId(), t.id(), "vendor");
         }
     }
 

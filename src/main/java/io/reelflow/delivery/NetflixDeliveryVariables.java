@@ -59,6 +59,15 @@ public final class NetflixDeliveryVariables {
     public static final ProcessVariable<String> PACKAGE_LOCATION = field("packageLocation", String.class);
     public static final ProcessVariable<String> PACKAGE_FINDINGS = display("packageFindingsReport", String.class);
     public static final ProcessVariable<String> RETURN_NOTE = field("returnNote", String.class);
+    /** On a return task: RETURN (to the post house or vendor) or ASK_WAIVER (a manager decides); the gateway after it routes on it. */
+    public static final ProcessVariable<String> FAILED_ACTION = field("failedAction", String.class);
+    public static final ProcessVariable<String> WAIVER_REQUEST = field("waiverRequest", String.class);
+    // waive-package-findings, waive-track-findings
+    /** Who asked for the waiver and why: shown to the manager. */
+    public static final ProcessVariable<String> WAIVER_ASKED = display("waiverAsked", String.class);
+    /** The manager's answer, WAIVE or REFUSE: the gateway after the task routes on it. */
+    public static final ProcessVariable<String> WAIVER_DECISION = field("waiverDecision", String.class);
+    public static final ProcessVariable<String> WAIVER_NOTE = field("waiverNote", String.class);
     // upload-to-backlot
     public static final ProcessVariable<Integer> NEXT_ATTEMPT = display("nextAttempt", Integer.class);
     public static final ProcessVariable<String> UPLOAD_CHECKLIST = display("uploadChecklist", String.class);

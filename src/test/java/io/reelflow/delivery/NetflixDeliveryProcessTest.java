@@ -78,6 +78,63 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
     }
 
     @Test
+    void aManagerRefusesAPackageWaiverAndWaivesATrackCheckInWriting() throws Exception {
+        long deliveryId = deliveryId();
+        complete(task("setUpBacklot"), Map.of("backlotTitleId", "81", "sourceRequests", "IMF package: SR-1"));
+        runJobs();
+        complete(task("orderImfPackage"), Map.of("postHouse", "Pixel Lab", "purchaseOrder", "PO-1"));
+        for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack").list()) complete(t, Map.of("vendor", "Babel Studio"));
+
+        // the package: the coordinator asks for a waiver, the manager refuses, the coordinator returns it
+        Path gone = Files.createDirectories(storage.resolve("gone"));
+        event(deliveryId, packageReady("pkg-missing", gone));
+        Files.delete(gone);
+        runJobs();
+        Task back = task("returnImfPackage");
+        assertThatThrownBy(() -> complete(back, Map.of("failedAction", "ASK_WAIVER")))
+                .hasMessageContaining("waiverRequest: say why the findings are a false positive (required)");
+        complete(back, Map.of("failedAction", "ASK_WAIVER", "waiverRequest", "the folder was moved after delivery"));
+        Task packageWaiver = task("waivePackageFindings");
+        assertThat(packageWaiver.getName()).startsWith("Decide on waiver of IMF package: Delivery Title").endsWith(" — " + deal);
+        assertThat(tasks.createTaskQuery().taskId(packageWaiver.getId()).taskCandidateGroup("managers").count()).isEqualTo(1);
+        assertThat((String) tasks.getVariableLocal(packageWaiver.getId(), "waiverAsked")).contains("the folder was moved after delivery");
+        assertThat((String) tasks.getVariableLocal(packageWaiver.getId(), "packageFindingsReport")).contains("LOCATION_NOT_ON_STORAGE");
+        complete(packageWaiver, Map.of("waiverDecision", "REFUSE", "waiverNote", "nothing was inspected: nothing to waive"));
+        complete(task("returnImfPackage"), Map.of("failedAction", "RETURN", "returnNote", "asked Pixel Lab for the real location"));
+        event(deliveryId, packageReady("pkg-good", TestPackages.hdSdrPackage(storage.resolve("imp"))));
+        runJobs();
+        assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("packageStatus").asText()).isEqualTo("ACCEPTED");
+
+        // a track: Netflix takes "pt" for this title, the manager waives the check in writing; the track is accepted as it is
+        Path pt = TestPackages.cleanTimedText(storage.resolve("pt.ttml"), "pt");
+        event(deliveryId, "{\"eventId\": \"sub-pt-" + deal + "\", \"type\": \"TRACK_DELIVERED\", \"kind\": \"SUBTITLE\", \"language\": \"pt-BR\", "
+                + "\"fileLocation\": \"" + pt + "\"}");
+        runJobs();
+        complete(tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("returnTrack").singleResult(),
+                Map.of("failedAction", "ASK_WAIVER", "waiverRequest", "Netflix confirmed pt is fine for this title"));
+        Task trackWaiver = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("waiveTrackFindings").singleResult();
+        assertThat(trackWaiver.getName()).startsWith("Decide on waiver of Subtitles pt-BR: Delivery Title");
+        assertThat((String) tasks.getVariableLocal(trackWaiver.getId(), "trackFindingsReport")).contains("TTML_LANGUAGE_MISMATCH");
+        assertThatThrownBy(() -> complete(trackWaiver, Map.of("waiverDecision", "WAIVE")))
+                .hasMessageContaining("waiverNote: write why the findings are waived (required)");
+        complete(trackWaiver, Map.of("waiverDecision", "WAIVE", "waiverNote", "Netflix's partner manager accepted pt by mail"));
+        runJobs();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("returnTrack").count()).isZero();
+        var d = get("dave", "/api/deliveries/" + deliveryId).json();
+        var ptBr = java.util.stream.StreamSupport.stream(d.get("tracks").spliterator(), false)
+                .filter(t -> t.get("language").asText().equals("pt-BR")).findFirst().orElseThrow();
+        assertThat(ptBr.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(ptBr.get("inspection").get("waived").asBoolean()).isTrue();
+        assertThat(ptBr.get("inspection").get("findings")).isNotEmpty().allMatch(f -> f.get("waived").asBoolean());
+        assertThat(d.get("waivers")).extracting(w -> w.get("subject").asText() + " " + w.get("status").asText() + " " + w.get("note").asText())
+                .containsExactly("PACKAGE REFUSED nothing was inspected: nothing to waive", "TRACK WAIVED Netflix's partner manager accepted pt by mail");
+        assertThat(get("mark", "/api/reports/qc").json().get("waivers"))
+                .anyMatch(w -> w.get("crmDealId").asText().equals(deal) && w.get("asset").asText().equals("Subtitles pt-BR")
+                        && w.get("note").asText().startsWith("Netflix's partner manager"));
+        assertThat(runtime.createVariableInstanceQuery().variableName("waiverNote").count()).as("the note is the record's").isZero();
+    }
+
+    @Test
     void aBacklotSetupLeftUndoneEscalatesToAManager() {
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("escalateBacklotSetup").count()).isZero();
         ClockUtil.setCurrentTime(Date.from(new Date().toInstant().plus(Duration.ofDays(6))));
