@@ -139,6 +139,7 @@ final class DeliveryDelegates {
                     List<DeliveryService.Track> tracks = deliveries.tracks(id);
                     NetflixDeliveryVariables.QC_TRACKS.setLocal(task, tracks.isEmpty() ? "none (an item names no track)"
                             : String.join(", ", tracks.stream().map(t -> "`" + t.language() + " | " + t.kind() + "`").toList()));
+                    NetflixDeliveryVariables.QC_TRACK_CHOICES.setLocal(task, String.join(",", tracks.stream().map(t -> t.kind() + " " + t.language()).toList()));
                 }
                 case "fixMetadata" -> NetflixDeliveryVariables.METADATA_FIX.setLocal(task, deliveries.get(id).metadataFix());
                 default -> throw new IllegalStateException("nothing to show for task " + task.getTaskDefinitionKey());

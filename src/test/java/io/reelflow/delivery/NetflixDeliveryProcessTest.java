@@ -304,7 +304,22 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         assertThat(wrongTrack.errorFields()).containsExactly("items[1]");
         assertThat(wrongTrack.body()).contains("names no track of this deal (DUB fr-FR");
         assertThat(count("SELECT count(*) FROM qc_item WHERE delivery_id = ?", deliveryId)).as("nothing recorded").isZero();
-        complete(qc, Map.of("qcResult", "REJECTED", "qcItems", "SUBTITLES | SUB-4 | 00:01:02:03 | line too long | de"));
+        // the form's rows: a track chosen from the deal's own tracks, each problem on its row's field
+        assertThat((String) tasks.getVariableLocal(qc.getId(), "qcTrackChoices")).isEqualTo("DUB es-419,DUB fr,SUBTITLE de,SUBTITLE fr,SUBTITLE pt-BR");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED")))
+                .hasMessageContaining("qcItem1Category: a rejection lists at least one item");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItem1Category", "AUDIO_SYNC", "qcItem1Track", "DUB fr-FR")))
+                .hasMessageContaining("qcItem1Track: item 1: names no track of this deal (DUB fr-FR");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItem1Category", "VIDEO", "qcItem2Category", "AUDIO_SYNC",
+                "qcItem2Track", "SUBTITLE de"))).hasMessageContaining("qcItem2Track: item 2: AUDIO_SYNC is not about a SUBTITLE track");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItem1Category", "VIDEO", "qcItem1Timecode", "1:02")))
+                .hasMessageContaining("qcItem1Timecode: item 1: '1:02' is not a timecode (HH:MM:SS:FF)");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItem1Note", "no category")))
+                .hasMessageContaining("qcItem1Category: item 1: choose its category");
+        complete(qc, Map.of("qcResult", "REJECTED", "qcItem1Category", "SUBTITLES", "qcItem1Track", "SUBTITLE de", "qcItem1Code", "SUB-4",
+                "qcItem1Timecode", "00:01:02:03", "qcItem1Note", "line too long"));
+        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(qc.getProcessInstanceId()).variableName("qcItem1Track").count())
+                .as("the rows are the event's record, not process data").isZero();
         runJobs();
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("openItems").get(0).get("routedTo").asText())
                 .isEqualTo("vendor of Subtitles de");
