@@ -18,7 +18,9 @@ const scene = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
 const shots = process.argv[4];
 const password = process.env.REELFLOW_DEMO_PASSWORD || 'reelflow';
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
-const field = key => `.fjs-form .fjs-form-field:has(label[for$="-${key}"])`;
+// a form-js field by its key: its label points at its input (a date picker's at "<key>-date")
+const within = (key, sel) => [`label[for$="-${key}"]`, `label[for$="-${key}-date"]`]
+  .map(l => `.fjs-form .fjs-form-field:has(${l}) ${sel}`).join(', ');
 
 async function shot(page, label) {
   if (shots) await page.screenshot({ path: `${shots}/journey-${scene.name}-${label}.png`, fullPage: true });
@@ -68,11 +70,12 @@ async function run(page) {
     if (step.radio) {
       await page.locator('.fjs-form label').filter({ hasText: step.radio }).first().click();
     } else if (step.select) {
-      await page.locator(`${field(step.select)} .fjs-select-display, ${field(step.select)} .fjs-input-group`).first().click();
-      await page.locator(`${field(step.select)} .fjs-dropdownlist-item`).filter({ hasText: step.option }).first().click();
+      await page.locator(within(step.select, '.fjs-input-group')).first().click();
+      await page.locator(within(step.select, '.fjs-dropdownlist-item')).filter({ hasText: step.option }).first().click();
     } else if (step.text) {
-      const input = page.locator(`${field(step.text)} input, ${field(step.text)} textarea`).first();
+      const input = page.locator(within(step.text, 'input:not([type=hidden])') + ', ' + within(step.text, 'textarea')).first();
       await input.fill(step.value);
+      if (step.enter) await input.press('Enter');
     } else if (step.reopen) { // the task opened again, as after a refusal a person starts the form over
       await page.reload();
       await page.waitForSelector('.fjs-form', { timeout: 60000 });

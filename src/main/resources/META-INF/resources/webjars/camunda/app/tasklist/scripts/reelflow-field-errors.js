@@ -10,8 +10,10 @@ const KEY = /(?:^|[\s;:(])([a-z][A-Za-z0-9]{1,60}): /g;
 function fieldContainer(key) {
   const form = document.querySelector('.fjs-form');
   if (!form) return null;
-  const input = form.querySelector(`[id$="-${CSS.escape(key)}"]`);
-  return input ? input.closest('.fjs-form-field') : null;
+  // a field's label points at its input (a date picker's at "<key>-date"); a field without a label by its input's id
+  const k = CSS.escape(key);
+  const el = form.querySelector(`label[for$="-${k}"], label[for$="-${k}-date"], [id$="-${k}"], [id$="-${k}-date"]`);
+  return el ? el.closest('.fjs-form-field') : null;
 }
 
 function clear() {
