@@ -1,6 +1,7 @@
 // Tasklist, Cockpit and Admin as each role sees them, in headless Chromium (playwright-core):
 // no Camunda 7 CE end-of-life banner, "Reelflow" in the page title and the header (login page included),
-// no 404 on a page load, and in Cockpit the Reelflow dashboard plugin with its data. Prints one JSON line per page and exits 1 if any check fails.
+// no 404 on a page load, in Cockpit the Reelflow dashboard plugin with its data, and only admins offered the actions
+// other roles cannot take (Tasklist's "Create task" and "Start process", Cockpit's retries and variable edits). Prints one JSON line per page and exits 1 if any check fails.
 //
 //   node tools/webapp-branding.js [baseUrl] [screenshotDir]      (baseUrl: http://localhost:8080)
 //   REELFLOW_DEMO_PASSWORD changes the demo users' password (default reelflow)
@@ -18,7 +19,7 @@ const roles = [
 const names = { tasklist: 'Tasklist', cockpit: 'Cockpit', admin: 'Admin' };
 const appUrl = app => `${base}/camunda/app/${app}/default/`;
 
-async function check(page, label, app, loggedIn, notFound) {
+async function check(page, label, app, loggedIn, notFound, user) {
   await page.waitForTimeout(1500); // the header and the locale load after the page
   const title = await page.title();
   const bannerVisible = await page.locator('.ce-eol-banner').evaluateAll(els => els.some(e => e.offsetParent !== null || e.getClientRects().length > 0));
@@ -34,6 +35,17 @@ async function check(page, label, app, loggedIn, notFound) {
   if (!brand.includes('Reelflow ' + names[app])) problems.push(`header/login shows "${brand}", not "Reelflow ${names[app]}"`);
   if (!logo.includes('reelflow/logo.svg')) problems.push('no Reelflow logo');
   if (notFound.length) problems.push('404: ' + [...new Set(notFound)].join(', '));
+  if (loggedIn && app !== 'admin') { // assets/reelflow/roles.js: only admins hold the permissions behind these actions
+    const known = await page.waitForSelector('html.rf-roles-known', { state: 'attached', timeout: 30000 }).then(() => true).catch(() => false);
+    if (!known) problems.push('the roles script did not run (no html.rf-roles-known)');
+    const can = await page.evaluate(() => [...document.documentElement.classList].filter(c => c.startsWith('rf-can-')));
+    const expected = user === 'admin' ? 5 : 0;
+    if (can.length !== expected) problems.push(`${user} is offered ${can.join(', ') || 'nothing'}: expected ${expected === 0 ? 'nothing' : 'every action'}`);
+    if (app === 'tasklist') {
+      const shown = await page.locator('.create-task-action, .start-process-action').evaluateAll(els => els.filter(e => e.getClientRects().length > 0).length);
+      if (shown !== (user === 'admin' ? 2 : 0)) problems.push(`"Create task" / "Start process" shown ${shown} times to ${user}`);
+    }
+  }
   if (loggedIn && app === 'cockpit') { // Reelflow's dashboard plugin (scripts/reelflow-dashboard.js) has loaded its data
     const status = await page.waitForFunction(() => {
       const s = document.querySelector('.reelflow-dashboard .reelflow-status');
@@ -77,7 +89,7 @@ async function check(page, label, app, loggedIn, notFound) {
           await page.goto(appUrl(app));
           await page.waitForSelector('[cam-widget-header] .navbar-brand', { timeout: 60000 });
         }
-        ok = await check(page, `${app} as ${user}`, app, true, notFound) && ok;
+        ok = await check(page, `${app} as ${user}`, app, true, notFound, user) && ok;
       }
       await context.close();
     }

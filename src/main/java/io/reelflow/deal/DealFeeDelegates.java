@@ -33,9 +33,7 @@ import io.reelflow.platform.web.InvalidInputException;
 import io.reelflow.royalty.LicenceFeeService;
 import io.reelflow.royalty.LicenceFeeService.InstalmentView;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.util.Locale;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -74,10 +72,7 @@ final class DealFeeDelegates {
     }
 
     static String formatted(BigDecimal amount, String currency) {
-        NumberFormat f = NumberFormat.getNumberInstance(Locale.UK);
-        f.setMinimumFractionDigits(amount.scale());
-        f.setMaximumFractionDigits(amount.scale());
-        return currency + " " + f.format(amount);
+        return io.reelflow.platform.MoneyFormat.format(amount, currency);
     }
 
     /** {@code ${computeRoyaltySchedule}}: the instalments of the fee or MG, and the first revenue quarter. */

@@ -173,6 +173,11 @@ public class DealService {
         for (io.reelflow.delivery.DeliveryService.StageChange c : deliveries.stageTrail(d.getCrmDealId())) {
             events.add(new DealRecords.DealEvent(c.at(), "DELIVERY_" + c.stage().name(), c.titleName() + ": " + stageText(c.stage()), null));
         }
+        for (io.reelflow.delivery.DeliveryService.Decision c : deliveries.decisionsOfDeal(d.getCrmDealId())) {
+            String title = deliveries.find(c.deliveryId()).map(io.reelflow.delivery.DeliveryService.Delivery::titleName).orElse("delivery " + c.deliveryId());
+            events.add(new DealRecords.DealEvent(c.decidedAt(), "DELIVERY_DECISION", title + ": at risk after " + c.rejections()
+                    + " rejections, decided: " + c.text(), c.decidedBy()));
+        }
         events.sort(java.util.Comparator.comparing(DealRecords.DealEvent::at));
         return events;
     }
@@ -185,6 +190,7 @@ public class DealService {
             case SUBMITTED -> "uploaded to Netflix, waiting for QC";
             case REJECTED -> "rejected by Netflix QC";
             case ACCEPTED -> "accepted by Netflix";
+            case CANCELLED -> "delivery cancelled";
         };
     }
 

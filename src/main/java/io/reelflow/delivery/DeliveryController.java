@@ -29,19 +29,29 @@ public class DeliveryController {
 
     public record DeliveryView(long id, String crmDealId, long titleId, String titleName, String format, String stage, int attempt,
                                int rejections, String packageStatus, String packageFindings, String backlotTitleId, List<TrackView> tracks,
-                               List<QcItemView> openItems, List<String> pendingEvents, InspectionRequests.InspectionView packageInspection) {
+                               List<QcItemView> openItems, List<String> pendingEvents, InspectionRequests.InspectionView packageInspection,
+                               java.time.LocalDate dueDate, List<DeliveryService.Decision> decisions, List<InspectionWaivers.Waiver> waivers) {
     }
 
     public record QcReport(int deliveriesWithQcResult, int acceptedFirstPass, BigDecimal firstPassAcceptanceRate,
-                           Map<String, Integer> rejectionsByCategory, Map<String, Integer> rejectionsByVendor, Map<String, BigDecimal> averageDaysPerStage) {
+                           Map<String, Integer> rejectionsByCategory, Map<String, Integer> rejectionsByVendor, Map<String, BigDecimal> averageDaysPerStage,
+                           List<WaiverView> waivers) {
+    }
+
+    /** A failed pre-QC inspection a manager waived: which title and asset, why, by whom. */
+    public record WaiverView(long deliveryId, String crmDealId, String titleName, String asset, String requestedBy, String requestedNote,
+                             String waivedBy, String note, java.time.Instant waivedAt) {
     }
 
     private final DeliveryService deliveries;
     private final EventInbox inbox;
     private final DeliveryReports reports;
     private final InspectionRequests inspections;
+    private final InspectionWaivers waivers;
 
-    public DeliveryController(DeliveryService deliveries, EventInbox inbox, DeliveryReports reports, InspectionRequests inspections) {
+    public DeliveryController(DeliveryService deliveries, EventInbox inbox, DeliveryReports reports, InspectionRequests inspections,
+                              InspectionWaivers waivers) {
+        this.waivers = waivers;
         this.deliveries = deliveries;
         this.inspections = inspections;
         this.inbox = inbox;
@@ -71,17 +81,26 @@ public class DeliveryController {
     }
 
     @GetMapping("/api/reports/qc")
-    @Operation(summary = "QC report: first-pass acceptance, rejections by category and by vendor, average days per stage")
+    @Operation(summary = "QC report: first-pass acceptance, rejections by category and by vendor, average days per stage, the inspections "
+            + "managers waived (newest first, at most 500)")
     public QcReport qcReport() {
-        return reports.qcReport();
+        DeliveryController.QcReport r = reports.qcReport();
+        List<WaiverView> granted = waivers.granted().stream().map(w -> {
+            DeliveryService.Delivery d = deliveries.get(w.deliveryId());
+            String asset = w.trackId() == null ? "IMF package" : deliveries.track(w.trackId()).label();
+            return new WaiverView(d.id(), d.dealRef(), d.titleName(), asset, w.requestedBy(), w.requestedNote(), w.decidedBy(), w.note(), w.decidedAt());
+        }).toList();
+        return new QcReport(r.deliveriesWithQcResult(), r.acceptedFirstPass(), r.firstPassAcceptanceRate(), r.rejectionsByCategory(),
+                r.rejectionsByVendor(), r.averageDaysPerStage(), granted);
     }
 
     private DeliveryView view(DeliveryService.Delivery d) {
         List<TrackView> tracks = deliveries.tracks(d.id()).stream().map(t -> new TrackView(t.id(), t.kind().name(), t.language(), t.status(),
                 t.vendor(), t.fileLocation(), t.findings(), t.attempts(), inspections.latestTrack(t.id()).orElse(null))).toList();
-        List<QcItemView> open = d.stage() == DeliveryStage.ACCEPTED ? List.of() : reports.qcItems(d.id(), d.attempt());
+        List<QcItemView> open = d.stage() == DeliveryStage.ACCEPTED || d.stage() == DeliveryStage.CANCELLED ? List.of() : reports.qcItems(d.id(), d.attempt());
         List<String> pending = reports.pendingEvents(d.id());
         return new DeliveryView(d.id(), d.dealRef(), d.titleId(), d.titleName(), d.formatLabel(), d.stage().name(), d.attempt(), d.rejections(),
-                d.packageStatus(), d.packageFindings(), d.backlotTitleId(), tracks, open, pending, inspections.latestPackage(d.id()).orElse(null));
+                d.packageStatus(), d.packageFindings(), d.backlotTitleId(), tracks, open, pending, inspections.latestPackage(d.id()).orElse(null),
+                d.dueDate(), deliveries.decisions(d.id()), waivers.ofDelivery(d.id()));
     }
 }

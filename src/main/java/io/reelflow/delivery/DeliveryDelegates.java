@@ -101,11 +101,20 @@ final class DeliveryDelegates {
                             context.append("\n- Last inspection: ").append(d.packageFindings().strip());
                         }
                         if (qc.isEmpty() && !"FAILED".equals(d.packageStatus())) context.append("\n- (no reason recorded)");
+                        java.util.Optional<DeliveryService.Decision> change = deliveries.currentDecision(id)
+                                .filter(c -> c.decision() == DeliveryService.RiskDecision.CHANGE_VENDOR);
                         context.append("\n\n**Previous order:** ").append(d.postHouse())
-                                .append(d.purchaseOrder() == null ? "" : ", purchase order " + d.purchaseOrder())
-                                .append(" (pre-filled below; change them for another post house).");
-                        NetflixDeliveryVariables.POST_HOUSE.setLocal(task, d.postHouse());
-                        if (d.purchaseOrder() != null) NetflixDeliveryVariables.PURCHASE_ORDER.setLocal(task, d.purchaseOrder());
+                                .append(d.purchaseOrder() == null ? "" : ", purchase order " + d.purchaseOrder());
+                        if (change.isPresent()) {
+                            // the manager changed vendor: the new one is pre-filled, with a new purchase order to enter
+                            context.append(".\n\n**Manager's decision:** order from ").append(change.get().newVendor())
+                                    .append(" instead (").append(change.get().note()).append("); enter its purchase order below.");
+                            NetflixDeliveryVariables.POST_HOUSE.setLocal(task, change.get().newVendor());
+                        } else {
+                            context.append(" (pre-filled below; change them for another post house).");
+                            NetflixDeliveryVariables.POST_HOUSE.setLocal(task, d.postHouse());
+                            if (d.purchaseOrder() != null) NetflixDeliveryVariables.PURCHASE_ORDER.setLocal(task, d.purchaseOrder());
+                        }
                     } else {
                         context.append("First order of the package.");
                     }
@@ -115,11 +124,22 @@ final class DeliveryDelegates {
                     NetflixDeliveryVariables.UPLOAD_CHECKLIST.setLocal(task, deliveries.readiness(id).checklist());
                     NetflixDeliveryVariables.NEXT_ATTEMPT.setLocal(task, deliveries.get(id).attempt() + 1);
                 }
-                case "deliveryAtRisk" -> NetflixDeliveryVariables.QC_ITEMS_SUMMARY.setLocal(task, deliveries.qcItemsSummary(id));
+                case "deliveryAtRisk" -> {
+                    DeliveryService.Delivery d = deliveries.get(id);
+                    NetflixDeliveryVariables.QC_ITEMS_SUMMARY.setLocal(task, deliveries.qcItemsSummary(id));
+                    NetflixDeliveryVariables.DELIVERY_DUE_LABEL.setLocal(task, d.dueDate() == null ? "not set" : d.dueDate().toString());
+                    StringBuilder rework = new StringBuilder();
+                    if ("REWORK".equals(d.packageStatus())) rework.append("IMF package · post house ").append(d.postHouse()).append('\n');
+                    deliveries.tracks(id).stream().filter(t -> "REWORK".equals(t.status()))
+                            .forEach(t -> rework.append(t.label()).append(" · vendor ").append(t.vendor()).append('\n'));
+                    if (d.metadataFix() != null) rework.append("Metadata · delivery coordinator\n");
+                    NetflixDeliveryVariables.REWORK_SUMMARY.setLocal(task, rework.isEmpty() ? "nothing" : rework.toString().strip());
+                }
                 case "awaitQc" -> {
                     List<DeliveryService.Track> tracks = deliveries.tracks(id);
                     NetflixDeliveryVariables.QC_TRACKS.setLocal(task, tracks.isEmpty() ? "none (an item names no track)"
                             : String.join(", ", tracks.stream().map(t -> "`" + t.language() + " | " + t.kind() + "`").toList()));
+                    NetflixDeliveryVariables.QC_TRACK_CHOICES.setLocal(task, String.join(",", tracks.stream().map(t -> t.kind() + " " + t.language()).toList()));
                 }
                 case "fixMetadata" -> NetflixDeliveryVariables.METADATA_FIX.setLocal(task, deliveries.get(id).metadataFix());
                 default -> throw new IllegalStateException("nothing to show for task " + task.getTaskDefinitionKey());
@@ -183,11 +203,173 @@ final class DeliveryDelegates {
         }
     }
 
+    /** The user completing a task (null for the service's own calls). */
+    static String user(DelegateTask task) {
+        org.camunda.bpm.engine.impl.identity.Authentication who = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return who == null ? task.getAssignee() : who.getUserId();
+    }
+
+    /**
+     * A return task's choice: RETURN (the default: the note says what was sent back) or ASK_WAIVER (a manager
+     * decides; the coordinator says why the findings are a false positive, recorded on the delivery).
+     */
+    static void returnOrAskWaiver(DelegateTask task, InspectionWaivers waivers, long deliveryId, Long trackId, String maker) {
+        String action = NetflixDeliveryVariables.FAILED_ACTION.submitted(task);
+        action = action == null || action.isBlank() ? "RETURN" : action.strip();
+        switch (action) {
+            case "RETURN" -> required(task, NetflixDeliveryVariables.RETURN_NOTE.name(), "what was sent back to the " + maker);
+            case "ASK_WAIVER" -> {
+                waivers.ask(deliveryId, trackId, NetflixDeliveryVariables.WAIVER_REQUEST.submitted(task), user(task), "waiverRequest");
+                io.reelflow.platform.ProcessVariable.forget(task, NetflixDeliveryVariables.WAIVER_REQUEST);
+            }
+            default -> throw new InvalidInputException("failedAction", "'" + action + "' is not RETURN or ASK_WAIVER");
+        }
+        NetflixDeliveryVariables.FAILED_ACTION.set(task.getExecution(), action);
+    }
+
     @Component("recordPackageReturn")
     static class RecordPackageReturn implements TaskListener {
+        private final InspectionWaivers waivers;
+        private final ProcessDelivery processDelivery;
+
+        RecordPackageReturn(InspectionWaivers waivers, ProcessDelivery processDelivery) {
+            this.waivers = waivers;
+            this.processDelivery = processDelivery;
+        }
+
         @Override
         public void notify(DelegateTask task) {
-            required(task, NetflixDeliveryVariables.RETURN_NOTE.name(), "what was sent back to the post house");
+            returnOrAskWaiver(task, waivers, processDelivery.deliveryId(task), null, "post house");
+        }
+    }
+
+    /** {@code ${showWaiverRequest}} (create) on the waiver tasks: who asked and why, for the manager. */
+    @Component("showWaiverRequest")
+    static class ShowWaiverRequest implements TaskListener {
+        private final InspectionWaivers waivers;
+        private final ProcessDelivery processDelivery;
+
+        ShowWaiverRequest(InspectionWaivers waivers, ProcessDelivery processDelivery) {
+            this.waivers = waivers;
+            this.processDelivery = processDelivery;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            long deliveryId = processDelivery.deliveryId(task);
+            Long trackId = "waiveTrackFindings".equals(task.getTaskDefinitionKey()) ? processDelivery.track(task).id() : null;
+            NetflixDeliveryVariables.WAIVER_ASKED.setLocal(task, waivers.pending(deliveryId, trackId)
+                    .map(w -> (w.requestedBy() == null ? "The coordinator" : "**" + w.requestedBy() + "**") + ": "
+                            + InspectionDelegates.escape(w.requestedNote()))
+                    .orElse("No waiver is waiting: refuse it."));
+        }
+    }
+
+    /**
+     * {@code ${recordWaiverDecision}} (complete) on the waiver tasks: a manager waives (the package or track is
+     * accepted as it is) or refuses, with a written reason, recorded on the delivery. The engine lets only managers
+     * work the task; a user of another group is refused here too.
+     */
+    @Component("recordWaiverDecision")
+    static class RecordWaiverDecision implements TaskListener {
+        private final InspectionWaivers waivers;
+        private final ProcessDelivery processDelivery;
+
+        RecordWaiverDecision(InspectionWaivers waivers, ProcessDelivery processDelivery) {
+            this.waivers = waivers;
+            this.processDelivery = processDelivery;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            org.camunda.bpm.engine.impl.identity.Authentication who = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            if (who != null && who.getGroupIds() != null && !who.getGroupIds().contains(io.reelflow.platform.security.Roles.MANAGERS)
+                    && !who.getGroupIds().contains(io.reelflow.platform.security.Roles.ADMINS)) {
+                throw new InvalidInputException("waiverDecision", "only a manager may waive inspection findings");
+            }
+            String decision = NetflixDeliveryVariables.WAIVER_DECISION.submitted(task);
+            if (decision == null || decision.isBlank()) throw new InvalidInputException("waiverDecision", "choose WAIVE or REFUSE");
+            decision = decision.strip();
+            if (!decision.equals("WAIVE") && !decision.equals("REFUSE")) {
+                throw new InvalidInputException("waiverDecision", "'" + decision + "' is not WAIVE or REFUSE");
+            }
+            long deliveryId = processDelivery.deliveryId(task);
+            Long trackId = "waiveTrackFindings".equals(task.getTaskDefinitionKey()) ? processDelivery.track(task).id() : null;
+            waivers.decide(deliveryId, trackId, decision.equals("WAIVE"), NetflixDeliveryVariables.WAIVER_NOTE.submitted(task), user(task));
+            io.reelflow.platform.ProcessVariable.forget(task, NetflixDeliveryVariables.WAIVER_NOTE);
+            NetflixDeliveryVariables.WAIVER_DECISION.set(task.getExecution(), decision);
+        }
+    }
+
+    /**
+     * {@code ${recordRiskDecision}}, on completing "Delivery at risk": the manager's decision and why, recorded on the
+     * delivery (changing vendor names the new one; an extension names the day asked for). The gateway routes on the
+     * decision; the rest is the record's and is not kept in the process.
+     */
+    @Component("recordRiskDecision")
+    static class RecordRiskDecision implements TaskListener {
+        private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
+
+        RecordRiskDecision(DeliveryService deliveries, ProcessDelivery processDelivery) {
+            this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
+        }
+
+        @Override
+        public void notify(DelegateTask task) {
+            String choice = NetflixDeliveryVariables.RISK_DECISION.submitted(task);
+            if (choice == null || choice.isBlank()) throw new InvalidInputException("riskDecision", "choose what happens now");
+            DeliveryService.RiskDecision decision;
+            try {
+                decision = DeliveryService.RiskDecision.valueOf(choice.strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("riskDecision", "'" + choice + "' is not one of RESUBMIT, CHANGE_VENDOR, EXTENSION, CANCEL");
+            }
+            String note = NetflixDeliveryVariables.RISK_NOTE.submitted(task);
+            String vendor = decision == DeliveryService.RiskDecision.CHANGE_VENDOR ? NetflixDeliveryVariables.NEW_VENDOR.submitted(task) : null;
+            java.time.LocalDate extended = decision == DeliveryService.RiskDecision.EXTENSION
+                    ? io.reelflow.platform.web.FormValues.date(NetflixDeliveryVariables.EXTENDED_DUE_DATE.submitted(task), "extendedDueDate", true) : null;
+            deliveries.decideAtRisk(processDelivery.deliveryId(task), decision, note, vendor, extended, user(task),
+                    io.reelflow.platform.EngineClock.today());
+            io.reelflow.platform.ProcessVariable.forget(task, NetflixDeliveryVariables.RISK_NOTE, NetflixDeliveryVariables.NEW_VENDOR,
+                    NetflixDeliveryVariables.EXTENDED_DUE_DATE);
+            NetflixDeliveryVariables.RISK_DECISION.set(task.getExecution(), decision.name());
+        }
+    }
+
+    /** {@code ${extendDelivery}}: the extension decided on the delivery moves its due day, and every later task's. */
+    @Component("extendDelivery")
+    static class ExtendDelivery implements JavaDelegate {
+        private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
+
+        ExtendDelivery(DeliveryService deliveries, ProcessDelivery processDelivery) {
+            this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
+        }
+
+        @Override
+        public void execute(DelegateExecution e) {
+            java.time.LocalDate due = deliveries.extend(processDelivery.deliveryId(e));
+            NetflixDeliveryVariables.DELIVERY_DUE.set(e, io.reelflow.platform.EngineClock.startOf(due));
+        }
+    }
+
+    /** {@code ${cancelDelivery}}: the title's delivery cancelled as decided; the instance then ends. */
+    @Component("cancelDelivery")
+    static class CancelDelivery implements JavaDelegate {
+        private final DeliveryService deliveries;
+        private final ProcessDelivery processDelivery;
+
+        CancelDelivery(DeliveryService deliveries, ProcessDelivery processDelivery) {
+            this.deliveries = deliveries;
+            this.processDelivery = processDelivery;
+        }
+
+        @Override
+        public void execute(DelegateExecution e) {
+            deliveries.cancel(processDelivery.deliveryId(e));
         }
     }
 
@@ -215,9 +397,18 @@ final class DeliveryDelegates {
 
     @Component("recordTrackReturn")
     static class RecordTrackReturn implements TaskListener {
+        private final InspectionWaivers waivers;
+        private final ProcessDelivery processDelivery;
+
+        RecordTrackReturn(InspectionWaivers waivers, ProcessDelivery processDelivery) {
+            this.waivers = waivers;
+            this.processDelivery = processDelivery;
+        }
+
         @Override
         public void notify(DelegateTask task) {
-            required(task, LocalizationTrackVariables.RETURN_NOTE.name(), "what was sent back to the vendor");
+            DeliveryService.Track t = processDelivery.track(task);
+            returnOrAskWaiver(task, waivers, t.deliveryId(), t.id(), "vendor");
         }
     }
 

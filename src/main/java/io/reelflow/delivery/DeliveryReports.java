@@ -43,7 +43,7 @@ public class DeliveryReports {
                 WHERE left_at IS NOT NULL GROUP BY stage""", rs -> {
             days.put(rs.getString(1), rs.getBigDecimal(2).setScale(2, RoundingMode.HALF_EVEN));
         });
-        return new QcReport(withResult, firstPass, rate, byCategory, byVendor, days);
+        return new QcReport(withResult, firstPass, rate, byCategory, byVendor, days, List.of());
     }
 
     /** One stage: how many deliveries stand in it now and how long they have been there (days, to the hour). */

@@ -325,6 +325,121 @@ public class DeliveryService {
         enterStage(deliveryId, DeliveryStage.ACCEPTED);
     }
 
+    /** What a manager may decide on a delivery at risk. */
+    public enum RiskDecision {
+        RESUBMIT("resubmit"), CHANGE_VENDOR("change vendor"), EXTENSION("ask Netflix for an extension"), CANCEL("cancel the title's delivery");
+
+        public final String label;
+
+        RiskDecision(String label) {
+            this.label = label;
+        }
+    }
+
+    /** A manager's decision on a delivery at risk, taken after its {@code rejections}-th rejection. */
+    public record Decision(long id, long deliveryId, int rejections, RiskDecision decision, String note, String newVendor,
+                           LocalDate previousDue, LocalDate extendedDue, String decidedBy, java.time.Instant decidedAt) {
+        /** One line for the deal's trail and the tasks that follow it. */
+        public String text() {
+            return switch (decision) {
+                case RESUBMIT -> "resubmit";
+                case CHANGE_VENDOR -> "change vendor to " + newVendor;
+                case EXTENSION -> "ask Netflix for an extension: due " + (previousDue == null ? "(not set)" : previousDue) + " → " + extendedDue;
+                case CANCEL -> "cancel the title's delivery";
+            } + " — " + note;
+        }
+    }
+
+    /**
+     * Records a manager's decision on a delivery at risk. Changing vendor needs the new vendor (or post house); an
+     * extension needs the day Netflix is asked for, later than the current due day and not in the past.
+     */
+    @Transactional
+    public Decision decideAtRisk(long deliveryId, RiskDecision decision, String note, String newVendor, LocalDate extendedDue,
+                                 String decidedBy, LocalDate today) {
+        Delivery d = get(deliveryId);
+        if (note == null || note.isBlank()) throw new io.reelflow.platform.web.InvalidInputException("riskNote", "say why (required)");
+        if (note.length() > 1000) throw new io.reelflow.platform.web.InvalidInputException("riskNote", "at most 1000 characters");
+        String vendor = null;
+        LocalDate extended = null;
+        if (decision == RiskDecision.CHANGE_VENDOR) {
+            if (newVendor == null || newVendor.isBlank()) {
+                throw new io.reelflow.platform.web.InvalidInputException("newVendor", "name the vendor or post house to order from instead");
+            }
+            String v = newVendor.strip();
+            vendor = v;
+            if (v.length() > 200) throw new io.reelflow.platform.web.InvalidInputException("newVendor", "at most 200 characters");
+            // the vendor that made a rejected asset is the one being changed
+            boolean same = "REWORK".equals(d.packageStatus()) && v.equalsIgnoreCase(nz(d.postHouse()))
+                    || tracks(deliveryId).stream().anyMatch(t -> "REWORK".equals(t.status()) && v.equalsIgnoreCase(nz(t.vendor())));
+            if (same) {
+                throw new io.reelflow.platform.web.InvalidInputException("newVendor", "'" + v + "' made the rejected asset: name another vendor");
+            }
+        }
+        if (decision == RiskDecision.EXTENSION) {
+            if (extendedDue == null) throw new io.reelflow.platform.web.InvalidInputException("extendedDueDate", "the new due day asked of Netflix is required (YYYY-MM-DD)");
+            if (d.dueDate() != null && !extendedDue.isAfter(d.dueDate())) {
+                throw new io.reelflow.platform.web.InvalidInputException("extendedDueDate", "must be after the current due day " + d.dueDate());
+            }
+            if (extendedDue.isBefore(today)) throw new io.reelflow.platform.web.InvalidInputException("extendedDueDate", "must not be in the past");
+            extended = extendedDue;
+        }
+        long id = jdbc.queryForObject("""
+                INSERT INTO delivery_decision (delivery_id, rejections, decision, note, new_vendor, previous_due, extended_due, decided_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", Long.class, deliveryId, d.rejections(), decision.name(), note.strip(), vendor,
+                d.dueDate() == null ? null : Date.valueOf(d.dueDate()), extended == null ? null : Date.valueOf(extended), decidedBy);
+        return decisions(deliveryId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+    }
+
+    /** The delivery's decisions at risk, oldest first. */
+    @Transactional(readOnly = true)
+    public List<Decision> decisions(long deliveryId) {
+        return jdbc.query("SELECT * FROM delivery_decision WHERE delivery_id = ? ORDER BY id", (rs, i) -> decision(rs), deliveryId);
+    }
+
+    /** The decision taken on the delivery's latest rejection, if a manager took one: the re-order tasks follow it. */
+    @Transactional(readOnly = true)
+    public Optional<Decision> currentDecision(long deliveryId) {
+        Delivery d = get(deliveryId);
+        List<Decision> all = decisions(deliveryId);
+        if (all.isEmpty()) return Optional.empty();
+        Decision last = all.get(all.size() - 1);
+        return last.rejections() == d.rejections() ? Optional.of(last) : Optional.empty();
+    }
+
+    /** Each decision on the deal's deliveries, with its title, oldest first: the deal's event trail shows them. */
+    @Transactional(readOnly = true)
+    public List<Decision> decisionsOfDeal(String dealRef) {
+        return jdbc.query("""
+                SELECT c.* FROM delivery_decision c JOIN delivery d ON d.id = c.delivery_id WHERE d.deal_ref = ? ORDER BY c.decided_at, c.id""",
+                (rs, i) -> decision(rs), dealRef);
+    }
+
+    /** Applies the extension of the current decision: the delivery's due day moves (repeatable). */
+    @Transactional
+    public LocalDate extend(long deliveryId) {
+        Decision c = currentDecision(deliveryId).filter(x -> x.decision() == RiskDecision.EXTENSION)
+                .orElseThrow(() -> new IllegalStateException("delivery " + deliveryId + " has no extension decided on its latest rejection"));
+        jdbc.update("UPDATE delivery SET due_date = ?, updated_at = now() WHERE id = ?", Date.valueOf(c.extendedDue()), deliveryId);
+        return c.extendedDue();
+    }
+
+    /** Cancels the title's delivery as the manager decided: nothing more is ordered, uploaded or awaited (repeatable). */
+    @Transactional
+    public void cancel(long deliveryId) {
+        currentDecision(deliveryId).filter(x -> x.decision() == RiskDecision.CANCEL)
+                .orElseThrow(() -> new IllegalStateException("delivery " + deliveryId + " has no cancellation decided on its latest rejection"));
+        enterStage(deliveryId, DeliveryStage.CANCELLED);
+    }
+
+    private static Decision decision(ResultSet rs) throws SQLException {
+        Date previous = rs.getDate("previous_due");
+        Date extended = rs.getDate("extended_due");
+        return new Decision(rs.getLong("id"), rs.getLong("delivery_id"), rs.getInt("rejections"), RiskDecision.valueOf(rs.getString("decision")),
+                rs.getString("note"), rs.getString("new_vendor"), previous == null ? null : previous.toLocalDate(),
+                extended == null ? null : extended.toLocalDate(), rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant());
+    }
+
     @Transactional(readOnly = true)
     public String qcItemsSummary(long deliveryId) {
         return String.join("\n", jdbc.query("""

@@ -27,7 +27,9 @@ public class DeliveryTaskLabels implements TaskLabeller {
             Map.entry("deliveryAtRisk", "The delivery was rejected three times: decide how it goes on and note why."),
             Map.entry("orderTrack", "Order the track from a localization vendor and enter the vendor, purchase order and due date."),
             Map.entry("awaitTrack", "When the vendor delivers, enter where the track file was stored to start its check."),
-            Map.entry("returnTrack", "The track failed its check: send the findings back to the vendor and ask for a corrected file."));
+            Map.entry("returnTrack", "The track failed its check: send the findings back to the vendor and ask for a corrected file."),
+            Map.entry("waivePackageFindings", "The coordinator holds the package's failed inspection for a false positive: waive it in writing or refuse."),
+            Map.entry("waiveTrackFindings", "The coordinator holds the track's failed check for a false positive: waive it in writing or refuse."));
 
     private final ProcessDelivery processDelivery;
     private final DeliveryService deliveries;
@@ -57,12 +59,13 @@ public class DeliveryTaskLabels implements TaskLabeller {
             case "orderImfPackage" -> (d.postHouse() == null ? "Order IMF package: " : "Re-order IMF package: ") + title;
             case "awaitPackage" -> "Receive IMF package: " + title;
             case "returnImfPackage" -> "Return package to post house: " + title;
+            case "waivePackageFindings" -> "Decide on waiver of IMF package: " + title;
             case "fixMetadata" -> "Fix metadata in Backlot: " + title;
             case "uploadToBacklot" -> "Upload " + title + " to Backlot" + submission(d.attempt() + 1);
             case "awaitQc" -> "Record Netflix QC result: " + title + submission(d.attempt());
             case "escalateQc" -> "QC overdue: " + title + submission(d.attempt());
             case "deliveryAtRisk" -> "Delivery at risk: " + title + " (" + d.rejections() + " rejections)";
-            case "orderTrack", "awaitTrack", "returnTrack" -> trackTask(task, title);
+            case "orderTrack", "awaitTrack", "returnTrack", "waiveTrackFindings" -> trackTask(task, title);
             default -> null;
         };
         return what == null ? null : TaskLabeller.ofDeal(what, d.dealRef());
@@ -74,6 +77,7 @@ public class DeliveryTaskLabels implements TaskLabeller {
             // the order about to be placed is attempt n+1; receiving and returning concern the order placed last
             case "orderTrack" -> "Order " + t.label() + attempt(t.attempts() + 1) + ": " + title;
             case "awaitTrack" -> "Receive " + t.label() + attempt(t.attempts()) + ": " + title;
+            case "waiveTrackFindings" -> "Decide on waiver of " + t.label() + attempt(t.attempts()) + ": " + title;
             default -> "Return " + t.label() + " to vendor" + attempt(t.attempts()) + ": " + title;
         };
     }

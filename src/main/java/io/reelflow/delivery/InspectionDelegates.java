@@ -118,7 +118,7 @@ final class InspectionDelegates {
         NumberFormat n = NumberFormat.getIntegerInstance(Locale.UK);
         int total = v.errors() + v.warnings();
         StringBuilder head = new StringBuilder();
-        head.append("**").append(Boolean.TRUE.equals(v.passed()) ? "Passed" : "Failed").append("**: ")
+        head.append("**").append(Boolean.TRUE.equals(v.passed()) ? "Passed" : v.waived() ? "Failed, findings waived by a manager" : "Failed").append("**: ")
                 .append(n.format(v.errors())).append(v.errors() == 1 ? " error, " : " errors, ")
                 .append(n.format(v.warnings())).append(v.warnings() == 1 ? " warning" : " warnings")
                 .append(" (inspected: ").append(escape(InspectionRequests.bounded(v.location(), 300))).append(").\n\n");
@@ -127,7 +127,7 @@ final class InspectionDelegates {
         int shown = 0;
         int budget = MAX_REPORT - head.length() - 200;
         for (FindingView f : v.findings()) {
-            StringBuilder line = new StringBuilder("- ").append(f.severity()).append(' ').append(f.code());
+            StringBuilder line = new StringBuilder("- ").append(f.waived() ? "WAIVED " : "").append(f.severity()).append(' ').append(f.code());
             if (f.file() != null) line.append(" · ").append(escape(InspectionRequests.bounded(f.file(), 80)));
             if (f.element() != null) line.append(" · ").append(escape(InspectionRequests.bounded(f.element(), 80)));
             line.append(": ").append(escape(InspectionRequests.bounded(f.message(), 160))).append('\n');

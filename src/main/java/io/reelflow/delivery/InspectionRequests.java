@@ -66,12 +66,13 @@ public class InspectionRequests {
     public record Progress(long bytesDone, long bytesTotal, Long secondsLeft) {
     }
 
-    public record FindingView(String severity, String code, String file, String element, String message) {
+    /** @param waived a manager accepted the inspected package or track despite it (a written waiver) */
+    public record FindingView(String severity, String code, String file, String element, String message, boolean waived) {
     }
 
     public record InspectionView(long requestId, String subject, Long trackId, String eventId, String location, String status, int runs,
                                  Boolean passed, int errors, int warnings, String summary, Progress progress, Instant requestedAt,
-                                 Instant startedAt, Instant inspectedAt, List<FindingView> findings) {
+                                 Instant startedAt, Instant inspectedAt, List<FindingView> findings, boolean waived) {
     }
 
     private final JdbcTemplate jdbc;
@@ -295,12 +296,16 @@ public class InspectionRequests {
                 (rs, i) -> view(rs, List.of()), id);
         if (views.isEmpty()) return Optional.empty();
         InspectionView v = views.get(0);
+        Integer waivers = jdbc.queryForObject("SELECT count(*) FROM inspection_waiver WHERE request_id = ? AND status = 'WAIVED'", Integer.class,
+                v.requestId());
+        boolean waived = waivers != null && waivers > 0;
         List<FindingView> findings = jdbc.query("""
                 SELECT severity, code, file, element, message FROM inspection_finding WHERE request_id = ?
                 ORDER BY CASE severity WHEN 'ERROR' THEN 0 ELSE 1 END, seq LIMIT ?""",
-                (rs, i) -> new FindingView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), v.requestId(), limit);
+                (rs, i) -> new FindingView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), waived),
+                v.requestId(), limit);
         return Optional.of(new InspectionView(v.requestId(), v.subject(), v.trackId(), v.eventId(), v.location(), v.status(), v.runs(), v.passed(),
-                v.errors(), v.warnings(), v.summary(), v.progress(), v.requestedAt(), v.startedAt(), v.inspectedAt(), findings));
+                v.errors(), v.warnings(), v.summary(), v.progress(), v.requestedAt(), v.startedAt(), v.inspectedAt(), findings, waived));
     }
 
     private static InspectionView view(ResultSet rs, List<FindingView> findings) throws SQLException {
@@ -316,7 +321,7 @@ public class InspectionRequests {
         return new InspectionView(rs.getLong("id"), rs.getString("subject"), (Long) rs.getObject("track_id"), rs.getString("event_id"),
                 rs.getString("location"), status, rs.getInt("runs"), (Boolean) rs.getObject("passed"), rs.getInt("errors"), rs.getInt("warnings"),
                 rs.getString("summary"), new Progress(done, total, left), instant(rs.getTimestamp("requested_at")), started,
-                instant(rs.getTimestamp("inspected_at")), findings);
+                instant(rs.getTimestamp("inspected_at")), findings, false);
     }
 
     private static Instant instant(Timestamp t) {

@@ -38,6 +38,12 @@ public final class LocalizationTrackVariables {
     public static final ProcessVariable<String> TRACK_DURATION_SECONDS = field("trackDurationSeconds", String.class);
     public static final ProcessVariable<String> TRACK_FINDINGS = display("trackFindingsReport", String.class);
     public static final ProcessVariable<String> RETURN_NOTE = NetflixDeliveryVariables.RETURN_NOTE;
+    public static final ProcessVariable<String> FAILED_ACTION = NetflixDeliveryVariables.FAILED_ACTION;
+    public static final ProcessVariable<String> WAIVER_REQUEST = NetflixDeliveryVariables.WAIVER_REQUEST;
+    // waive-track-findings
+    public static final ProcessVariable<String> WAIVER_ASKED = NetflixDeliveryVariables.WAIVER_ASKED;
+    public static final ProcessVariable<String> WAIVER_DECISION = NetflixDeliveryVariables.WAIVER_DECISION;
+    public static final ProcessVariable<String> WAIVER_NOTE = NetflixDeliveryVariables.WAIVER_NOTE;
 
     private LocalizationTrackVariables() {
     }

@@ -59,6 +59,15 @@ public final class NetflixDeliveryVariables {
     public static final ProcessVariable<String> PACKAGE_LOCATION = field("packageLocation", String.class);
     public static final ProcessVariable<String> PACKAGE_FINDINGS = display("packageFindingsReport", String.class);
     public static final ProcessVariable<String> RETURN_NOTE = field("returnNote", String.class);
+    /** On a return task: RETURN (to the post house or vendor) or ASK_WAIVER (a manager decides); the gateway after it routes on it. */
+    public static final ProcessVariable<String> FAILED_ACTION = field("failedAction", String.class);
+    public static final ProcessVariable<String> WAIVER_REQUEST = field("waiverRequest", String.class);
+    // waive-package-findings, waive-track-findings
+    /** Who asked for the waiver and why: shown to the manager. */
+    public static final ProcessVariable<String> WAIVER_ASKED = display("waiverAsked", String.class);
+    /** The manager's answer, WAIVE or REFUSE: the gateway after the task routes on it. */
+    public static final ProcessVariable<String> WAIVER_DECISION = field("waiverDecision", String.class);
+    public static final ProcessVariable<String> WAIVER_NOTE = field("waiverNote", String.class);
     // upload-to-backlot
     public static final ProcessVariable<Integer> NEXT_ATTEMPT = display("nextAttempt", Integer.class);
     public static final ProcessVariable<String> UPLOAD_CHECKLIST = display("uploadChecklist", String.class);
@@ -67,11 +76,45 @@ public final class NetflixDeliveryVariables {
     // record-qc-result, qc-overdue
     public static final ProcessVariable<String> QC_RESULT = field("qcResult", String.class);
     public static final ProcessVariable<String> QC_ITEMS = field("qcItems", String.class);
+    /** The rows of rejected items (the Tasklist form has {@link QcItems#ROWS}): category, track ("KIND language"), code, timecode, note. */
+    public static final ProcessVariable<String> QC_ITEM_1_CATEGORY = field("qcItem1Category", String.class);
+    public static final ProcessVariable<String> QC_ITEM_1_TRACK = field("qcItem1Track", String.class);
+    public static final ProcessVariable<String> QC_ITEM_1_CODE = field("qcItem1Code", String.class);
+    public static final ProcessVariable<String> QC_ITEM_1_TIMECODE = field("qcItem1Timecode", String.class);
+    public static final ProcessVariable<String> QC_ITEM_1_NOTE = field("qcItem1Note", String.class);
+    public static final ProcessVariable<String> QC_ITEM_2_CATEGORY = field("qcItem2Category", String.class);
+    public static final ProcessVariable<String> QC_ITEM_2_TRACK = field("qcItem2Track", String.class);
+    public static final ProcessVariable<String> QC_ITEM_2_CODE = field("qcItem2Code", String.class);
+    public static final ProcessVariable<String> QC_ITEM_2_TIMECODE = field("qcItem2Timecode", String.class);
+    public static final ProcessVariable<String> QC_ITEM_2_NOTE = field("qcItem2Note", String.class);
+    public static final ProcessVariable<String> QC_ITEM_3_CATEGORY = field("qcItem3Category", String.class);
+    public static final ProcessVariable<String> QC_ITEM_3_TRACK = field("qcItem3Track", String.class);
+    public static final ProcessVariable<String> QC_ITEM_3_CODE = field("qcItem3Code", String.class);
+    public static final ProcessVariable<String> QC_ITEM_3_TIMECODE = field("qcItem3Timecode", String.class);
+    public static final ProcessVariable<String> QC_ITEM_3_NOTE = field("qcItem3Note", String.class);
+    public static final ProcessVariable<String> QC_ITEM_4_CATEGORY = field("qcItem4Category", String.class);
+    public static final ProcessVariable<String> QC_ITEM_4_TRACK = field("qcItem4Track", String.class);
+    public static final ProcessVariable<String> QC_ITEM_4_CODE = field("qcItem4Code", String.class);
+    public static final ProcessVariable<String> QC_ITEM_4_TIMECODE = field("qcItem4Timecode", String.class);
+    public static final ProcessVariable<String> QC_ITEM_4_NOTE = field("qcItem4Note", String.class);
+    public static final ProcessVariable<String> QC_ITEM_5_CATEGORY = field("qcItem5Category", String.class);
+    public static final ProcessVariable<String> QC_ITEM_5_TRACK = field("qcItem5Track", String.class);
+    public static final ProcessVariable<String> QC_ITEM_5_CODE = field("qcItem5Code", String.class);
+    public static final ProcessVariable<String> QC_ITEM_5_TIMECODE = field("qcItem5Timecode", String.class);
+    public static final ProcessVariable<String> QC_ITEM_5_NOTE = field("qcItem5Note", String.class);
+    /** The deal's tracks as the rows' track choices, "KIND language" separated by commas. */
+    public static final ProcessVariable<String> QC_TRACK_CHOICES = display("qcTrackChoices", String.class);
     /** The deal's own tracks, the only ones a QC item may name. */
     public static final ProcessVariable<String> QC_TRACKS = display("qcTracks", String.class);
     // delivery-at-risk
     public static final ProcessVariable<String> QC_ITEMS_SUMMARY = display("qcItemsSummary", String.class);
     public static final ProcessVariable<String> RISK_NOTE = field("riskNote", String.class);
+    /** The manager's choice (RESUBMIT, CHANGE_VENDOR, EXTENSION, CANCEL): the gateway after the task routes on it. */
+    public static final ProcessVariable<String> RISK_DECISION = field("riskDecision", String.class);
+    public static final ProcessVariable<String> NEW_VENDOR = field("newVendor", String.class);
+    public static final ProcessVariable<String> EXTENDED_DUE_DATE = field("extendedDueDate", String.class);
+    /** Who made the rejected assets and what goes back to whom: shown on the at-risk task. */
+    public static final ProcessVariable<String> REWORK_SUMMARY = display("reworkSummary", String.class);
     // fix-metadata
     public static final ProcessVariable<String> METADATA_FIX = display("metadataFix", String.class);
     public static final ProcessVariable<String> METADATA_NOTE = field("metadataNote", String.class);

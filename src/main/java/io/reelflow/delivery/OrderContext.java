@@ -48,9 +48,19 @@ final class OrderContext {
                 if (t.findings() != null && !t.findings().isBlank()) text.append("\n- Last check: ").append(t.findings().strip());
                 if (qc.isEmpty() && (t.findings() == null || t.findings().isBlank())) text.append("\n- (no reason recorded)");
                 text.append("\n\n**Previous order:** ").append(t.vendor() == null ? "no vendor recorded" : t.vendor())
-                        .append(po == null ? "" : ", purchase order " + po).append(" (pre-filled below; change them for another vendor).");
-                if (t.vendor() != null) LocalizationTrackVariables.VENDOR.setLocal(task, t.vendor());
-                if (po != null) LocalizationTrackVariables.PURCHASE_ORDER.setLocal(task, po);
+                        .append(po == null ? "" : ", purchase order " + po);
+                Optional<DeliveryService.Decision> change = deliveries.currentDecision(d.id())
+                        .filter(c -> c.decision() == DeliveryService.RiskDecision.CHANGE_VENDOR);
+                if (change.isPresent()) {
+                    // the manager changed vendor after the rejection: the new one is pre-filled, with a new purchase order to enter
+                    text.append(".\n\n**Manager's decision:** order from ").append(change.get().newVendor()).append(" instead (")
+                            .append(change.get().note()).append("); enter its purchase order below.");
+                    LocalizationTrackVariables.VENDOR.setLocal(task, change.get().newVendor());
+                } else {
+                    text.append(" (pre-filled below; change them for another vendor).");
+                    if (t.vendor() != null) LocalizationTrackVariables.VENDOR.setLocal(task, t.vendor());
+                    if (po != null) LocalizationTrackVariables.PURCHASE_ORDER.setLocal(task, po);
+                }
             } else if (!ordering && t.vendor() != null) {
                 text.append(" Ordered from ").append(t.vendor()).append(po == null ? "" : ", purchase order " + po).append('.');
                 LocalizationTrackVariables.VENDOR.setLocal(task, t.vendor()); // the form's heading names the vendor

@@ -21,6 +21,61 @@ import java.util.function.IntFunction;
 final class QcItems {
 
     static final int MAX_ITEMS = 500;
+    /** Rows of the Tasklist form, one item each (more items go on the lines below them). */
+    static final int ROWS = 5;
+    private static final java.util.regex.Pattern TIMECODE = java.util.regex.Pattern.compile("\\d{2}:\\d{2}:\\d{2}[:;.]\\d{2,3}");
+
+    /** One row of the Tasklist form as typed: the category and track from their lists, the rest free text. */
+    record Row(int number, String category, String track, String code, String timecode, String note) {
+    }
+
+    /**
+     * A row of the form as an item, or empty when the row is blank; a row's problems (no category, a category or
+     * track not offered, a timecode that is not one) are added to {@code problems}, each on the row's own field.
+     */
+    static java.util.Optional<DeliveryEventRequest.QcItem> parseRow(Row r, List<FieldProblem> problems) {
+        String f = "qcItem" + r.number();
+        if (r.category() == null) {
+            if (r.track() != null || r.code() != null || r.timecode() != null || r.note() != null) {
+                problems.add(new FieldProblem(f + "Category", "item " + r.number() + ": choose its category"));
+            }
+            return java.util.Optional.empty();
+        }
+        QcCategory c;
+        try {
+            c = QcCategory.valueOf(r.category());
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem(f + "Category", "item " + r.number() + ": '" + r.category() + "' is not a QC category, one of "
+                    + Arrays.toString(QcCategory.values())));
+            return java.util.Optional.empty();
+        }
+        String language = null;
+        TrackKind kind = null;
+        if (r.track() != null) {
+            String[] parts = r.track().strip().split("\\s+");
+            try {
+                if (parts.length != 2) throw new IllegalArgumentException();
+                kind = TrackKind.valueOf(parts[0]);
+                language = parts[1];
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem(f + "Track", "item " + r.number() + ": '" + r.track() + "' is not one of this deal's tracks"));
+                return java.util.Optional.empty();
+            }
+        }
+        if (r.timecode() != null && !TIMECODE.matcher(r.timecode()).matches()) {
+            problems.add(new FieldProblem(f + "Timecode", "item " + r.number() + ": '" + r.timecode() + "' is not a timecode (HH:MM:SS:FF)"));
+            return java.util.Optional.empty();
+        }
+        if (r.code() != null && r.code().length() > 50) {
+            problems.add(new FieldProblem(f + "Code", "item " + r.number() + ": at most 50 characters"));
+            return java.util.Optional.empty();
+        }
+        if (r.note() != null && r.note().length() > 2000) {
+            problems.add(new FieldProblem(f + "Note", "item " + r.number() + ": at most 2000 characters"));
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new DeliveryEventRequest.QcItem(c, r.code(), r.timecode(), r.note(), language, kind));
+    }
 
     private QcItems() {
     }

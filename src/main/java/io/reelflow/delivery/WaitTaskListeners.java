@@ -118,13 +118,26 @@ final class WaitTaskListeners {
             List<Map<String, Object>> items = new ArrayList<>();
             String lines = DeliveryDelegates.optional(task, NetflixDeliveryVariables.QC_ITEMS.name());
             if (result.equals("REJECTED")) {
-                // one parser and one check for the Tasklist entry and the QC_RESULT event
-                List<DeliveryEventRequest.QcItem> parsed = QcItems.parseLines(lines);
-                if (parsed.isEmpty()) throw new InvalidInputException("qcItems", "a rejection lists at least one item");
+                // one parser and one check for the Tasklist entry and the QC_RESULT event: the rows first, then the lines
                 long deliveryId = processDelivery.deliveryId(task);
-                List<io.reelflow.platform.web.FieldProblem> problems = QcItems.check(parsed, deliveries.tracks(deliveryId), "qcItems",
-                        i -> "item " + (i + 1), false);
+                List<DeliveryService.Track> tracks = deliveries.tracks(deliveryId);
+                List<io.reelflow.platform.web.FieldProblem> problems = new ArrayList<>();
+                List<DeliveryEventRequest.QcItem> parsed = new ArrayList<>();
+                for (int n = 1; n <= QcItems.ROWS; n++) {
+                    String row = "qcItem" + n;
+                    QcItems.Row r = new QcItems.Row(n, DeliveryDelegates.optional(task, row + "Category"), DeliveryDelegates.optional(task, row + "Track"),
+                            DeliveryDelegates.optional(task, row + "Code"), DeliveryDelegates.optional(task, row + "Timecode"),
+                            DeliveryDelegates.optional(task, row + "Note"));
+                    QcItems.parseRow(r, problems).ifPresent(item -> {
+                        problems.addAll(QcItems.check(List.of(item), tracks, row + "Track", i -> "item " + r.number(), false));
+                        parsed.add(item);
+                    });
+                }
+                List<DeliveryEventRequest.QcItem> fromLines = QcItems.parseLines(lines);
+                problems.addAll(QcItems.check(fromLines, tracks, "qcItems", i -> "item " + (i + 1), false));
+                parsed.addAll(fromLines);
                 if (!problems.isEmpty()) throw new InvalidInputException(problems);
+                if (parsed.isEmpty()) throw new InvalidInputException("qcItem1Category", "a rejection lists at least one item");
                 for (DeliveryEventRequest.QcItem p : parsed) {
                     Map<String, Object> item = new LinkedHashMap<>();
                     item.put("category", p.category().name());
@@ -143,6 +156,13 @@ final class WaitTaskListeners {
             payload.put("enteredBy", String.valueOf(task.getAssignee()));
             NetflixDeliveryVariables.QC_EVENT_ID.set(task,
                     inbox.recordEntered(processDelivery.deliveryId(task), DeliveryEventRequest.Type.QC_RESULT, null, payload, task.getId()));
+            // the items are the event's record now: the rows are not kept in the process
+            for (int n = 1; n <= QcItems.ROWS; n++) {
+                for (String part : List.of("Category", "Track", "Code", "Timecode", "Note")) {
+                    task.getExecution().removeVariable("qcItem" + n + part);
+                    task.removeVariableLocal("qcItem" + n + part);
+                }
+            }
         }
     }
 }

@@ -107,14 +107,15 @@ final class RoyaltyStatementDelegates {
             String licensor = agreements.agreement(agreementId(task)).licensor();
             StatementView s = statements.statement(licensor, RoyaltyStatementVariables.PERIOD_LABEL.required(task));
             var t = s.totals();
+            java.util.function.Function<java.math.BigDecimal, String> money = a -> io.reelflow.platform.MoneyFormat.format(a, s.currency());
             RoyaltyStatementVariables.STATEMENT_SUMMARY.setLocal(task, String.format(
-                    "%s %s (%s to %s), %s: receipts %s, distribution fees %s, expenses recouped %s, advance recouped %s, royalty payable %s; "
+                    "%s %s (%s to %s): receipts %s, distribution fees %s, expenses recouped %s, advance recouped %s, royalty payable %s; "
                             + "advance outstanding at close %s, expenses unrecouped %s",
-                    s.licensor(), s.period(), s.periodStart(), s.periodEnd(), s.currency(), t.receipts().toPlainString(),
-                    t.distributionFees().toPlainString(), t.expensesRecouped().toPlainString(), t.advanceRecouped().toPlainString(),
-                    t.royaltyPayable().toPlainString(), s.closing().advanceOutstanding().toPlainString(),
-                    s.closing().expensesUnrecouped().toPlainString()));
-            RoyaltyStatementVariables.ROYALTY_PAYABLE.setLocal(task, t.royaltyPayable().toPlainString() + " " + s.currency());
+                    s.licensor(), s.period(), s.periodStart(), s.periodEnd(), money.apply(t.receipts()),
+                    money.apply(t.distributionFees()), money.apply(t.expensesRecouped()), money.apply(t.advanceRecouped()),
+                    money.apply(t.royaltyPayable()), money.apply(s.closing().advanceOutstanding()),
+                    money.apply(s.closing().expensesUnrecouped())));
+            RoyaltyStatementVariables.ROYALTY_PAYABLE.setLocal(task, io.reelflow.platform.MoneyFormat.format(t.royaltyPayable(), s.currency()));
         }
     }
 

@@ -89,6 +89,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
         assertThat(invoice.getDescription()).startsWith("Invoice the licensee");
         assertThat(tasks.getIdentityLinksForTask(invoice.getId())).anyMatch(l -> "finance".equals(l.getGroupId()));
         assertThat(invoice.getDueDate()).isEqualTo(day(signedOn.toString())); // created on a later day: overdue, as it is
+        assertThat(tasks.getVariableLocal(invoice.getId(), "instalmentLabel")).as("in the currency's format").isEqualTo("EUR 75,000.00");
         assertThat(tasksOf(deal, "invoiceInstalment")).hasSize(1); // 2 waits for acceptance, 3 for 2027-06-30
         complete(invoice, Map.of("invoiceNumber", "INV-2027-001", "invoicedOn", signedOn.toString()));
 
@@ -239,7 +240,9 @@ class LicenceFeeProcessTest extends ApiTestSupport {
         Task issue = tasks.createTaskQuery().processInstanceId(cycle.getId()).singleResult();
         assertThat(issue.getName()).isEqualTo("Issue royalty statement: " + licensor + " 2027-Q1");
         assertThat(issue.getDueDate()).isEqualTo(day("2027-04-30"));
-        assertThat((String) tasks.getVariableLocal(issue.getId(), "statementSummary")).contains("2027-Q1").contains("royalty payable");
+        assertThat((String) tasks.getVariableLocal(issue.getId(), "statementSummary")).contains("2027-Q1").contains("royalty payable")
+                .containsPattern("receipts [A-Z]{3} \\d{1,3}(,\\d{3})*\\.\\d{2}");
+        assertThat((String) tasks.getVariableLocal(issue.getId(), "royaltyPayable")).matches("[A-Z]{3} -?\\d{1,3}(,\\d{3})*\\.\\d{2}");
         assertThatThrownBy(() -> complete(issue, Map.of())).hasMessageContaining("confirmIssue");
         complete(issue, Map.of("confirmIssue", true));
         runJobs();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -77,6 +78,63 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
     }
 
     @Test
+    void aManagerRefusesAPackageWaiverAndWaivesATrackCheckInWriting() throws Exception {
+        long deliveryId = deliveryId();
+        complete(task("setUpBacklot"), Map.of("backlotTitleId", "81", "sourceRequests", "IMF package: SR-1"));
+        runJobs();
+        complete(task("orderImfPackage"), Map.of("postHouse", "Pixel Lab", "purchaseOrder", "PO-1"));
+        for (Task t : tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("orderTrack").list()) complete(t, Map.of("vendor", "Babel Studio"));
+
+        // the package: the coordinator asks for a waiver, the manager refuses, the coordinator returns it
+        Path gone = Files.createDirectories(storage.resolve("gone"));
+        event(deliveryId, packageReady("pkg-missing", gone));
+        Files.delete(gone);
+        runJobs();
+        Task back = task("returnImfPackage");
+        assertThatThrownBy(() -> complete(back, Map.of("failedAction", "ASK_WAIVER")))
+                .hasMessageContaining("waiverRequest: say why the findings are a false positive (required)");
+        complete(back, Map.of("failedAction", "ASK_WAIVER", "waiverRequest", "the folder was moved after delivery"));
+        Task packageWaiver = task("waivePackageFindings");
+        assertThat(packageWaiver.getName()).startsWith("Decide on waiver of IMF package: Delivery Title").endsWith(" — " + deal);
+        assertThat(tasks.createTaskQuery().taskId(packageWaiver.getId()).taskCandidateGroup("managers").count()).isEqualTo(1);
+        assertThat((String) tasks.getVariableLocal(packageWaiver.getId(), "waiverAsked")).contains("the folder was moved after delivery");
+        assertThat((String) tasks.getVariableLocal(packageWaiver.getId(), "packageFindingsReport")).contains("LOCATION_NOT_ON_STORAGE");
+        complete(packageWaiver, Map.of("waiverDecision", "REFUSE", "waiverNote", "nothing was inspected: nothing to waive"));
+        complete(task("returnImfPackage"), Map.of("failedAction", "RETURN", "returnNote", "asked Pixel Lab for the real location"));
+        event(deliveryId, packageReady("pkg-good", TestPackages.hdSdrPackage(storage.resolve("imp"))));
+        runJobs();
+        assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("packageStatus").asText()).isEqualTo("ACCEPTED");
+
+        // a track: Netflix takes "pt" for this title, the manager waives the check in writing; the track is accepted as it is
+        Path pt = TestPackages.cleanTimedText(storage.resolve("pt.ttml"), "pt");
+        event(deliveryId, "{\"eventId\": \"sub-pt-" + deal + "\", \"type\": \"TRACK_DELIVERED\", \"kind\": \"SUBTITLE\", \"language\": \"pt-BR\", "
+                + "\"fileLocation\": \"" + pt + "\"}");
+        runJobs();
+        complete(tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("returnTrack").singleResult(),
+                Map.of("failedAction", "ASK_WAIVER", "waiverRequest", "Netflix confirmed pt is fine for this title"));
+        Task trackWaiver = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("waiveTrackFindings").singleResult();
+        assertThat(trackWaiver.getName()).startsWith("Decide on waiver of Subtitles pt-BR: Delivery Title");
+        assertThat((String) tasks.getVariableLocal(trackWaiver.getId(), "trackFindingsReport")).contains("TTML_LANGUAGE_MISMATCH");
+        assertThatThrownBy(() -> complete(trackWaiver, Map.of("waiverDecision", "WAIVE")))
+                .hasMessageContaining("waiverNote: write why the findings are waived (required)");
+        complete(trackWaiver, Map.of("waiverDecision", "WAIVE", "waiverNote", "Netflix's partner manager accepted pt by mail"));
+        runJobs();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("returnTrack").count()).isZero();
+        var d = get("dave", "/api/deliveries/" + deliveryId).json();
+        var ptBr = java.util.stream.StreamSupport.stream(d.get("tracks").spliterator(), false)
+                .filter(t -> t.get("language").asText().equals("pt-BR")).findFirst().orElseThrow();
+        assertThat(ptBr.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(ptBr.get("inspection").get("waived").asBoolean()).isTrue();
+        assertThat(ptBr.get("inspection").get("findings")).isNotEmpty().allMatch(f -> f.get("waived").asBoolean());
+        assertThat(d.get("waivers")).extracting(w -> w.get("subject").asText() + " " + w.get("status").asText() + " " + w.get("note").asText())
+                .containsExactly("PACKAGE REFUSED nothing was inspected: nothing to waive", "TRACK WAIVED Netflix's partner manager accepted pt by mail");
+        assertThat(get("mark", "/api/reports/qc").json().get("waivers"))
+                .anyMatch(w -> w.get("crmDealId").asText().equals(deal) && w.get("asset").asText().equals("Subtitles pt-BR")
+                        && w.get("note").asText().startsWith("Netflix's partner manager"));
+        assertThat(runtime.createVariableInstanceQuery().variableName("waiverNote").count()).as("the note is the record's").isZero();
+    }
+
+    @Test
     void aBacklotSetupLeftUndoneEscalatesToAManager() {
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("escalateBacklotSetup").count()).isZero();
         ClockUtil.setCurrentTime(Date.from(new Date().toInstant().plus(Duration.ofDays(6))));
@@ -120,9 +178,88 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         assertThat(risk.getName()).startsWith("Delivery at risk: Delivery Title");
         assertThat((String) tasks.getVariable(risk.getId(), "qcItemsSummary")).contains("METADATA", "MISSING_ASSET", "VIDEO");
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("rejections").asInt()).isEqualTo(3);
-        complete(risk, Map.of("riskNote", "escalated to the post house's director"));
+        assertThatThrownBy(() -> complete(risk, Map.of("riskNote", "escalated to the post house's director")))
+                .hasMessageContaining("riskDecision: choose what happens now");
+        complete(risk, Map.of("riskDecision", "RESUBMIT", "riskNote", "escalated to the post house's director"));
         runJobs();
         assertThat(task("orderImfPackage")).isNotNull();
+        assertThat((String) tasks.getVariableLocal(task("orderImfPackage").getId(), "postHouse")).isEqualTo("Pixel Lab");
+    }
+
+    @Test
+    void atRiskAManagerChangesVendorThenAsksForAnExtensionThenCancelsTheTitlesDelivery() throws Exception {
+        long deliveryId = deliveryId();
+        everythingDeliveredClean(deliveryId);
+        complete(task("uploadToBacklot"), Map.of("uploaded", true));
+        for (int n = 1; n <= 2; n++) rejectForMetadataAndResubmit(deliveryId, "qc-md-" + n);
+        qc(deliveryId, "qc-3", "REJECTED", "{\"category\": \"SUBTITLES\", \"code\": \"SUB-9\", \"language\": \"de\", \"note\": \"reading speed\"}");
+
+        // change vendor: the rejected track is re-ordered from the new vendor, not from the one that made it
+        Task risk = task("deliveryAtRisk");
+        assertThat((String) tasks.getVariableLocal(risk.getId(), "reworkSummary")).isEqualTo("Subtitles de · vendor Babel Studio");
+        assertThatThrownBy(() -> complete(risk, Map.of("riskDecision", "CHANGE_VENDOR", "riskNote", "too slow")))
+                .hasMessageContaining("newVendor: name the vendor or post house to order from instead");
+        assertThatThrownBy(() -> complete(risk, Map.of("riskDecision", "CHANGE_VENDOR", "newVendor", "babel studio", "riskNote", "too slow")))
+                .hasMessageContaining("newVendor: 'babel studio' made the rejected asset");
+        assertThat(count("SELECT count(*) FROM delivery_decision WHERE delivery_id = ?", deliveryId)).as("nothing recorded").isZero();
+        complete(risk, Map.of("riskDecision", "CHANGE_VENDOR", "newVendor", "Lingua Nova", "riskNote", "Babel missed the reading speed three times"));
+        runJobs();
+        Task reorder = task("orderTrack");
+        assertThat(reorder.getName()).startsWith("Order Subtitles de (attempt 2)");
+        Map<String, Object> shown = tasks.getVariablesLocal(reorder.getId());
+        assertThat(shown).containsEntry("vendor", "Lingua Nova").doesNotContainKey("purchaseOrder");
+        assertThat((String) shown.get("orderContext")).contains("**Manager's decision:** order from Lingua Nova instead (Babel missed");
+        complete(reorder, Map.of("vendor", "Lingua Nova", "purchaseOrder", "PO-LN-1"));
+        deliverSubtitle(deliveryId, "de", "sub-de-2");
+        runJobs();
+        complete(task("uploadToBacklot"), Map.of("uploaded", true));
+
+        // an extension: a day after the current due day, not in the past; the delivery and its next tasks are due then
+        qc(deliveryId, "qc-4", "REJECTED", "{\"category\": \"METADATA\", \"code\": \"MD-4\", \"note\": \"artwork\"}");
+        Task again = task("deliveryAtRisk");
+        assertThat(again.getName()).startsWith("Delivery at risk: Delivery Title").contains("(4 rejections)");
+        String due = get("dave", "/api/deliveries/" + deliveryId).json().get("dueDate").asText();
+        assertThatThrownBy(() -> complete(again, Map.of("riskDecision", "EXTENSION", "riskNote", "asked")))
+                .hasMessageContaining("extendedDueDate: required");
+        assertThatThrownBy(() -> complete(again, Map.of("riskDecision", "EXTENSION", "extendedDueDate", due, "riskNote", "asked")))
+                .hasMessageContaining("extendedDueDate: must be after the current due day " + due);
+        assertThatThrownBy(() -> complete(again, Map.of("riskDecision", "EXTENSION", "extendedDueDate", "2027-02-30", "riskNote", "asked")))
+                .hasMessageContaining("extendedDueDate: '2027-02-30' is not a date");
+        String later = java.time.LocalDate.parse(due).plusDays(45).toString();
+        complete(again, Map.of("riskDecision", "EXTENSION", "extendedDueDate", later, "riskNote", "Netflix agreed by mail"));
+        runJobs();
+        assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("dueDate").asText()).isEqualTo(later);
+        Task fix = task("fixMetadata");
+        assertThat(java.time.LocalDate.ofInstant(fix.getDueDate().toInstant(), java.time.ZoneOffset.UTC)).isEqualTo(java.time.LocalDate.parse(later));
+        complete(fix, Map.of("metadataNote", "artwork replaced"));
+        runJobs();
+        complete(task("uploadToBacklot"), Map.of("uploaded", true));
+
+        // cancel: the delivery is cancelled and its instance ends, nothing left open
+        qc(deliveryId, "qc-5", "REJECTED", "{\"category\": \"METADATA\", \"code\": \"MD-5\", \"note\": \"artwork again\"}");
+        complete(task("deliveryAtRisk"), Map.of("riskDecision", "CANCEL", "riskNote", "the licensor withdrew the title"));
+        runJobs();
+        var d = get("dave", "/api/deliveries/" + deliveryId).json();
+        assertThat(d.get("stage").asText()).isEqualTo("CANCELLED");
+        assertThat(d.get("decisions")).extracting(x -> x.get("decision").asText()).containsExactly("CHANGE_VENDOR", "EXTENSION", "CANCEL");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(deal).processDefinitionKey("netflix-delivery").count()).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(deal).processDefinitionKey("netflix-delivery").count()).isZero();
+        assertThat(runtime.createVariableInstanceQuery().variableName("riskNote").count()).as("the note is the record's").isZero();
+        // the deal's trail: each decision, and the cancellation among its stages
+        var events = get("crm", "/api/deals/" + deal).json().get("events");
+        List<String> trail = new java.util.ArrayList<>();
+        events.forEach(e -> trail.add(e.get("kind").asText() + " " + e.get("detail").asText()));
+        assertThat(trail).anyMatch(e -> e.startsWith("DELIVERY_DECISION") && e.contains("change vendor to Lingua Nova"))
+                .anyMatch(e -> e.startsWith("DELIVERY_DECISION") && e.contains("ask Netflix for an extension: due " + due + " → " + later))
+                .anyMatch(e -> e.startsWith("DELIVERY_DECISION") && e.contains("cancel the title's delivery — the licensor withdrew"))
+                .anyMatch(e -> e.startsWith("DELIVERY_CANCELLED"));
+    }
+
+    private void rejectForMetadataAndResubmit(long deliveryId, String eventId) {
+        qc(deliveryId, eventId, "REJECTED", "{\"category\": \"METADATA\", \"code\": \"MD-1\", \"note\": \"synopsis\"}");
+        complete(task("fixMetadata"), Map.of("metadataNote", "fixed"));
+        runJobs();
+        complete(task("uploadToBacklot"), Map.of("uploaded", true));
     }
 
     @Test
@@ -167,7 +304,22 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         assertThat(wrongTrack.errorFields()).containsExactly("items[1]");
         assertThat(wrongTrack.body()).contains("names no track of this deal (DUB fr-FR");
         assertThat(count("SELECT count(*) FROM qc_item WHERE delivery_id = ?", deliveryId)).as("nothing recorded").isZero();
-        complete(qc, Map.of("qcResult", "REJECTED", "qcItems", "SUBTITLES | SUB-4 | 00:01:02:03 | line too long | de"));
+        // the form's rows: a track chosen from the deal's own tracks, each problem on its row's field
+        assertThat((String) tasks.getVariableLocal(qc.getId(), "qcTrackChoices")).isEqualTo("DUB es-419,DUB fr,SUBTITLE de,SUBTITLE fr,SUBTITLE pt-BR");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED")))
+                .hasMessageContaining("qcItem1Category: a rejection lists at least one item");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItem1Category", "AUDIO_SYNC", "qcItem1Track", "DUB fr-FR")))
+                .hasMessageContaining("qcItem1Track: item 1: names no track of this deal (DUB fr-FR");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItem1Category", "VIDEO", "qcItem2Category", "AUDIO_SYNC",
+                "qcItem2Track", "SUBTITLE de"))).hasMessageContaining("qcItem2Track: item 2: AUDIO_SYNC is not about a SUBTITLE track");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItem1Category", "VIDEO", "qcItem1Timecode", "1:02")))
+                .hasMessageContaining("qcItem1Timecode: item 1: '1:02' is not a timecode (HH:MM:SS:FF)");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItem1Note", "no category")))
+                .hasMessageContaining("qcItem1Category: item 1: choose its category");
+        complete(qc, Map.of("qcResult", "REJECTED", "qcItem1Category", "SUBTITLES", "qcItem1Track", "SUBTITLE de", "qcItem1Code", "SUB-4",
+                "qcItem1Timecode", "00:01:02:03", "qcItem1Note", "line too long"));
+        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(qc.getProcessInstanceId()).variableName("qcItem1Track").count())
+                .as("the rows are the event's record, not process data").isZero();
         runJobs();
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("openItems").get(0).get("routedTo").asText())
                 .isEqualTo("vendor of Subtitles de");

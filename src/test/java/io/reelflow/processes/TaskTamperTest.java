@@ -225,6 +225,7 @@ class TaskTamperTest extends ApiTestSupport {
         v.put("returnNote", "sent back");
         v.put("escalationNote", "chased");
         v.put("riskNote", "noted");
+        v.put("riskDecision", "CANCEL");
         v.put("metadataNote", "fixed");
         v.put("chaseNote", "chased");
         v.put("invoiceNumber", "INV-TAMPER");

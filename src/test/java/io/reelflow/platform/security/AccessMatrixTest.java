@@ -231,6 +231,66 @@ class AccessMatrixTest extends ApiTestSupport {
         assertAll(user, checks);
     }
 
+    // Waivers of a failed pre-QC inspection: only managers (and admins) see and work the waiver task; a coordinator's
+    // return task takes no waiver decision (the form guard), so nobody else can waive.
+
+    static Stream<Arguments> waiverMatrix() {
+        return Stream.of(Arguments.of("rita", NONE), Arguments.of("dave", NONE), Arguments.of("fiona", NONE),
+                Arguments.of("mark", WORK), Arguments.of("crm", NONE), Arguments.of("admin", WORK));
+    }
+
+    private final Map<String, String> waiverTasks = new LinkedHashMap<>();
+
+    /** A netflix-delivery of the clean deal's title started at the task (the delivery's records are the deal's). */
+    private String deliveryTaskAt(String taskKey) {
+        return waiverTasks.computeIfAbsent(taskKey, key -> {
+            Task setUp = cleanQuery().taskId(taskOfKind.get("delivery")).singleResult();
+            Object titleId = runtime.getVariable(setUp.getExecutionId(), "titleId");
+            ProcessInstance pi = runtime.createProcessInstanceByKey("netflix-delivery").businessKey(
+                            runtime.createProcessInstanceQuery().processInstanceId(setUp.getProcessInstanceId()).singleResult().getBusinessKey())
+                    .setVariable("titleId", titleId).setVariable("titleName", "Access Delivery Title")
+                    .setVariable("deliveryDue", new java.util.Date()).startBeforeActivity(key).execute();
+            return onlyTask(cleanQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).list());
+        });
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("waiverMatrix")
+    void onlyManagersWaiveInspectionFindings(String user, Access access) {
+        String taskId = deliveryTaskAt("waivePackageFindings");
+        assertThat(cleanQuery().taskId(taskId).singleResult().getName()).startsWith("Decide on waiver of IMF package: ");
+        long seen = as(user, () -> tasks.createTaskQuery().taskId(taskId).count());
+        assertThat(seen).as(user + " sees the waiver task").isEqualTo(access == NONE ? 0 : 1);
+        if (access == WORK) {
+            as(user, () -> {
+                tasks.claim(taskId, user);
+                return null;
+            });
+            tasks.setAssignee(taskId, null);
+        } else {
+            assertThatThrownBy(() -> as(user, () -> {
+                tasks.claim(taskId, user);
+                return null;
+            })).as(user + " claims the waiver task").isInstanceOf(AuthorizationException.class);
+            assertThatThrownBy(() -> as(user, () -> {
+                tasks.complete(taskId, Map.of("waiverDecision", "WAIVE", "waiverNote", "mine"));
+                return null;
+            })).as(user + " waives").isInstanceOf(AuthorizationException.class);
+        }
+    }
+
+    @Test
+    void aCoordinatorsReturnTaskTakesNoWaiverDecision() throws Exception {
+        String returnTask = deliveryTaskAt("returnImfPackage");
+        WebSession dave = webappSession("dave", "tasklist");
+        Response r = dave.post("/camunda/api/engine/engine/default/task/" + returnTask + "/submit-form",
+                "{\"variables\": {\"waiverDecision\": {\"value\": \"WAIVE\"}, \"waiverNote\": {\"value\": \"self-waived\"}}}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.body()).contains("waiverDecision: not a field of the form", "waiverNote: not a field of the form");
+        assertThat(cleanQuery().taskId(returnTask).count()).as("the task is still open").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM inspection_waiver WHERE status = 'WAIVED' AND decided_by = 'dave'")).isZero();
+    }
+
     @Test
     void aCandidateGroupCompletesItsTaskButCannotHandItToSomeoneElse() {
         String finance = startGroupTask(Roles.FINANCE);

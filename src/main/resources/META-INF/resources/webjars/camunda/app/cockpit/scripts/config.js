@@ -10,5 +10,5 @@ export default {
   // no first-visit box: it asks GET /camunda-welcome, which this service does not serve (a 404 on every login page)
   disableWelcomeMessage: true,
   // Reelflow's own plugin: open incidents per process with the deal (dashboard and #/reelflow)
-  customScripts: ['scripts/reelflow-dashboard'],
+  customScripts: ['scripts/reelflow-dashboard', 'scripts/reelflow-roles'],
 };

@@ -9,6 +9,9 @@ export default {
   },
   // no first-visit box: it asks GET /camunda-welcome, which this service does not serve (a 404 on every login page)
   disableWelcomeMessage: true,
+  // "Create task" and "Start process" only for users who may use them (the branding hides the others: assets/reelflow/roles.js, branding.css)
+  customScripts: ['scripts/reelflow-roles', 'scripts/reelflow-field-errors'],
+  // a refused completion shows each field's reason under the field: scripts/reelflow-field-errors.js
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

@@ -1,0 +1,123 @@
+// A coordinator's day in Tasklist, one scene at a time, in headless Chromium (playwright-core): a user signs in, finds
+// a task by its name in the queue that opens for them, fills its form as a person would (radio buttons, the rows'
+// dropdowns, text fields) and completes it. Prints one JSON line per scene with what the person saw: the task names
+// listed, the form's text, the messages at each field, the notifications, whether the task is gone. Exits 1 when the
+// scene did not go as expected, 2 when it could not run.
+//
+//   node tools/tasklist-journey.js <baseUrl> <scene.json> [screenshotDir]
+//
+// scene.json: {"name": "qc-wrong-track", "user": "dave", "task": "Record Netflix QC result: X — NFX-1",
+//              "see": ["text the form shows"], "steps": [{"radio": "Rejected"}, {"select": "qcItem1Category", "option": "Audio sync"},
+//              {"text": "qcItem1Code", "value": "AUD-7"}, {"complete": true}],
+//              "expectFieldError": {"qcItem1Track": "is not about a SUBTITLE track"}, "expectGone": false}
+const fs = require('fs');
+const { chromium } = require('playwright-core');
+
+const base = (process.argv[2] || 'http://localhost:8080').replace(/\/$/, '');
+const scene = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
+const shots = process.argv[4];
+const password = process.env.REELFLOW_DEMO_PASSWORD || 'reelflow';
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+// a form-js field by its key: its label points at its input (a date picker's at "<key>-date")
+const within = (key, sel) => [`label[for$="-${key}"]`, `label[for$="-${key}-date"]`]
+  .map(l => `.fjs-form .fjs-form-field:has(${l}) ${sel}`).join(', ');
+
+async function shot(page, label) {
+  if (shots) await page.screenshot({ path: `${shots}/journey-${scene.name}-${label}.png`, fullPage: true });
+}
+
+async function fieldErrors(page) {
+  return page.locator('.fjs-form-field-error').evaluateAll(els => els.filter(e => e.textContent.trim() && e.getClientRects().length > 0)
+    .map(e => ({ field: e.getAttribute('data-field') || (e.closest('.fjs-form-field')?.querySelector('[id]')?.id || '').replace(/^.*-/, ''),
+      text: e.textContent.trim() })));
+}
+
+async function visibleNotifications(page) {
+  return page.locator('.notifications .alert, .alert-danger').evaluateAll(els => els.filter(e => e.getClientRects().length > 0)
+    .map(e => e.innerText.replace(/\s+/g, ' ').replace(/^× Close /, '').trim()).filter(t => t));
+}
+
+async function run(page) {
+  const seen = { scene: scene.name, user: scene.user, problems: [] };
+  await page.goto(`${base}/camunda/app/tasklist/default/`);
+  await page.waitForSelector('input[ng-model="username"]', { timeout: 60000 });
+  await page.fill('input[ng-model="username"]', scene.user);
+  await page.fill('input[ng-model="password"]', password);
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('[cam-widget-header] .navbar-brand', { timeout: 60000 });
+  // the role's own queue opens by default; the task is found there by the name a person reads
+  const link = page.locator('.tasks-list .task a, .tasks-list a').filter({ hasText: scene.task }).first();
+  await link.waitFor({ timeout: 60000 }).catch(() => {});
+  seen.listed = await page.locator('.tasks-list .task .names, .tasks-list h4').allInnerTexts().catch(() => []);
+  if (!(await link.count())) {
+    seen.problems.push(`no task "${scene.task}" in ${scene.user}'s queue`);
+    await shot(page, 'queue');
+    return seen;
+  }
+  await link.click();
+  const claim = page.locator('button:has-text("Claim"), a:has-text("Claim")').first();
+  await claim.waitFor({ timeout: 15000 }).catch(() => {});
+  if (await claim.count()) {
+    await claim.click();
+    await page.waitForTimeout(1500);
+  }
+  await page.waitForSelector('.fjs-form', { timeout: 60000 });
+  await page.waitForTimeout(1000);
+  seen.form = (await page.locator('.fjs-form').innerText()).slice(0, 4000);
+  for (const text of scene.see || []) if (!seen.form.includes(text)) seen.problems.push(`the form does not show "${text}"`);
+  await shot(page, 'form');
+  for (const step of scene.steps || []) {
+    if (step.radio) {
+      await page.locator('.fjs-form label').filter({ hasText: step.radio }).first().click();
+    } else if (step.select) {
+      await page.locator(within(step.select, '.fjs-input-group')).first().click();
+      await page.locator(within(step.select, '.fjs-dropdownlist-item')).filter({ hasText: step.option }).first().click();
+    } else if (step.text) {
+      const input = page.locator(within(step.text, 'input:not([type=hidden])') + ', ' + within(step.text, 'textarea')).first();
+      await input.fill(step.value);
+      if (step.enter) await input.press('Enter');
+    } else if (step.reopen) { // the task opened again, as after a refusal a person starts the form over
+      await page.reload();
+      await page.waitForSelector('.fjs-form', { timeout: 60000 });
+      await page.waitForTimeout(1000);
+    } else if (step.complete) {
+      await page.locator('button:has-text("Complete")').first().click();
+      await page.waitForTimeout(4000);
+    } else if (step.fieldError) { // the message a refused completion left at each named field
+      const errors = await fieldErrors(page);
+      (seen.refusals = seen.refusals || []).push(errors);
+      for (const [key, text] of Object.entries(step.fieldError)) {
+        if (!errors.some(e => e.field === key && e.text.includes(text))) seen.problems.push(`no message "${text}" at ${key}: ${JSON.stringify(errors)}`);
+      }
+      if (!(await page.locator('button:has-text("Complete")').count())) seen.problems.push('the refused task is no longer shown');
+      await shot(page, 'refused');
+    }
+    await page.waitForTimeout(300);
+  }
+  seen.fieldErrors = await fieldErrors(page);
+  seen.notifications = await visibleNotifications(page);
+  seen.gone = !(await page.locator('.fjs-form').count()) || !(await page.locator('button:has-text("Complete")').count());
+  await shot(page, 'after');
+  const shown = [seen.form || '', ...seen.notifications, ...seen.fieldErrors.map(e => e.text),
+    ...(seen.refusals || []).flat().map(e => e.text)].join('\n');
+  if (/\b500\b|ENGINE-\d{5}|Internal Server Error|TaskListener/.test(shown)) seen.problems.push('a server error or engine wording is shown');
+  for (const [key, text] of Object.entries(scene.expectFieldError || {})) {
+    if (!seen.fieldErrors.some(e => e.field === key && e.text.includes(text))) seen.problems.push(`no message "${text}" at ${key}`);
+  }
+  if (scene.expectGone !== undefined && seen.gone !== scene.expectGone) seen.problems.push(scene.expectGone ? 'the task is still open' : 'the task was completed');
+  return seen;
+}
+
+(async () => {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  let seen;
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+    seen = await run(page);
+  } finally {
+    await browser.close();
+  }
+  seen.ok = seen.problems.length === 0;
+  console.log(JSON.stringify(seen));
+  process.exit(seen.ok ? 0 : 1);
+})().catch(e => { console.error(e); process.exit(2); });
