@@ -80,20 +80,32 @@ final class DealFeeDelegates {
         return currency + " " + f.format(amount);
     }
 
-    /** {@code ${computeRoyaltySchedule}}: the instalments of the fee or MG, and the first revenue quarter. */
+    /**
+     * {@code ${computeRoyaltySchedule}}: the instalments of the fee or MG, the collection of each (a fee-instalment
+     * instance beside this process, as an overage's; "Instalments collected" waits for the last one, see
+     * {@link DealChildProcesses}), and the first revenue quarter.
+     */
     @Component("computeRoyaltySchedule")
     static class ComputeRoyaltyScheduleDelegate implements JavaDelegate {
         private final DealFeeService fees;
         private final ProcessDeal processDeal;
+        private final RuntimeService runtime;
 
-        ComputeRoyaltyScheduleDelegate(DealFeeService fees, ProcessDeal processDeal) {
+        ComputeRoyaltyScheduleDelegate(DealFeeService fees, ProcessDeal processDeal, RuntimeService runtime) {
             this.fees = fees;
             this.processDeal = processDeal;
+            this.runtime = runtime;
         }
 
         @Override
         public void execute(DelegateExecution e) {
             DealFeeService.Schedule schedule = fees.schedule(processDeal.dealId(e));
+            for (InstalmentView i : schedule.instalments()) {
+                if (LicenceFeeService.Kind.OVERAGE.name().equals(i.kind())) continue;
+                runtime.createProcessInstanceByKey(FEE_INSTALMENT_PROCESS).businessKey(ProcessDeal.businessKey(e))
+                        .setVariable(INSTALMENT_NUMBER.name(), i.number())
+                        .execute();
+            }
             REVENUE_SHARE.setTransient(e, schedule.firstQuarter() != null); // the gateway right after reads it
             if (schedule.firstQuarter() != null) setQuarter(e, schedule.firstQuarter(), schedule.firstQuarterEnd());
         }

@@ -19,7 +19,8 @@ public final class FeeInstalmentVariables {
     public static final ProcessVariable<String> LICENSEE = DealLifecycleVariables.LICENSEE;
     public static final ProcessVariable<String> TITLE_NAMES = DealLifecycleVariables.TITLE_NAMES;
     // timers and due dates read the instalment's record (InstalmentDates); TRIGGER_KNOWN is transient
-    public static final ProcessVariable<Integer> INSTALMENT_NUMBER = LicenceFeeVariables.INSTALMENT_NUMBER;
+    /** Which instalment of the deal the instance collects: set when it is started (schedule, overage, renewal). */
+    public static final ProcessVariable<Integer> INSTALMENT_NUMBER = routing("instalmentNumber", Integer.class);
     public static final ProcessVariable<Boolean> TRIGGER_KNOWN = routing("triggerKnown", Boolean.class);
     public static final ProcessVariable<Integer> RECEIPTS_POSTED = routing("receiptsPosted", Integer.class);
     /** The missing rate's currencies and day: routing for the "Enter exchange rate" task (its name and its listener). */

@@ -14,8 +14,6 @@ public final class LicenceFeeVariables {
     public static final ProcessVariable<String> CRM_DEAL_ID = DealLifecycleVariables.CRM_DEAL_ID;
     public static final ProcessVariable<String> LICENSEE = DealLifecycleVariables.LICENSEE;
     public static final ProcessVariable<String> TITLE_NAMES = DealLifecycleVariables.TITLE_NAMES;
-    /** The multi-instance element of "Collect instalments": one fee-instalment per instalment of the deal. */
-    public static final ProcessVariable<Integer> INSTALMENT_NUMBER = routing("instalmentNumber", Integer.class);
     public static final ProcessVariable<Boolean> REVENUE_SHARE = routing("revenueShare", Boolean.class);
     public static final ProcessVariable<String> REVENUE_QUARTER = routing("revenueQuarter", String.class);
     public static final ProcessVariable<Date> QUARTER_ENDS_AT = routing("quarterEndsAt", Date.class);

@@ -156,7 +156,19 @@ class LicenceFeeProcessTest extends ApiTestSupport {
         assertThat(task(deal, "invoiceInstalment", 3).getDueDate()).isEqualTo(new Date(day("2027-07-01").getTime() - 1000));
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("licence-fee").processInstanceBusinessKey(deal).count())
                 .as("the licence fee is collected until the last instalment is paid").isEqualTo(1);
+        ProcessInstance feeProcess = runtime.createProcessInstanceQuery().processDefinitionKey("licence-fee").processInstanceBusinessKey(deal)
+                .singleResult();
+        assertThat(feeProcess).isWaitingAt("instalmentsCollected");
+        complete(task(deal, "invoiceInstalment", 3), Map.of("invoiceNumber", "INV-2027-003", "invoicedOn", "2027-06-30"));
+        complete(task(deal, "recordPayment", 3), Map.of("paidOn", "2027-06-30", "bankReference", "BANK-3"));
+        runJobs();
+        assertThat(instalmentProcess(deal, 3)).isEnded();
+        assertThat(feeProcess).as("the last instalment paid ends the licence fee").isEnded().hasPassed("instalmentsCollected", "feeCollected");
+        ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("deal-lifecycle").processInstanceBusinessKey(deal)
+                .singleResult();
+        assertThat(lifecycle).hasPassed("collectLicenceFee").isWaitingAt("titlesDelivered", "watchLicenceWindow");
     }
+
 
     @Test
     void anOverduePaymentEscalatesToAManagerAndThePaymentEndsTheChase() {
@@ -191,7 +203,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
                 {"type": "MG_REVENUE_SHARE", "currency": "EUR", "minimumGuarantee": 100000.00, "revenueSharePercent": 20,
                  "instalments": [{"percent": 100, "trigger": "SIGNATURE", "creditDays": 30}]}""");
         ProcessInstance fee = runtime.createProcessInstanceQuery().processDefinitionKey("licence-fee").processInstanceBusinessKey(deal).singleResult();
-        assertThat(fee).isWaitingAt("quarterEnded", "collectInstalments");
+        assertThat(fee).isWaitingAt("quarterEnded", "instalmentsCollected");
         assertThat(timers(fee)).containsExactly(day("2027-04-01"));
 
         at("2027-04-01");
@@ -224,7 +236,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
         assertThat(licenceFee(deal).at("/revenueReports").size()).isEqualTo(2);
         assertThat(task(deal, "invoiceInstalment", 2).getName()).startsWith("Invoice Netflix: instalment 2, ");
         assertThat(fee).as("no quarter left in the window").hasPassed("reportsDone");
-        assertThat(fee).isWaitingAt("collectInstalments");
+        assertThat(fee).isWaitingAt("instalmentsCollected");
     }
 
     @Test
