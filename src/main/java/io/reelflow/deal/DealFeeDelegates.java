@@ -9,6 +9,7 @@ import static io.reelflow.deal.FeeInstalmentVariables.INSTALMENT_LABEL;
 import static io.reelflow.deal.FeeInstalmentVariables.INSTALMENT_NUMBER;
 import static io.reelflow.deal.FeeInstalmentVariables.INSTALMENT_TRIGGER;
 import static io.reelflow.deal.FeeInstalmentVariables.INVOICED_ON;
+import static io.reelflow.deal.FeeInstalmentVariables.INVOICE_DUE;
 import static io.reelflow.deal.FeeInstalmentVariables.INVOICE_NUMBER;
 import static io.reelflow.deal.FeeInstalmentVariables.PAID_AMOUNT;
 import static io.reelflow.deal.FeeInstalmentVariables.PAID_CURRENCY;
@@ -43,6 +44,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -134,6 +136,8 @@ final class DealFeeDelegates {
         public void execute(DelegateExecution e) {
             InstalmentView i = fees.checkTrigger(processDeal.dealId(e), instalmentNumber(e));
             TRIGGER_KNOWN.setTransient(e, i.triggered());
+            // an invoice day already here needs no timer job (signature, a delivery accepted today or earlier)
+            INVOICE_DUE.setTransient(e, i.triggered() && i.triggeredOn() != null && !startOf(i.triggeredOn()).after(ClockUtil.getCurrentTime()));
         }
     }
 

@@ -22,6 +22,8 @@ public final class FeeInstalmentVariables {
     /** Which instalment of the deal the instance collects: set when it is started (schedule, overage, renewal). */
     public static final ProcessVariable<Integer> INSTALMENT_NUMBER = routing("instalmentNumber", Integer.class);
     public static final ProcessVariable<Boolean> TRIGGER_KNOWN = routing("triggerKnown", Boolean.class);
+    /** The trigger has happened and its invoice day has come: the invoice task is created without waiting on a timer. */
+    public static final ProcessVariable<Boolean> INVOICE_DUE = routing("invoiceDue", Boolean.class);
     public static final ProcessVariable<Integer> RECEIPTS_POSTED = routing("receiptsPosted", Integer.class);
     /** The missing rate's currencies and day: routing for the "Enter exchange rate" task (its name and its listener). */
     public static final ProcessVariable<String> FX_FROM = routing("fxFrom", String.class);

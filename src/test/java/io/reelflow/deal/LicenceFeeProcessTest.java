@@ -85,6 +85,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
 
         // 1: signature -> invoice -> payment -> royalties
         Task invoice = task(deal, "invoiceInstalment", 1);
+        assertThat(instalmentProcess(deal, 1)).as("its invoice day has come: no timer").hasPassed("invoiceMerge").hasNotPassed("invoiceDateReached");
         assertThat(invoice.getName()).startsWith("Invoice Netflix: instalment 1, ").endsWith(" — " + deal);
         assertThat(invoice.getDescription()).startsWith("Invoice the licensee");
         assertThat(tasks.getIdentityLinksForTask(invoice.getId())).anyMatch(l -> "finance".equals(l.getGroupId()));
