@@ -76,13 +76,24 @@ public class DealChildProcesses extends AbstractProcessEnginePlugin {
         if (execution.isCanceled() || execution.getParentId() != null) return; // deleted, or not the instance itself
         String key = execution.getProcessBusinessKey();
         if (key == null) return;
-        jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(?))", (ResultSetExtractor<Void>) rs -> null, LOCK_SPACE, key);
         // this instance is still in the database until the transaction ends: it is the one left when the count is 1
-        long running = runtime.createProcessInstanceQuery()
-                .processDefinitionKey(((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution).getProcessDefinition().getKey())
-                .processInstanceBusinessKey(key).count();
-        if (running <= 1) {
+        String processKey = ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution).getProcessDefinition().getKey();
+        if (runningUnderLock(processKey, key) <= 1) {
             runtime.createMessageCorrelation(message).processInstanceBusinessKey(key).correlateAllWithResult();
         }
+    }
+
+    /**
+     * Does an instance of the process run for the deal? Asked by a parent before it waits for the message: under the
+     * same per-deal lock as the children's ends, so either the parent sees the last child still running (and that
+     * child, ending after this transaction, finds the parent waiting), or it sees none left.
+     */
+    public boolean anyRunning(String processKey, String businessKey) {
+        return runningUnderLock(processKey, businessKey) > 0;
+    }
+
+    private long runningUnderLock(String processKey, String businessKey) {
+        jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(?))", (ResultSetExtractor<Void>) rs -> null, LOCK_SPACE, businessKey);
+        return runtime.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey).count();
     }
 }

@@ -17,6 +17,7 @@ import static io.reelflow.deal.FeeInstalmentVariables.PAID_ON;
 import static io.reelflow.deal.FeeInstalmentVariables.PAYMENT_DUE_LABEL;
 import static io.reelflow.deal.FeeInstalmentVariables.RECEIPTS_POSTED;
 import static io.reelflow.deal.FeeInstalmentVariables.TRIGGER_KNOWN;
+import static io.reelflow.deal.LicenceFeeVariables.INSTALMENTS_OPEN;
 import static io.reelflow.deal.LicenceFeeVariables.MORE_QUARTERS;
 import static io.reelflow.deal.LicenceFeeVariables.QUARTER_ENDS_AT;
 import static io.reelflow.deal.LicenceFeeVariables.REPORT_REFERENCE;
@@ -332,11 +333,14 @@ final class DealFeeDelegates {
         private final RuntimeService runtime;
         private final int creditDays;
 
-        ComputeOverageDelegate(DealFeeService fees, ProcessDeal processDeal, RuntimeService runtime,
+        private final DealChildProcesses children;
+
+        ComputeOverageDelegate(DealFeeService fees, ProcessDeal processDeal, RuntimeService runtime, DealChildProcesses children,
                                @Value("${reelflow.royalty.overage-credit-days:30}") int creditDays) {
             this.fees = fees;
             this.processDeal = processDeal;
             this.runtime = runtime;
+            this.children = children;
             this.creditDays = creditDays;
         }
 
@@ -346,13 +350,20 @@ final class DealFeeDelegates {
             String quarter = REVENUE_QUARTER.required(e);
             DealFeeService.OverageStep step = fees.computeOverage(deal.getId(), quarter, creditDays, EngineClock.today());
             int number = step.outcome().instalmentNumber();
+            boolean started = false;
             if (number > 0 && !collectionStarted(e, number)) {
                 runtime.createProcessInstanceByKey(FEE_INSTALMENT_PROCESS).businessKey(deal.getCrmDealId())
                         .setVariable(INSTALMENT_NUMBER.name(), number)
                         .execute();
+                started = true;
             }
             MORE_QUARTERS.set(e, step.nextQuarter() != null);
-            if (step.nextQuarter() != null) setQuarter(e, step.nextQuarter(), step.nextQuarterEnd());
+            if (step.nextQuarter() != null) {
+                setQuarter(e, step.nextQuarter(), step.nextQuarterEnd());
+            } else {
+                // the last report: wait for the instalments still being collected (the one started here is not in the database yet)
+                INSTALMENTS_OPEN.setTransient(e, started || children.anyRunning(FEE_INSTALMENT_PROCESS, deal.getCrmDealId()));
+            }
         }
 
         private boolean collectionStarted(DelegateExecution e, int number) {

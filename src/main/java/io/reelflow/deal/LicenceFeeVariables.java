@@ -19,6 +19,8 @@ public final class LicenceFeeVariables {
     public static final ProcessVariable<Date> QUARTER_ENDS_AT = routing("quarterEndsAt", Date.class);
     public static final ProcessVariable<Date> REVENUE_REPORT_DUE = routing("revenueReportDue", Date.class);
     public static final ProcessVariable<Boolean> MORE_QUARTERS = routing("moreQuarters", Boolean.class);
+    /** After the last report: is an instalment of the deal still being collected (then "Instalments collected" waits)? */
+    public static final ProcessVariable<Boolean> INSTALMENTS_OPEN = routing("instalmentsOpen", Boolean.class);
 
     // enter-revenue-report: money, removed from the process once stored
     public static final ProcessVariable<String> REVENUE = field("revenue", String.class);
