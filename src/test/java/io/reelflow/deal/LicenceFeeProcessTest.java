@@ -241,6 +241,32 @@ class LicenceFeeProcessTest extends ApiTestSupport {
     }
 
     @Test
+    void aFeeWhoseInstalmentsWerePaidBeforeTheLastReportEndsWithIt() {
+        String deal = grantedDeal(List.of(title("Paid Early Title")), "2027-01-01", "2027-06-30", """
+                {"type": "MG_REVENUE_SHARE", "currency": "EUR", "minimumGuarantee": 100000.00, "revenueSharePercent": 20,
+                 "instalments": [{"percent": 100, "trigger": "SIGNATURE", "creditDays": 30}]}""");
+        ProcessInstance fee = runtime.createProcessInstanceQuery().processDefinitionKey("licence-fee").processInstanceBusinessKey(deal).singleResult();
+        complete(task(deal, "invoiceInstalment", 1), Map.of("invoiceNumber", "INV-EARLY-1", "invoicedOn", createdOn(deal).toString()));
+        at("2027-01-25");
+        complete(task(deal, "recordPayment", 1), Map.of("paidOn", "2027-01-20", "bankReference", "BANK-EARLY"));
+        runJobs();
+        assertThat(instalmentProcess(deal, 1)).isEnded();
+        assertThat(fee).as("the reports are not done yet").isWaitingAt("quarterEnded");
+
+        at("2027-04-01");
+        runJobs();
+        complete(task(deal, "enterRevenueReport", null), Map.of("revenue", "300000.00", "reportReference", "NFX-E1"));
+        runJobs();
+        at("2027-07-01");
+        runJobs();
+        complete(task(deal, "enterRevenueReport", null), Map.of("revenue", "100000.00", "reportReference", "NFX-E2"));
+        runJobs();
+        // 400,000.00 x 20 % = 80,000.00, within the MG: no overage, and nothing left to collect
+        assertThat(licenceFee(deal).at("/instalments").size()).isEqualTo(1);
+        assertThat(fee).isEnded().hasPassed("instalmentsOpenGateway", "feeCollectedAfterReports").hasNotPassed("instalmentsCollected");
+    }
+
+    @Test
     void eachPeriodEndRaisesTheStatementWhichFinanceIssuesAndEndingTheAgreementRaisesTheLastOne() {
         ProcessInstance cycle = runtime.createProcessInstanceQuery().processDefinitionKey("royalty-statement")
                 .processInstanceBusinessKey("licensor-agreement-" + agreementId).singleResult();
