@@ -8,6 +8,7 @@ import static io.reelflow.delivery.NetflixDeliveryVariables.TITLE_NAME;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reelflow.delivery.DeliveryService;
+import io.reelflow.delivery.NetflixDeliveryVariables;
 import io.reelflow.delivery.DeliveryService.Required;
 import io.reelflow.inspection.TrackKind;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -23,8 +25,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The deal's side of its deliveries: {@code ${dealDeliveries.titleIds(execution)}} feeds the
- * multi-instance call of netflix-delivery with the titles of the business key's deal, and
+ * The deal's side of its deliveries: {@code ${startTitleDeliveries}} starts one netflix-delivery per title of the
+ * business key's deal, and
  * {@code ${createDelivery}} turns the deal's format and localization requirements into one delivery per title.
  */
 @Component("dealDeliveries")
@@ -41,6 +43,30 @@ public class DealDeliveries {
     /** The titles of the instance's deal (its business key). */
     public List<Long> titleIds(DelegateExecution execution) {
         return records.titles(processDeal.dealId(execution)).stream().map(DealRecords.DealTitle::titleId).toList();
+    }
+
+    /**
+     * {@code ${startTitleDeliveries}}: one netflix-delivery per title of the deal, with the deal's business key, beside
+     * the deal's instance; "Titles delivered" waits for the last of them ({@link DealChildProcesses}).
+     */
+    @Component("startTitleDeliveries")
+    static class StartTitleDeliveriesDelegate implements JavaDelegate {
+        private final DealDeliveries dealDeliveries;
+        private final RuntimeService runtime;
+
+        StartTitleDeliveriesDelegate(DealDeliveries dealDeliveries, RuntimeService runtime) {
+            this.dealDeliveries = dealDeliveries;
+            this.runtime = runtime;
+        }
+
+        @Override
+        public void execute(DelegateExecution e) {
+            for (long titleId : dealDeliveries.titleIds(e)) {
+                runtime.createProcessInstanceByKey(NetflixDeliveryVariables.PROCESS).businessKey(ProcessDeal.businessKey(e))
+                        .setVariable(TITLE_ID.name(), titleId)
+                        .execute();
+            }
+        }
     }
 
     /** {@code ${createDelivery}} */
@@ -68,7 +94,7 @@ public class DealDeliveries {
         public void execute(DelegateExecution e) throws Exception {
             Deal deal = processDeal.deal(e);
             long dealId = deal.getId();
-            // the title comes from the parent's multi-instance: it must be one of this deal's titles
+            // the title the delivery was started with: it must be one of this deal's titles
             long titleId = TITLE_ID.required(e);
             DealRequest terms = json.readValue(deal.getTermsJson(), DealRequest.class);
             String titleName = records.titles(dealId).stream().filter(t -> t.titleId() == titleId).findFirst()

@@ -9,6 +9,7 @@ import static io.reelflow.deal.FeeInstalmentVariables.INSTALMENT_LABEL;
 import static io.reelflow.deal.FeeInstalmentVariables.INSTALMENT_NUMBER;
 import static io.reelflow.deal.FeeInstalmentVariables.INSTALMENT_TRIGGER;
 import static io.reelflow.deal.FeeInstalmentVariables.INVOICED_ON;
+import static io.reelflow.deal.FeeInstalmentVariables.INVOICE_DUE;
 import static io.reelflow.deal.FeeInstalmentVariables.INVOICE_NUMBER;
 import static io.reelflow.deal.FeeInstalmentVariables.PAID_AMOUNT;
 import static io.reelflow.deal.FeeInstalmentVariables.PAID_CURRENCY;
@@ -16,6 +17,7 @@ import static io.reelflow.deal.FeeInstalmentVariables.PAID_ON;
 import static io.reelflow.deal.FeeInstalmentVariables.PAYMENT_DUE_LABEL;
 import static io.reelflow.deal.FeeInstalmentVariables.RECEIPTS_POSTED;
 import static io.reelflow.deal.FeeInstalmentVariables.TRIGGER_KNOWN;
+import static io.reelflow.deal.LicenceFeeVariables.INSTALMENTS_OPEN;
 import static io.reelflow.deal.LicenceFeeVariables.MORE_QUARTERS;
 import static io.reelflow.deal.LicenceFeeVariables.QUARTER_ENDS_AT;
 import static io.reelflow.deal.LicenceFeeVariables.REPORT_REFERENCE;
@@ -41,6 +43,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -75,20 +78,32 @@ final class DealFeeDelegates {
         return io.reelflow.platform.MoneyFormat.format(amount, currency);
     }
 
-    /** {@code ${computeRoyaltySchedule}}: the instalments of the fee or MG, and the first revenue quarter. */
+    /**
+     * {@code ${computeRoyaltySchedule}}: the instalments of the fee or MG, the collection of each (a fee-instalment
+     * instance beside this process, as an overage's; "Instalments collected" waits for the last one, see
+     * {@link DealChildProcesses}), and the first revenue quarter.
+     */
     @Component("computeRoyaltySchedule")
     static class ComputeRoyaltyScheduleDelegate implements JavaDelegate {
         private final DealFeeService fees;
         private final ProcessDeal processDeal;
+        private final RuntimeService runtime;
 
-        ComputeRoyaltyScheduleDelegate(DealFeeService fees, ProcessDeal processDeal) {
+        ComputeRoyaltyScheduleDelegate(DealFeeService fees, ProcessDeal processDeal, RuntimeService runtime) {
             this.fees = fees;
             this.processDeal = processDeal;
+            this.runtime = runtime;
         }
 
         @Override
         public void execute(DelegateExecution e) {
             DealFeeService.Schedule schedule = fees.schedule(processDeal.dealId(e));
+            for (InstalmentView i : schedule.instalments()) {
+                if (LicenceFeeService.Kind.OVERAGE.name().equals(i.kind())) continue;
+                runtime.createProcessInstanceByKey(FEE_INSTALMENT_PROCESS).businessKey(ProcessDeal.businessKey(e))
+                        .setVariable(INSTALMENT_NUMBER.name(), i.number())
+                        .execute();
+            }
             REVENUE_SHARE.setTransient(e, schedule.firstQuarter() != null); // the gateway right after reads it
             if (schedule.firstQuarter() != null) setQuarter(e, schedule.firstQuarter(), schedule.firstQuarterEnd());
         }
@@ -117,6 +132,8 @@ final class DealFeeDelegates {
         public void execute(DelegateExecution e) {
             InstalmentView i = fees.checkTrigger(processDeal.dealId(e), instalmentNumber(e));
             TRIGGER_KNOWN.setTransient(e, i.triggered());
+            // an invoice day already here needs no timer job (signature, a delivery accepted today or earlier)
+            INVOICE_DUE.setTransient(e, i.triggered() && i.triggeredOn() != null && !startOf(i.triggeredOn()).after(ClockUtil.getCurrentTime()));
         }
     }
 
@@ -311,11 +328,14 @@ final class DealFeeDelegates {
         private final RuntimeService runtime;
         private final int creditDays;
 
-        ComputeOverageDelegate(DealFeeService fees, ProcessDeal processDeal, RuntimeService runtime,
+        private final DealChildProcesses children;
+
+        ComputeOverageDelegate(DealFeeService fees, ProcessDeal processDeal, RuntimeService runtime, DealChildProcesses children,
                                @Value("${reelflow.royalty.overage-credit-days:30}") int creditDays) {
             this.fees = fees;
             this.processDeal = processDeal;
             this.runtime = runtime;
+            this.children = children;
             this.creditDays = creditDays;
         }
 
@@ -325,13 +345,20 @@ final class DealFeeDelegates {
             String quarter = REVENUE_QUARTER.required(e);
             DealFeeService.OverageStep step = fees.computeOverage(deal.getId(), quarter, creditDays, EngineClock.today());
             int number = step.outcome().instalmentNumber();
+            boolean started = false;
             if (number > 0 && !collectionStarted(e, number)) {
                 runtime.createProcessInstanceByKey(FEE_INSTALMENT_PROCESS).businessKey(deal.getCrmDealId())
                         .setVariable(INSTALMENT_NUMBER.name(), number)
                         .execute();
+                started = true;
             }
             MORE_QUARTERS.set(e, step.nextQuarter() != null);
-            if (step.nextQuarter() != null) setQuarter(e, step.nextQuarter(), step.nextQuarterEnd());
+            if (step.nextQuarter() != null) {
+                setQuarter(e, step.nextQuarter(), step.nextQuarterEnd());
+            } else {
+                // the last report: wait for the instalments still being collected (the one started here is not in the database yet)
+                INSTALMENTS_OPEN.setTransient(e, started || children.anyRunning(FEE_INSTALMENT_PROCESS, deal.getCrmDealId()));
+            }
         }
 
         private boolean collectionStarted(DelegateExecution e, int number) {

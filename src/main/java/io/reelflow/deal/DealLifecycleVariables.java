@@ -20,8 +20,6 @@ public final class DealLifecycleVariables {
     public static final ProcessVariable<String> CRM_DEAL_ID = display("crmDealId", String.class);
     public static final ProcessVariable<String> LICENSEE = display("licensee", String.class);
     public static final ProcessVariable<String> TITLE_NAMES = display("titleNames", String.class);
-    /** The multi-instance element of "Deliver each title": one netflix-delivery per title of the deal. */
-    public static final ProcessVariable<Long> TITLE_ID = routing("titleId", Long.class);
     public static final ProcessVariable<Boolean> RIGHTS_CLEAR = routing("rightsClear", Boolean.class);
     public static final ProcessVariable<Boolean> RIGHTS_GRANTED = routing("rightsGranted", Boolean.class);
     public static final ProcessVariable<Integer> CONFLICT_COUNT = display("conflictCount", Integer.class);

@@ -90,14 +90,17 @@ public class DealService {
         if (!unknown.isEmpty()) throw new NotFoundException(unknown);
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
 
-        Deal saved = deals.saveAndFlush(new Deal(deal.crmDealId(), deal.licensee(), deal.media(), deal.exclusive(), deal.territories(),
-                v.countries(), deal.windowStart(), deal.windowEnd(), deal.deliveryDue(), termsJson));
+        Deal fresh = new Deal(deal.crmDealId(), deal.licensee(), deal.media(), deal.exclusive(), deal.territories(),
+                v.countries(), deal.windowStart(), deal.windowEnd(), deal.deliveryDue(), termsJson);
+        // no variables: the business key says which deal; names and forms read the deal's records. Started before the
+        // deal row is written, so that the row is inserted once, with its process (the process's first step is a job,
+        // which runs after this transaction commits; a rollback removes both)
+        ProcessInstance pi = deal.isHistorical() ? null : runtime.startProcessInstanceByKey(PROCESS_KEY, deal.crmDealId());
+        if (pi != null) fresh.startedAs(pi.getId());
+        Deal saved = deals.saveAndFlush(fresh);
         records.addTitles(saved.getId(), deal.titleIds());
         if (deal.isHistorical()) return new IntakeResult(recordHistory(saved, deal, dealTitles, today), true);
         DealRecords.DealEvent received = records.event(saved.getId(), "RECEIVED", "deal received from the CRM", null, saved.getCreatedAt());
-        // no variables: the business key says which deal; names and forms read the deal's records
-        ProcessInstance pi = runtime.startProcessInstanceByKey(PROCESS_KEY, deal.crmDealId());
-        saved.startedAs(pi.getId());
         // the engine's start time (its clock) as history recorded it: one read by key
         java.util.Date startTime = history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getStartTime();
         return new IntakeResult(receivedView(saved, dealTitles, received, pi.getId(), startTime), true);

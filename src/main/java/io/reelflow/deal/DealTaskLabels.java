@@ -70,7 +70,7 @@ public class DealTaskLabels implements TaskLabeller {
     }
 
     private static String instalment(DelegateTask task) {
-        Integer n = LicenceFeeVariables.INSTALMENT_NUMBER.get(task);
+        Integer n = FeeInstalmentVariables.INSTALMENT_NUMBER.get(task);
         return n == null ? "?" : n.toString();
     }
 

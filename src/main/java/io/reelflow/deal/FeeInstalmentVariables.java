@@ -19,8 +19,11 @@ public final class FeeInstalmentVariables {
     public static final ProcessVariable<String> LICENSEE = DealLifecycleVariables.LICENSEE;
     public static final ProcessVariable<String> TITLE_NAMES = DealLifecycleVariables.TITLE_NAMES;
     // timers and due dates read the instalment's record (InstalmentDates); TRIGGER_KNOWN is transient
-    public static final ProcessVariable<Integer> INSTALMENT_NUMBER = LicenceFeeVariables.INSTALMENT_NUMBER;
+    /** Which instalment of the deal the instance collects: set when it is started (schedule, overage, renewal). */
+    public static final ProcessVariable<Integer> INSTALMENT_NUMBER = routing("instalmentNumber", Integer.class);
     public static final ProcessVariable<Boolean> TRIGGER_KNOWN = routing("triggerKnown", Boolean.class);
+    /** The trigger has happened and its invoice day has come: the invoice task is created without waiting on a timer. */
+    public static final ProcessVariable<Boolean> INVOICE_DUE = routing("invoiceDue", Boolean.class);
     public static final ProcessVariable<Integer> RECEIPTS_POSTED = routing("receiptsPosted", Integer.class);
     /** The missing rate's currencies and day: routing for the "Enter exchange rate" task (its name and its listener). */
     public static final ProcessVariable<String> FX_FROM = routing("fxFrom", String.class);

@@ -14,13 +14,13 @@ public final class LicenceFeeVariables {
     public static final ProcessVariable<String> CRM_DEAL_ID = DealLifecycleVariables.CRM_DEAL_ID;
     public static final ProcessVariable<String> LICENSEE = DealLifecycleVariables.LICENSEE;
     public static final ProcessVariable<String> TITLE_NAMES = DealLifecycleVariables.TITLE_NAMES;
-    /** The multi-instance element of "Collect instalments": one fee-instalment per instalment of the deal. */
-    public static final ProcessVariable<Integer> INSTALMENT_NUMBER = routing("instalmentNumber", Integer.class);
     public static final ProcessVariable<Boolean> REVENUE_SHARE = routing("revenueShare", Boolean.class);
     public static final ProcessVariable<String> REVENUE_QUARTER = routing("revenueQuarter", String.class);
     public static final ProcessVariable<Date> QUARTER_ENDS_AT = routing("quarterEndsAt", Date.class);
     public static final ProcessVariable<Date> REVENUE_REPORT_DUE = routing("revenueReportDue", Date.class);
     public static final ProcessVariable<Boolean> MORE_QUARTERS = routing("moreQuarters", Boolean.class);
+    /** After the last report: is an instalment of the deal still being collected (then "Instalments collected" waits)? */
+    public static final ProcessVariable<Boolean> INSTALMENTS_OPEN = routing("instalmentsOpen", Boolean.class);
 
     // enter-revenue-report: money, removed from the process once stored
     public static final ProcessVariable<String> REVENUE = field("revenue", String.class);

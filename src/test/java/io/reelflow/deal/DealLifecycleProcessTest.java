@@ -69,6 +69,16 @@ class DealLifecycleProcessTest {
         assertThat(deal(pi).status()).isEqualTo(DealStatus.GRANTED);
         assertThat(deal(pi).grants()).extracting(GrantView::territory).containsExactlyInAnyOrder("DE", "FR");
         assertThat(deal(pi).grants()).allMatch(g -> g.status() == GrantStatus.ACTIVE);
+
+        // the title's delivery runs beside the deal, which waits for it to end
+        assertThat(pi).isWaitingAt("titlesDelivered", "collectLicenceFee");
+        ProcessInstance delivery = runtime.createProcessInstanceQuery().processDefinitionKey("netflix-delivery")
+                .processInstanceBusinessKey(pi.getBusinessKey()).singleResult();
+        assertThat(delivery).isNotNull();
+        runtime.createProcessInstanceModification(delivery.getId()).cancelAllForActivity("setUpBacklot")
+                .startBeforeActivity("deliveryAccepted").execute(); // as if Netflix had accepted it
+        assertThat(delivery).isEnded();
+        assertThat(pi).hasPassed("titlesDelivered").isWaitingAt("watchLicenceWindow", "collectLicenceFee");
     }
 
     @Test

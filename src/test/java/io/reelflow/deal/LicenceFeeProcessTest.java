@@ -85,6 +85,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
 
         // 1: signature -> invoice -> payment -> royalties
         Task invoice = task(deal, "invoiceInstalment", 1);
+        assertThat(instalmentProcess(deal, 1)).as("its invoice day has come: no timer").hasPassed("invoiceMerge").hasNotPassed("invoiceDateReached");
         assertThat(invoice.getName()).startsWith("Invoice Netflix: instalment 1, ").endsWith(" — " + deal);
         assertThat(invoice.getDescription()).startsWith("Invoice the licensee");
         assertThat(tasks.getIdentityLinksForTask(invoice.getId())).anyMatch(l -> "finance".equals(l.getGroupId()));
@@ -157,7 +158,19 @@ class LicenceFeeProcessTest extends ApiTestSupport {
         assertThat(task(deal, "invoiceInstalment", 3).getDueDate()).isEqualTo(new Date(day("2027-07-01").getTime() - 1000));
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("licence-fee").processInstanceBusinessKey(deal).count())
                 .as("the licence fee is collected until the last instalment is paid").isEqualTo(1);
+        ProcessInstance feeProcess = runtime.createProcessInstanceQuery().processDefinitionKey("licence-fee").processInstanceBusinessKey(deal)
+                .singleResult();
+        assertThat(feeProcess).isWaitingAt("instalmentsCollected");
+        complete(task(deal, "invoiceInstalment", 3), Map.of("invoiceNumber", "INV-2027-003", "invoicedOn", "2027-06-30"));
+        complete(task(deal, "recordPayment", 3), Map.of("paidOn", "2027-06-30", "bankReference", "BANK-3"));
+        runJobs();
+        assertThat(instalmentProcess(deal, 3)).isEnded();
+        assertThat(feeProcess).as("the last instalment paid ends the licence fee").isEnded().hasPassed("instalmentsCollected", "feeCollected");
+        ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("deal-lifecycle").processInstanceBusinessKey(deal)
+                .singleResult();
+        assertThat(lifecycle).hasPassed("collectLicenceFee").isWaitingAt("titlesDelivered", "watchLicenceWindow");
     }
+
 
     @Test
     void anOverduePaymentEscalatesToAManagerAndThePaymentEndsTheChase() {
@@ -192,7 +205,7 @@ class LicenceFeeProcessTest extends ApiTestSupport {
                 {"type": "MG_REVENUE_SHARE", "currency": "EUR", "minimumGuarantee": 100000.00, "revenueSharePercent": 20,
                  "instalments": [{"percent": 100, "trigger": "SIGNATURE", "creditDays": 30}]}""");
         ProcessInstance fee = runtime.createProcessInstanceQuery().processDefinitionKey("licence-fee").processInstanceBusinessKey(deal).singleResult();
-        assertThat(fee).isWaitingAt("quarterEnded", "collectInstalments");
+        assertThat(fee).isWaitingAt("quarterEnded"); // its instalment is collected beside it
         assertThat(timers(fee)).containsExactly(day("2027-04-01"));
 
         at("2027-04-01");
@@ -224,8 +237,34 @@ class LicenceFeeProcessTest extends ApiTestSupport {
         assertThat(overage.get("quarter").asText()).isEqualTo("2027-Q2");
         assertThat(licenceFee(deal).at("/revenueReports").size()).isEqualTo(2);
         assertThat(task(deal, "invoiceInstalment", 2).getName()).startsWith("Invoice Netflix: instalment 2, ");
-        assertThat(fee).as("no quarter left in the window").hasPassed("reportsDone");
-        assertThat(fee).isWaitingAt("collectInstalments");
+        assertThat(fee).as("no quarter left in the window").hasPassed("instalmentsOpenGateway");
+        assertThat(fee).isWaitingAt("instalmentsCollected");
+    }
+
+    @Test
+    void aFeeWhoseInstalmentsWerePaidBeforeTheLastReportEndsWithIt() {
+        String deal = grantedDeal(List.of(title("Paid Early Title")), "2027-01-01", "2027-06-30", """
+                {"type": "MG_REVENUE_SHARE", "currency": "EUR", "minimumGuarantee": 100000.00, "revenueSharePercent": 20,
+                 "instalments": [{"percent": 100, "trigger": "SIGNATURE", "creditDays": 30}]}""");
+        ProcessInstance fee = runtime.createProcessInstanceQuery().processDefinitionKey("licence-fee").processInstanceBusinessKey(deal).singleResult();
+        complete(task(deal, "invoiceInstalment", 1), Map.of("invoiceNumber", "INV-EARLY-1", "invoicedOn", createdOn(deal).toString()));
+        at("2027-01-25");
+        complete(task(deal, "recordPayment", 1), Map.of("paidOn", "2027-01-20", "bankReference", "BANK-EARLY"));
+        runJobs();
+        assertThat(instalmentProcess(deal, 1)).isEnded();
+        assertThat(fee).as("the reports are not done yet").isWaitingAt("quarterEnded");
+
+        at("2027-04-01");
+        runJobs();
+        complete(task(deal, "enterRevenueReport", null), Map.of("revenue", "300000.00", "reportReference", "NFX-E1"));
+        runJobs();
+        at("2027-07-01");
+        runJobs();
+        complete(task(deal, "enterRevenueReport", null), Map.of("revenue", "100000.00", "reportReference", "NFX-E2"));
+        runJobs();
+        // 400,000.00 x 20 % = 80,000.00, within the MG: no overage, and nothing left to collect
+        assertThat(licenceFee(deal).at("/instalments").size()).isEqualTo(1);
+        assertThat(fee).isEnded().hasPassed("instalmentsOpenGateway", "feeCollectedAfterReports").hasNotPassed("instalmentsCollected");
     }
 
     @Test

@@ -54,6 +54,7 @@ class ProcessModelConventionsTest {
             "window-watch/openLicenceWindow", "deal-lifecycle/checkTerritoryConflicts (its grant starts the window watch)",
             "fee-instalment/prepareInstalment", "licence-fee/computeRoyaltySchedule or licence-fee/computeOverage",
             "licence-fee/computeRoyaltySchedule", "deal-lifecycle/checkTerritoryConflicts (its grant starts the fee's collection)",
+            "deal-lifecycle/startTitleDeliveries", "deal-lifecycle/checkTerritoryConflicts (after the grant)",
             "netflix-delivery/createDelivery", "deal-lifecycle/checkTerritoryConflicts (its grant starts each title's delivery)",
             "window-watch/planWindowTimers", "deal-lifecycle/checkTerritoryConflicts (first plan), the renewal decision or the amendment (plans again)");
 

@@ -145,7 +145,7 @@ class WindowWatchProcessTest extends ApiTestSupport {
         // the deal's lifecycle now waits only for the title's Netflix delivery
         ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("deal-lifecycle").processInstanceBusinessKey(deal)
                 .singleResult();
-        assertThat(lifecycle).isWaitingAt("deliverTitles", "dealJoin").hasPassed("watchLicenceWindow");
+        assertThat(lifecycle).isWaitingAt("titlesDelivered", "dealJoin").hasPassed("watchLicenceWindow");
     }
 
     @Test
@@ -241,7 +241,7 @@ class WindowWatchProcessTest extends ApiTestSupport {
         // window-watch ended at "Evergreen: no expiry"; the deal's lifecycle waits only for the delivery
         ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("deal-lifecycle").processInstanceBusinessKey(deal)
                 .singleResult();
-        assertThat(lifecycle).isWaitingAt("deliverTitles", "dealJoin").hasPassed("watchLicenceWindow");
+        assertThat(lifecycle).isWaitingAt("titlesDelivered", "dealJoin").hasPassed("watchLicenceWindow");
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("evergreenNoExpiry").count()).isPositive();
         List<String> instances = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(deal)
                 .processDefinitionKey("window-watch").list().stream().map(h -> h.getId()).toList();
