@@ -176,7 +176,7 @@ class InspectionWorkerTest extends DeliveryTestSupport {
         InspectionWorker.beforeInspection = id -> {
             started.countDown();
             try {
-                Thread.sleep(30_000);
+                new CountDownLatch(1).await(); // an inspection that runs until its worker is interrupted
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.util.concurrent.CancellationException("stopped");
@@ -210,7 +210,7 @@ class InspectionWorkerTest extends DeliveryTestSupport {
             if (!first.getAndSet(false)) return;
             started.countDown();
             try {
-                Thread.sleep(30_000);
+                new CountDownLatch(1).await(); // an inspection that runs until its worker is interrupted
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.util.concurrent.CancellationException("claim lost");

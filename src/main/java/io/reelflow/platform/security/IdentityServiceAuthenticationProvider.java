@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
@@ -40,9 +41,15 @@ public class IdentityServiceAuthenticationProvider implements AuthenticationProv
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
     private final LoginThrottle throttle;
+    /** the monotonic clock remembered logins expire by (a test moves its own) */
+    private final LongSupplier nanoTime;
 
     public IdentityServiceAuthenticationProvider(IdentityService identityService, Duration loginCache) {
-        this(identityService, loginCache, null);
+        this(identityService, loginCache, null, System::nanoTime);
+    }
+
+    IdentityServiceAuthenticationProvider(IdentityService identityService, Duration loginCache, LongSupplier nanoTime) {
+        this(identityService, loginCache, null, nanoTime);
     }
 
     /** Each checked login is reported to the throttle (by the caller's address), which refuses further guesses before they get here. */
@@ -50,6 +57,12 @@ public class IdentityServiceAuthenticationProvider implements AuthenticationProv
     public IdentityServiceAuthenticationProvider(IdentityService identityService,
                                                  @Value("${reelflow.security.login-cache:PT30S}") Duration loginCache,
                                                  LoginThrottle throttle) {
+        this(identityService, loginCache, throttle, System::nanoTime);
+    }
+
+    private IdentityServiceAuthenticationProvider(IdentityService identityService, Duration loginCache, LoginThrottle throttle,
+                                                  LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.identityService = identityService;
         this.cacheNanos = loginCache.toNanos();
         this.throttle = throttle;
@@ -66,7 +79,7 @@ public class IdentityServiceAuthenticationProvider implements AuthenticationProv
         byte[] digest = digest(user, credentials.toString());
         Verified known = verified.get(user);
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
-        if (known != null && known.untilNanos() - System.nanoTime() > 0 && MessageDigest.isEqual(known.digest(), digest)) {
+        if (known != null && known.untilNanos() - nanoTime.getAsLong() > 0 && MessageDigest.isEqual(known.digest(), digest)) {
             if (throttle != null) throttle.succeeded(address, user);
             return UsernamePasswordAuthenticationToken.authenticated(user, null, known.roles());
         }
@@ -80,7 +93,7 @@ public class IdentityServiceAuthenticationProvider implements AuthenticationProv
         identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).forEach(groups::add);
         if (groups.contains(Groups.CAMUNDA_ADMIN)) groups.add(Roles.ADMINS);
         List<SimpleGrantedAuthority> roles = groups.stream().map(g -> new SimpleGrantedAuthority("ROLE_" + g)).toList();
-        if (cacheNanos > 0) verified.put(user, new Verified(digest, roles, System.nanoTime() + cacheNanos));
+        if (cacheNanos > 0) verified.put(user, new Verified(digest, roles, nanoTime.getAsLong() + cacheNanos));
         return UsernamePasswordAuthenticationToken.authenticated(user, null, roles);
     }
 

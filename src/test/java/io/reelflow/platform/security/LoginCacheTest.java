@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reelflow.support.ApiTestSupport;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
@@ -19,13 +20,14 @@ class LoginCacheTest extends ApiTestSupport {
     @Autowired IdentityService identity;
 
     @Test
-    void remembersAVerifiedLoginOnlyForItsPasswordAndOnlyForAWhile() throws InterruptedException {
+    void remembersAVerifiedLoginOnlyForItsPasswordAndOnlyForAWhile() {
         String user = unique("cachetest").toLowerCase().replaceAll("[^a-z0-9]", "");
         User u = identity.newUser(user);
         u.setPassword("first-secret");
         identity.saveUser(u);
         identity.createMembership(user, Roles.FINANCE);
-        IdentityServiceAuthenticationProvider logins = new IdentityServiceAuthenticationProvider(identity, Duration.ofMillis(500));
+        AtomicLong now = new AtomicLong();
+        IdentityServiceAuthenticationProvider logins = new IdentityServiceAuthenticationProvider(identity, Duration.ofMillis(500), now::get);
 
         var first = logins.authenticate(new UsernamePasswordAuthenticationToken(user, "first-secret"));
         assertThat(first.getAuthorities()).extracting(GrantedAuthority::getAuthority).containsExactly("ROLE_finance");
@@ -35,7 +37,7 @@ class LoginCacheTest extends ApiTestSupport {
         identity.saveUser(changed);
         assertThat(logins.authenticate(new UsernamePasswordAuthenticationToken(user, "first-secret")).isAuthenticated())
                 .as("remembered for a while").isTrue();
-        Thread.sleep(600);
+        now.addAndGet(Duration.ofMillis(600).toNanos());
         assertThat(logins.authenticate(new UsernamePasswordAuthenticationToken(user, "second-secret")).isAuthenticated())
                 .as("after the memory expired the store decides").isTrue();
         // a password that does not match the remembered login is never taken from memory

@@ -1,6 +1,7 @@
 package io.reelflow.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.reelflow.support.ApiTestSupport;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URLEncoder;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -104,7 +106,8 @@ class LoginThrottleTest extends ApiTestSupport {
             LoopbackHttp.Raw r = call("127.0.1." + (i + 1), "GET", "/api/titles/0", basic(user, "wrong"), null);
             assertThat(r.status()).as("attempt %d: %s", i, r).isIn(401, 429);
         }
-        Thread.sleep(1_100); // the account's short delay (at most reelflow.security.login-throttle.account-delay-max, 1 s)
+        // the account's short delay (at most reelflow.security.login-throttle.account-delay-max, 1 s)
+        await("the account delay for a new address").atMost(Duration.ofSeconds(5)).until(() -> throttle.refusal("127.0.2.1", user) == null);
         assertThat(call("127.0.2.1", "GET", "/api/titles/0", basic(user, "right-password-1"), null).status()).isEqualTo(404);
         assertThat(locks.isLocked(user)).isFalse();
     }
@@ -151,7 +154,7 @@ class LoginThrottleTest extends ApiTestSupport {
         assertThat(refused).isGreaterThanOrEqualTo(29);
         assertThat(Long.parseLong(retry)).isPositive();
 
-        Thread.sleep(1_100);
+        await("the account delay for a new address").atMost(Duration.ofSeconds(5)).until(() -> throttle.refusal("127.0.0.6", user) == null);
         LoopbackHttp.Raw other = call("127.0.0.6", "POST", LoginThrottleFilter.WEBAPP_LOGIN + "tasklist", browserSession("127.0.0.6"),
                 "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=right-password-1");
         assertThat(other.status()).as("logged in from another address: " + other).isEqualTo(200);
