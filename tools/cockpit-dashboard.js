@@ -8,7 +8,8 @@
 // Prints one JSON line per check and exits 1 if any fails.
 //
 //   node tools/cockpit-dashboard.js [baseUrl] [screenshotDir]      (baseUrl: http://localhost:8080)
-//   REELFLOW_DEMO_PASSWORD changes the demo users' password (default reelflow); DASHBOARD_USER the manager (mark)
+//   REELFLOW_DEMO_PASSWORD changes the demo users' password (default reelflow); DASHBOARD_USER the manager (mark);
+//   EXAMPLE_TITLE_ID posts the example deal for that title instead of title 1
 const { chromium } = require('playwright-core');
 
 const base = (process.argv[2] || 'http://localhost:8080').replace(/\/$/, '');
@@ -16,6 +17,8 @@ const shots = process.argv[3];
 const password = process.env.REELFLOW_DEMO_PASSWORD || 'reelflow';
 const manager = process.env.DASHBOARD_USER || 'mark';
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+// the example deal licenses title 1 (The Last Lighthouse); a test posts it for a title of its own
+const exampleTitle = process.env.EXAMPLE_TITLE_ID && /^\d+$/.test(process.env.EXAMPLE_TITLE_ID) ? process.env.EXAMPLE_TITLE_ID : null;
 const CHARTS = ['deals-by-status', 'deliveries-by-stage', 'qc-first-pass', 'qc-by-category', 'qc-by-vendor', 'windows-expiring'];
 
 function report(check, problems, details) {
@@ -64,7 +67,9 @@ async function swagger(browser) {
     const body = op.locator('textarea.body-param__text');
     const example = await body.inputValue();
     if (!example.includes('"crmDealId"') || !example.includes('NFX-2026-0101')) problems.push('the example deal is not the README\'s');
-    await body.fill(example.replace(/"crmDealId"\s*:\s*"[^"]*"/, `"crmDealId": "${dealId}"`));
+    let posted = example.replace(/"crmDealId"\s*:\s*"[^"]*"/, `"crmDealId": "${dealId}"`);
+    if (exampleTitle) posted = posted.replace(/"titleIds"\s*:\s*\[[^\]]*\]/, `"titleIds": [${exampleTitle}]`);
+    await body.fill(posted);
     await op.locator('button.execute').click();
     const cell = op.locator('.live-responses-table tr.response .response-col_status').first();
     await cell.waitFor({ timeout: 30000 });

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,8 @@ class CockpitDashboardBrowserTest extends ApiTestSupport {
     void aManagerSeesTheDashboardChartsAndSwaggerRunsTheExampleDeal() throws Exception {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         long titleId = createTitle(unique("Dashboard Browser Title"), "en");
-        createRightsIn(titleId, "[\"WW\"]", "[\"SVOD\"]", "2020-01-01", "2035-12-31", false);
+        // exclusive rights of its own: Swagger's example deal is posted for this title (not the demo's title 1, which other tests license)
+        createRightsIn(titleId, "[\"WW\"]", "[\"SVOD\"]", "2020-01-01", "2035-12-31", true);
         history.seed(unique("HIST-UI"), titles.findById(titleId).orElseThrow(), "JP", today.minusMonths(13));
         String expiring = unique("NFX-EXPIRING");
         Response deal = postJson("crm", "/api/deals", String.format("""
@@ -66,7 +68,8 @@ class CockpitDashboardBrowserTest extends ApiTestSupport {
         assertThat(get("mark", "/api/windows/expiring?within=180d").body()).contains(expiring);
 
         Files.createDirectories(SCREENSHOTS);
-        Result r = run(Path.of("."), 600, "node", SCRIPT.toString(), "http://localhost:" + port, SCREENSHOTS.toString());
+        Result r = run(Path.of("."), 600, Map.of("EXAMPLE_TITLE_ID", String.valueOf(titleId)),
+                "node", SCRIPT.toString(), "http://localhost:" + port, SCREENSHOTS.toString());
         assertThat(r.output).as(r.output).doesNotContain("\"ok\":false");
         assertThat(r.exitCode).as(r.output).isZero();
         // Cockpit's dashboard, the Reelflow page, no outside request, Swagger's example deal
@@ -74,14 +77,27 @@ class CockpitDashboardBrowserTest extends ApiTestSupport {
         assertThat(r.output).contains("\"check\":\"cockpit-reelflow-page\"", "\"status\":\"201\"");
         assertThat(SCREENSHOTS.resolve("cockpit-reelflow-page.png")).isNotEmptyFile();
         assertThat(SCREENSHOTS.resolve("swagger-example-deal.png")).isNotEmptyFile();
+        // the deal Swagger posted runs like any other: granted, nothing left waiting for the suite's later tests
+        java.util.regex.Matcher posted = java.util.regex.Pattern.compile("\"crmDealId\":\"(NFX-UI-[A-Z0-9]+)\"").matcher(r.output);
+        assertThat(posted.find()).as(r.output).isTrue();
+        runJobs();
+        Response example = get("crm", "/api/deals/" + posted.group(1));
+        assertThat(example.status()).as(example.toString()).isEqualTo(200);
+        assertThat(example.json().get("status").asText()).as(example.toString()).isEqualTo("GRANTED");
+        assertThat(example.body()).contains("\"titleId\":" + titleId);
     }
 
     private record Result(int exitCode, String output) {
     }
 
     private static Result run(Path dir, int seconds, String... command) throws IOException, InterruptedException {
+        return run(dir, seconds, Map.of(), command);
+    }
+
+    private static Result run(Path dir, int seconds, Map<String, String> env, String... command) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         pb.environment().put("CHROMIUM", chromium);
+        pb.environment().putAll(env);
         Process p;
         try {
             p = pb.start();
