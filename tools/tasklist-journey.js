@@ -47,7 +47,15 @@ async function run(page) {
   await page.waitForSelector('[cam-widget-header] .navbar-brand', { timeout: 60000 });
   // the role's own queue opens by default; the task is found there by the name a person reads
   const link = page.locator('.tasks-list .task a, .tasks-list a').filter({ hasText: scene.task }).first();
-  await link.waitFor({ timeout: 60000 }).catch(() => {});
+  await page.waitForSelector('.tasks-list .task', { timeout: 60000 }).catch(() => {});
+  await link.waitFor({ timeout: 5000 }).catch(() => {});
+  // a busy queue shows 15 tasks a page: page on as a person would, up to 40 pages
+  for (let p = 0; p < 40 && !(await link.count()); p++) {
+    const next = page.locator('.pagination li.pagination-next:not(.disabled) a').first();
+    if (!(await next.count())) break;
+    await next.click();
+    await link.waitFor({ timeout: 3000 }).catch(() => {});
+  }
   seen.listed = await page.locator('.tasks-list .task .names, .tasks-list h4').allInnerTexts().catch(() => []);
   if (!(await link.count())) {
     seen.problems.push(`no task "${scene.task}" in ${scene.user}'s queue`);

@@ -108,7 +108,28 @@ public record ProcessVariable<T>(String name, Class<T> type, Role role) {
     }
 
     public void setLocal(VariableScope scope, T value) {
-        scope.setVariableLocal(name, value);
+        scope.setVariableLocal(name, role == Role.FORM_DISPLAY ? shownWhole(value) : value);
+    }
+
+    /** The most characters a text variable holds (the engine's text column). */
+    public static final int TEXT_MAX = 4000;
+    static final String SHORTENED = "\n… shortened here; the deal's or delivery's view in the API shows it whole";
+
+    /**
+     * A text a form shows, cut to what the engine stores: a display longer than {@link #TEXT_MAX} (the conflicts of a
+     * deal asked worldwide, hundreds of findings) would otherwise fail the step that creates the task. The cut is made
+     * at the last line that fits and says where the whole text is.
+     */
+    @SuppressWarnings("unchecked")
+    private T shownWhole(T value) {
+        if (!(value instanceof String text) || text.length() <= TEXT_MAX) return value;
+        return (T) shorten(text);
+    }
+
+    static String shorten(String text) {
+        int room = TEXT_MAX - SHORTENED.length();
+        int cut = text.lastIndexOf('\n', room);
+        return text.substring(0, cut > room / 2 ? cut : room) + SHORTENED;
     }
 
     /** The variables declared as {@code static final ProcessVariable} fields of a {@code *Variables} class. */
