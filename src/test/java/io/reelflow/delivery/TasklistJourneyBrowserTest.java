@@ -1,5 +1,6 @@
 package io.reelflow.delivery;
 
+import io.reelflow.support.NodeTool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -148,7 +149,7 @@ class TasklistJourneyBrowserTest extends DeliveryTestSupport {
         s.put("expectGone", gone);
         Path file = OUT.resolve("scene-" + name + ".json");
         Files.writeString(file, JSON.writeValueAsString(s));
-        Result r = run(Path.of("."), 300, "node", SCRIPT.toString(), "http://localhost:" + port, file.toString(), OUT.toString());
+        NodeTool.Result r = run(Path.of("."), 300, "node", SCRIPT.toString(), "http://localhost:" + port, file.toString(), OUT.toString());
         String line = r.output().lines().filter(l -> l.startsWith("{\"scene\"")).findFirst().orElse(null);
         assertThat(line).as(name + ": " + r.output()).isNotNull();
         JsonNode seen = JSON.readTree(line);
@@ -158,22 +159,7 @@ class TasklistJourneyBrowserTest extends DeliveryTestSupport {
         return seen;
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result run(Path dir, int seconds, String... command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().put("CHROMIUM", chromium);
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException notInstalled) {
-            return new Result(127, notInstalled.getMessage());
-        }
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return new Result(124, "timed out after " + seconds + " s: " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    private static NodeTool.Result run(Path dir, int seconds, String... command) throws IOException, InterruptedException {
+        return NodeTool.run(dir, seconds, Map.of("CHROMIUM", chromium), command);
     }
 }

@@ -1,5 +1,6 @@
 package io.reelflow.platform.web;
 
+import io.reelflow.support.NodeTool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -43,8 +44,8 @@ class CockpitDashboardBrowserTest extends ApiTestSupport {
     void browserAvailable() throws Exception {
         chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
         assumeTrue(Files.isExecutable(Path.of(chromium)), "no Chromium at " + chromium + " (set CHROMIUM): browser check skipped");
-        assumeTrue(run(Path.of("."), 30, "node", "--version").exitCode == 0, "node is not installed: browser check skipped");
-        assumeTrue(run(Path.of("tools"), 30, "node", "-e", "require.resolve('playwright-core')").exitCode == 0,
+        assumeTrue(run(Path.of("."), 30, "node", "--version").exitCode() == 0, "node is not installed: browser check skipped");
+        assumeTrue(run(Path.of("tools"), 30, "node", "-e", "require.resolve('playwright-core')").exitCode() == 0,
                 "playwright-core is not installed (run: npm ci --prefix tools): browser check skipped");
         throttle.reset(); // earlier tests of the suite sent wrong passwords from 127.0.0.1 on purpose
     }
@@ -68,18 +69,18 @@ class CockpitDashboardBrowserTest extends ApiTestSupport {
         assertThat(get("mark", "/api/windows/expiring?within=180d").body()).contains(expiring);
 
         Files.createDirectories(SCREENSHOTS);
-        Result r = run(Path.of("."), 600, Map.of("EXAMPLE_TITLE_ID", String.valueOf(titleId)),
+        NodeTool.Result r = run(Path.of("."), 600, Map.of("EXAMPLE_TITLE_ID", String.valueOf(titleId)),
                 "node", SCRIPT.toString(), "http://localhost:" + port, SCREENSHOTS.toString());
-        assertThat(r.output).as(r.output).doesNotContain("\"ok\":false");
-        assertThat(r.exitCode).as(r.output).isZero();
+        assertThat(r.output()).as(r.output()).doesNotContain("\"ok\":false");
+        assertThat(r.exitCode()).as(r.output()).isZero();
         // Cockpit's dashboard, the Reelflow page, no outside request, Swagger's example deal
-        assertThat(r.output.lines().filter(l -> l.contains("\"ok\":true")).count()).as(r.output).isEqualTo(4);
-        assertThat(r.output).contains("\"check\":\"cockpit-reelflow-page\"", "\"status\":\"201\"");
+        assertThat(r.output().lines().filter(l -> l.contains("\"ok\":true")).count()).as(r.output()).isEqualTo(4);
+        assertThat(r.output()).contains("\"check\":\"cockpit-reelflow-page\"", "\"status\":\"201\"");
         assertThat(SCREENSHOTS.resolve("cockpit-reelflow-page.png")).isNotEmptyFile();
         assertThat(SCREENSHOTS.resolve("swagger-example-deal.png")).isNotEmptyFile();
         // the deal Swagger posted runs like any other: granted, nothing left waiting for the suite's later tests
-        java.util.regex.Matcher posted = java.util.regex.Pattern.compile("\"crmDealId\":\"(NFX-UI-[A-Z0-9]+)\"").matcher(r.output);
-        assertThat(posted.find()).as(r.output).isTrue();
+        java.util.regex.Matcher posted = java.util.regex.Pattern.compile("\"crmDealId\":\"(NFX-UI-[A-Z0-9]+)\"").matcher(r.output());
+        assertThat(posted.find()).as(r.output()).isTrue();
         runJobs();
         Response example = get("crm", "/api/deals/" + posted.group(1));
         assertThat(example.status()).as(example.toString()).isEqualTo(200);
@@ -87,27 +88,13 @@ class CockpitDashboardBrowserTest extends ApiTestSupport {
         assertThat(example.body()).contains("\"titleId\":" + titleId);
     }
 
-    private record Result(int exitCode, String output) {
+    private static NodeTool.Result run(Path dir, int seconds, String... command) throws IOException, InterruptedException {
+        return NodeTool.run(dir, seconds, Map.of("CHROMIUM", chromium), command);
     }
 
-    private static Result run(Path dir, int seconds, String... command) throws IOException, InterruptedException {
-        return run(dir, seconds, Map.of(), command);
-    }
-
-    private static Result run(Path dir, int seconds, Map<String, String> env, String... command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().put("CHROMIUM", chromium);
-        pb.environment().putAll(env);
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException notInstalled) {
-            return new Result(127, notInstalled.getMessage());
-        }
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return new Result(124, "timed out after " + seconds + " s: " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    private static NodeTool.Result run(Path dir, int seconds, Map<String, String> env, String... command) throws IOException, InterruptedException {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("CHROMIUM", chromium);
+        return NodeTool.run(dir, seconds, all, command);
     }
 }

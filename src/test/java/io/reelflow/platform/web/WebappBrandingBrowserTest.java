@@ -1,9 +1,11 @@
 package io.reelflow.platform.web;
 
+import io.reelflow.support.NodeTool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.reelflow.support.ApiTestSupport;
+import java.util.Map;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,8 +33,8 @@ class WebappBrandingBrowserTest extends ApiTestSupport {
     void browserAvailable() throws Exception {
         chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
         assumeTrue(Files.isExecutable(Path.of(chromium)), "no Chromium at " + chromium + " (set CHROMIUM): browser check skipped");
-        assumeTrue(run(Path.of("."), 30, "node", "--version").exitCode == 0, "node is not installed: browser check skipped");
-        assumeTrue(run(Path.of("tools"), 30, "node", "-e", "require.resolve('playwright-core')").exitCode == 0,
+        assumeTrue(run(Path.of("."), 30, "node", "--version").exitCode() == 0, "node is not installed: browser check skipped");
+        assumeTrue(run(Path.of("tools"), 30, "node", "-e", "require.resolve('playwright-core')").exitCode() == 0,
                 "playwright-core is not installed (run: npm ci --prefix tools): browser check skipped");
         // the browser logs every role in from 127.0.0.1, where earlier tests of the suite sent wrong passwords on purpose
         throttle.reset();
@@ -40,30 +42,15 @@ class WebappBrandingBrowserTest extends ApiTestSupport {
 
     @Test
     void everyRoleSeesReelflowWithoutBannerOrMissingRequests() throws Exception {
-        Result r = run(Path.of("."), 600, "node", SCRIPT.toString(), "http://localhost:" + port);
-        assertThat(r.output).as("tools/webapp-branding.js output").contains("\"page\":\"tasklist login\"", "\"page\":\"admin as admin\"");
-        assertThat(r.output).as(r.output).doesNotContain("\"ok\":false");
-        assertThat(r.exitCode).as(r.output).isZero();
+        NodeTool.Result r = run(Path.of("."), 600, "node", SCRIPT.toString(), "http://localhost:" + port);
+        assertThat(r.output()).as("tools/webapp-branding.js output").contains("\"page\":\"tasklist login\"", "\"page\":\"admin as admin\"");
+        assertThat(r.output()).as(r.output()).doesNotContain("\"ok\":false");
+        assertThat(r.exitCode()).as(r.output()).isZero();
         // login pages of 3 webapps, tasklist for 5 roles, cockpit for 2, admin for 1
-        assertThat(r.output.lines().filter(l -> l.contains("\"ok\":true")).count()).as(r.output).isEqualTo(11);
+        assertThat(r.output().lines().filter(l -> l.contains("\"ok\":true")).count()).as(r.output()).isEqualTo(11);
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result run(Path dir, int seconds, String... command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().put("CHROMIUM", chromium);
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException notInstalled) {
-            return new Result(127, notInstalled.getMessage());
-        }
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return new Result(124, "timed out after " + seconds + " s: " + new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        }
-        return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    private static NodeTool.Result run(Path dir, int seconds, String... command) throws IOException, InterruptedException {
+        return NodeTool.run(dir, seconds, Map.of("CHROMIUM", chromium), command);
     }
 }
