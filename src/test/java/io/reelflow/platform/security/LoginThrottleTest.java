@@ -90,8 +90,14 @@ class LoginThrottleTest extends ApiTestSupport {
         assertThat(fresh.status()).as("crm from another address, a second after the burst: " + fresh).isEqualTo(404);
 
         // the bursting address is refused even with the right password, and told when to come back
+        // (the address burst is 10 checked failures: the 11th puts the address 6 s over its allowance; with exactly 10
+        // checked, which eight racing threads can produce, the address has used its allowance but is not yet over it)
+        int checked = statuses.get(401).get();
+        if (checked <= 10) {
+            call(BURSTING, "GET", "/api/deals/NO-SUCH-DEAL", basic("crm", "wrong-again"), null);
+        }
         LoopbackHttp.Raw again = call(BURSTING, "GET", "/api/deals/NO-SUCH-DEAL", basic("crm", PASSWORD), null);
-        assertThat(again.status()).isEqualTo(429);
+        assertThat(again.status()).as("the bursting address after %d checked failures (%s)", checked, statuses).isEqualTo(429);
         assertThat(again.header("content-type")).startsWith("application/problem+json");
         assertThat(Long.parseLong(again.header("retry-after"))).isBetween(1L, 120L);
 
