@@ -62,9 +62,10 @@ public class DealChildProcesses extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-                String message = PARENT_MESSAGE.get(processDefinition.getKey());
+                String processKey = processDefinition.getKey();
+                String message = PARENT_MESSAGE.get(processKey);
                 if (message != null) {
-                    ExecutionListener onEnd = execution -> ended(execution, message);
+                    ExecutionListener onEnd = execution -> ended(execution, processKey, message);
                     processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, onEnd);
                 }
             }
@@ -72,12 +73,12 @@ public class DealChildProcesses extends AbstractProcessEnginePlugin {
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    void ended(DelegateExecution execution, String message) {
-        if (execution.isCanceled() || execution.getParentId() != null) return; // deleted, or not the instance itself
+    void ended(DelegateExecution execution, String processKey, String message) {
+        // a deleted child (an operator's cancellation in Cockpit) counts as ended too, or its parent would wait forever
+        if (execution.getParentId() != null) return; // not the instance itself
         String key = execution.getProcessBusinessKey();
         if (key == null) return;
         // this instance is still in the database until the transaction ends: it is the one left when the count is 1
-        String processKey = ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) execution).getProcessDefinition().getKey();
         if (runningUnderLock(processKey, key) <= 1) {
             runtime.createMessageCorrelation(message).processInstanceBusinessKey(key).correlateAllWithResult();
         }

@@ -222,8 +222,8 @@ public class EventInbox {
                         trackId = track.get().id();
                     }
                 }
-                if (e.fileLocation() != null && !e.fileLocation().isBlank() && storage.problem(e.fileLocation()).isPresent()) {
-                    problems.add(new FieldProblem("fileLocation", storage.problem(e.fileLocation()).get()));
+                if (e.fileLocation() != null && !e.fileLocation().isBlank()) {
+                    storage.problem(e.fileLocation()).ifPresent(p -> problems.add(new FieldProblem("fileLocation", p)));
                 }
             }
             case QC_RESULT -> {

@@ -58,6 +58,9 @@ public class InspectionWaivers {
         String note = note(why, "waiverNote", waive ? "write why the findings are waived" : "write why the waiver is refused");
         Waiver w = pending(deliveryId, trackId).orElseThrow(() -> new IllegalStateException(
                 "no waiver is waiting for " + (trackId == null ? "the package" : "track " + trackId) + " of delivery " + deliveryId));
+        if (by != null && by.equals(w.requestedBy())) {
+            throw new InvalidInputException("waiverDecision", "a waiver is decided by another person than the one who asked for it");
+        }
         jdbc.update("UPDATE inspection_waiver SET status = ?, note = ?, decided_by = ?, decided_at = clock_timestamp() WHERE id = ?",
                 waive ? "WAIVED" : "REFUSED", note, by, w.id());
         if (waive) {
@@ -95,14 +98,6 @@ public class InspectionWaivers {
     public List<Waiver> granted() {
         return jdbc.query("SELECT * FROM inspection_waiver WHERE status = 'WAIVED' ORDER BY decided_at DESC, id DESC LIMIT 500",
                 (rs, i) -> waiver(rs));
-    }
-
-    /** Whether an inspection's findings were waived by a manager. */
-    @Transactional(readOnly = true)
-    public boolean waived(long inspectionRequestId) {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM inspection_waiver WHERE request_id = ? AND status = 'WAIVED'", Integer.class,
-                inspectionRequestId);
-        return n != null && n > 0;
     }
 
     private Waiver get(long id) {

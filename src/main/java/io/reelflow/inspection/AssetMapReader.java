@@ -20,7 +20,7 @@ public final class AssetMapReader {
      */
     public static AssetMap read(Path file, String displayName, List<Finding> findings) throws XmlProblem {
         Element root = SecureXml.parse(file, XmlLimits.ASSETMAP).getDocumentElement();
-        SmpteSchemas.validate(file, displayName, SmpteSchemas.Kind.ASSETMAP, root.getNamespaceURI(), findings);
+        SmpteSchemas.validate(file, displayName, SmpteSchemas.Kind.ASSETMAP, root.getNamespaceURI(), XmlLimits.ASSETMAP, findings);
         if (!"AssetMap".equals(root.getLocalName()) || root.getNamespaceURI() == null
                 || !NAMESPACE.matcher(root.getNamespaceURI()).matches()) {
             findings.add(Finding.of(FindingCode.NAMESPACE_UNSUPPORTED, displayName, root.getTagName(),

@@ -23,7 +23,7 @@ public final class CompositionPlaylistReader {
 
     public static CompositionPlaylist read(Path file, String displayName, List<Finding> findings) throws XmlProblem {
         Element root = SecureXml.parse(file, XmlLimits.COMPOSITION_PLAYLIST).getDocumentElement();
-        SmpteSchemas.validate(file, displayName, SmpteSchemas.Kind.COMPOSITION_PLAYLIST, root.getNamespaceURI(), findings);
+        SmpteSchemas.validate(file, displayName, SmpteSchemas.Kind.COMPOSITION_PLAYLIST, root.getNamespaceURI(), XmlLimits.COMPOSITION_PLAYLIST, findings);
         if (!"CompositionPlaylist".equals(root.getLocalName()) || root.getNamespaceURI() == null
                 || !NAMESPACE.matcher(root.getNamespaceURI()).matches()) {
             findings.add(Finding.of(FindingCode.NAMESPACE_UNSUPPORTED, displayName, root.getTagName(),

@@ -188,17 +188,8 @@ public final class LoudnessMeter {
     public double dialogueGatedLoudness() {
         double[] blocks = blockPowers();
         boolean[] speech = speechBlocks();
-        int above = 0;
-        int spoken = 0;
-        for (int i = 0; i < blocks.length; i++) {
-            if (blocks[i] > ABSOLUTE_GATE) {
-                above++;
-                if (speech[i]) {
-                    spoken++;
-                }
-            }
-        }
-        if (above == 0 || spoken < MIN_SPEECH_SHARE * above) {
+        double share = speechShare(blocks, speech);
+        if (Double.isNaN(share) || share < MIN_SPEECH_SHARE) {
             return Double.NaN;
         }
         return gated(blocks, speech);
@@ -206,8 +197,12 @@ public final class LoudnessMeter {
 
     /** Share (0..1) of the 400 ms blocks above the absolute gate that the speech gate takes as dialogue. */
     public double speechShare() {
-        double[] blocks = blockPowers();
-        boolean[] speech = speechBlocks();
+        double share = speechShare(blockPowers(), speechBlocks());
+        return Double.isNaN(share) ? 0 : share;
+    }
+
+    /** Speech blocks over blocks above the absolute gate; NaN when no block is above it. */
+    private static double speechShare(double[] blocks, boolean[] speech) {
         int above = 0;
         int spoken = 0;
         for (int i = 0; i < blocks.length; i++) {
@@ -216,7 +211,7 @@ public final class LoudnessMeter {
                 spoken += speech[i] ? 1 : 0;
             }
         }
-        return above == 0 ? 0 : (double) spoken / above;
+        return above == 0 ? Double.NaN : (double) spoken / above;
     }
 
     private static final double ABSOLUTE_GATE = Math.pow(10, (-70 + 0.691) / 10);

@@ -17,7 +17,7 @@ public final class PackingListReader {
 
     public static PackingList read(Path file, String displayName, List<Finding> findings) throws XmlProblem {
         Element root = SecureXml.parse(file, XmlLimits.PACKING_LIST).getDocumentElement();
-        SmpteSchemas.validate(file, displayName, SmpteSchemas.Kind.PACKING_LIST, root.getNamespaceURI(), findings);
+        SmpteSchemas.validate(file, displayName, SmpteSchemas.Kind.PACKING_LIST, root.getNamespaceURI(), XmlLimits.PACKING_LIST, findings);
         if (!"PackingList".equals(root.getLocalName()) || root.getNamespaceURI() == null
                 || !NAMESPACE.matcher(root.getNamespaceURI()).matches()) {
             findings.add(Finding.of(FindingCode.NAMESPACE_UNSUPPORTED, displayName, root.getTagName(),

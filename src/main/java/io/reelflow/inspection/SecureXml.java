@@ -232,7 +232,8 @@ final class SecureXml {
         return factory;
     }
 
-    private static final ErrorHandler THROWING = new ErrorHandler() {
+    /** Warnings pass; an error or fatal error ends the parse (shared by the schema compiler). */
+    static final ErrorHandler THROWING = new ErrorHandler() {
         @Override
         public void warning(SAXParseException e) {
             // warnings do not make a document unusable

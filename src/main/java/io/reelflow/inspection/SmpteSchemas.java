@@ -111,7 +111,7 @@ final class SmpteSchemas {
      * Validates {@code file} (already parsed once, so well-formed and within its limits) when its root namespace has
      * a schema here; adds the breaks to {@code findings}. Returns whether it was validated.
      */
-    static boolean validate(Path file, String displayName, Kind kind, String rootNamespace, List<Finding> findings) {
+    static boolean validate(Path file, String displayName, Kind kind, String rootNamespace, XmlLimits limits, List<Finding> findings) {
         if (!kind.validatesRoot(rootNamespace)) {
             return false;
         }
@@ -126,6 +126,8 @@ final class SmpteSchemas {
         }
         Collector collector = new Collector(displayName, findings);
         try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            // read again within the limits it was parsed with: a file swapped since is not read past them
+            SecureXml.checkFile(file, limits);
             ValidatorHandler validator = schema.newValidatorHandler();
             setQuietly(validator, XMLConstants.ACCESS_EXTERNAL_DTD, "");
             setQuietly(validator, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
@@ -136,13 +138,14 @@ final class SmpteSchemas {
             });
             collector.validator = validator;
             XMLReader reader = secureReader();
+            reader.setProperty("jdk.xml.maxElementDepth", String.valueOf(limits.maxDepth()));
             reader.setContentHandler(collector);
             reader.setErrorHandler(collector);
             reader.setEntityResolver((publicId, systemId) -> {
                 throw new SAXException("external entity refused");
             });
             reader.parse(new InputSource(in));
-        } catch (IOException e) {
+        } catch (IOException | XmlProblem e) {
             findings.add(new Finding(FindingCode.SCHEMA_INVALID, Severity.WARNING, displayName, null,
                     "the document could not be read again for schema validation, so it was not validated"));
             return false;
@@ -188,21 +191,7 @@ final class SmpteSchemas {
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setResourceResolver(new ClasspathResolver());
-            factory.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                }
-
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
+            factory.setErrorHandler(SecureXml.THROWING);
             List<Source> sources = new ArrayList<>();
             for (String ns : namespaces) {
                 String resource = XSD.get(ns);
