@@ -37,14 +37,37 @@ async function visibleNotifications(page) {
     .map(e => e.innerText.replace(/\s+/g, ' ').replace(/^× Close /, '').trim()).filter(t => t));
 }
 
+// Signs in as a person would: when the queue does not open (the page was still starting, or a slow answer lost the
+// click), they reload and sign in again; after three tries the scene stops and says what the page showed.
+async function signIn(page, seen) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      await page.goto(`${base}/camunda/app/tasklist/default/`, { waitUntil: 'domcontentloaded', timeout: 60000 });
+      const header = page.locator('[cam-widget-header] .navbar-brand');
+      const form = page.locator('input[ng-model="username"]');
+      await Promise.race([header.waitFor({ timeout: 60000 }), form.waitFor({ timeout: 60000 })]);
+      if (await form.isVisible()) {
+        await form.fill(scene.user);
+        await page.fill('input[ng-model="password"]', password);
+        await page.click('button[type="submit"]');
+      }
+      await header.waitFor({ timeout: 30000 });
+      if (attempt > 1) seen.signInAttempts = attempt;
+      return true;
+    } catch (e) {
+      const shown = await visibleNotifications(page).catch(() => []);
+      (seen.signInTrouble = seen.signInTrouble || []).push(`attempt ${attempt}: ${String(e.message).split('\n')[0]} `
+        + `at ${page.url()}; shown: ${JSON.stringify(shown)}`);
+      await shot(page, `sign-in-${attempt}`).catch(() => {});
+    }
+  }
+  seen.problems.push(`${scene.user} could not sign in to Tasklist: ${seen.signInTrouble.join(' | ')}`);
+  return false;
+}
+
 async function run(page) {
   const seen = { scene: scene.name, user: scene.user, problems: [] };
-  await page.goto(`${base}/camunda/app/tasklist/default/`);
-  await page.waitForSelector('input[ng-model="username"]', { timeout: 60000 });
-  await page.fill('input[ng-model="username"]', scene.user);
-  await page.fill('input[ng-model="password"]', password);
-  await page.click('button[type="submit"]');
-  await page.waitForSelector('[cam-widget-header] .navbar-brand', { timeout: 60000 });
+  if (!(await signIn(page, seen))) return seen;
   // the role's own queue opens by default; the task is found there by the name a person reads
   const link = page.locator('.tasks-list .task a, .tasks-list a').filter({ hasText: scene.task }).first();
   await page.waitForSelector('.tasks-list .task', { timeout: 60000 }).catch(() => {});
