@@ -51,7 +51,8 @@ public class Deal {
     private DealStatus status;
     @Column(name = "terms", columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
-    private String termsJson;
+    @jakarta.persistence.Convert(converter = DealTermsConverter.class)
+    private DealRequest terms;
     @Column(name = "process_instance_id")
     private String processInstanceId;
     @Column(name = "created_at", updatable = false)
@@ -65,7 +66,7 @@ public class Deal {
     }
 
     public Deal(String crmDealId, String licensee, Collection<Media> media, boolean exclusive, Collection<String> territoriesRequested,
-                Collection<String> territories, LocalDate windowStart, LocalDate windowEnd, LocalDate deliveryDue, String termsJson) {
+                Collection<String> territories, LocalDate windowStart, LocalDate windowEnd, LocalDate deliveryDue, DealRequest terms) {
         this.crmDealId = crmDealId;
         this.licensee = licensee;
         this.media = media.stream().map(Enum::name).toArray(String[]::new);
@@ -75,7 +76,7 @@ public class Deal {
         this.windowStart = windowStart;
         this.windowEnd = windowEnd;
         this.deliveryDue = deliveryDue;
-        this.termsJson = termsJson;
+        this.terms = terms;
         this.status = DealStatus.RECEIVED;
         this.createdAt = now();
         this.updatedAt = this.createdAt;
@@ -91,7 +92,8 @@ public class Deal {
     public LocalDate getWindowEnd() { return windowEnd; }
     public LocalDate getDeliveryDue() { return deliveryDue; }
     public DealStatus getStatus() { return status; }
-    public String getTermsJson() { return termsJson; }
+    /** The terms as the CRM signed them (normalised at intake), typed: read from the record once, when the deal is loaded. */
+    public DealRequest terms() { return terms; }
     public String getProcessInstanceId() { return processInstanceId; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class DealController {
 
     private final DealService deals;
-    private final DealWindowService windows;
 
-    public DealController(DealService deals, DealWindowService windows) {
+    public DealController(DealService deals) {
         this.deals = deals;
-        this.windows = windows;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -40,13 +37,7 @@ public class DealController {
     @ApiResponse(responseCode = "413", description = "body too large")
     public ResponseEntity<DealView> post(@Valid @RequestBody DealRequest request) {
         org.slf4j.MDC.put(io.reelflow.platform.web.DealLogContextFilter.KEY, request.crmDealId());
-        DealService.IntakeResult result;
-        try {
-            result = deals.intake(request);
-        } catch (DataIntegrityViolationException raced) {
-            // the same deal was posted concurrently and the other request committed first: answer as a repeat
-            result = deals.intake(request);
-        }
+        DealService.IntakeResult result = deals.intake(request);
         if (!result.created()) return ResponseEntity.ok(forCaller(result.deal()));
         return ResponseEntity.created(URI.create("/api/deals/" + result.deal().crmDealId())).body(forCaller(result.deal()));
     }
@@ -63,11 +54,7 @@ public class DealController {
     @ApiResponse(responseCode = "200", description = "amended")
     @ApiResponse(responseCode = "409", description = "the extension collides, or the deal is not granted / its window has ended")
     public DealView amend(@PathVariable String crmDealId, @Valid @RequestBody Amendment amendment) {
-        try {
-            return forCaller(windows.amend(crmDealId, amendment.windowEnd(), amendment.reason(), deals));
-        } catch (DataIntegrityViolationException raced) {
-            throw new io.reelflow.platform.web.ConflictException("the new last day collides with rights licensed meanwhile", java.util.List.of());
-        }
+        return forCaller(deals.amend(crmDealId, amendment.windowEnd(), amendment.reason()));
     }
 
     @GetMapping("/{crmDealId}")

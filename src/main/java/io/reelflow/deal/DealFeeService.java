@@ -76,11 +76,7 @@ public class DealFeeService {
     }
 
     DealRequest.Fee fee(Deal deal) {
-        try {
-            return json.readValue(deal.getTermsJson(), DealRequest.class).fee();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("terms of deal " + deal.getCrmDealId() + " are unreadable", e);
-        }
+        return deal.terms().fee();
     }
 
     /** Creates the instalments (idempotent) and, for a revenue-share deal, names the first quarter to report. */

@@ -4,7 +4,6 @@ import io.reelflow.platform.EngineClock;
 import io.reelflow.platform.web.ConflictException;
 import io.reelflow.platform.web.FieldProblem;
 import io.reelflow.platform.web.InvalidInputException;
-import io.reelflow.platform.web.NotFoundException;
 import io.reelflow.royalty.LicenceFeeService;
 import io.reelflow.royalty.LicenceFeeService.InstalmentView;
 import io.reelflow.royalty.LicenceFeeService.RevenueReportView;
@@ -184,7 +183,7 @@ public class DealFinanceService {
     }
 
     private Deal deal(String crmDealId) {
-        return deals.findByCrmDealId(crmDealId).orElseThrow(() -> new NotFoundException("no deal with CRM deal id " + crmDealId));
+        return deals.byCrmDealId(crmDealId);
     }
 
     private Optional<RevenueReportView> revenueReport(String crmDealId, String quarter) {

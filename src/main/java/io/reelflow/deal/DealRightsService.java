@@ -166,7 +166,7 @@ public class DealRightsService {
 
 
     private Deal deal(long dealId) {
-        return deals.findById(dealId).orElseThrow(() -> new IllegalStateException("deal " + dealId + " does not exist"));
+        return deals.byId(dealId);
     }
 
     private DealRights rightsOf(Deal deal) {

@@ -1,7 +1,7 @@
 package io.reelflow.deal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reelflow.deal.rules.TermsDiff;
 import io.reelflow.platform.web.ConflictException;
 import io.reelflow.platform.web.FieldProblem;
 import io.reelflow.platform.web.InvalidInputException;
@@ -16,7 +16,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /** CRM intake: validate, record the deal and start its deal-lifecycle, in one transaction. */
@@ -36,12 +39,16 @@ public class DealService {
     private final ObjectMapper json;
     private final io.reelflow.window.WindowService windows;
     private final io.reelflow.delivery.DeliveryService deliveries;
+    private final DealWindowService dealWindows;
+    private final TransactionTemplate tx;
     private final DealIntakeValidator validator = new DealIntakeValidator();
 
     public DealService(DealRepository deals, DealRecords records, RightsService rights,
                        RuntimeService runtime, HistoryService history, ObjectMapper json, io.reelflow.window.WindowService windows,
-                       io.reelflow.delivery.DeliveryService deliveries) {
+                       io.reelflow.delivery.DeliveryService deliveries, DealWindowService dealWindows, PlatformTransactionManager transactions) {
         this.deliveries = deliveries;
+        this.dealWindows = dealWindows;
+        this.tx = new TransactionTemplate(transactions);
         this.deals = deals;
         this.records = records;
         this.rights = rights;
@@ -58,18 +65,25 @@ public class DealService {
      * @throws InvalidInputException nothing stored, no process started
      * @throws ConflictException     same CRM deal id, other terms: lists what differs
      */
-    @Transactional
     public IntakeResult intake(DealRequest request) {
+        try {
+            return tx.execute(status -> intakeOnce(request));
+        } catch (DataIntegrityViolationException raced) {
+            // the same deal was posted concurrently and the other request committed first: answered as a repeat
+            return tx.execute(status -> intakeOnce(request));
+        }
+    }
+
+    private IntakeResult intakeOnce(DealRequest request) {
         java.time.LocalDate today = io.reelflow.platform.EngineClock.today();
         DealIntakeValidator.Result v = validator.validate(request, today);
         List<FieldProblem> problems = new ArrayList<>(v.problems());
         DealRequest deal = v.normalised();
-        String termsJson = toJson(deal);
 
         var existing = deals.findByCrmDealId(deal.crmDealId());
         if (existing.isPresent()) {
             if (!problems.isEmpty()) throw new InvalidInputException(problems);
-            return new IntakeResult(sameOrConflict(existing.get(), termsJson), false);
+            return new IntakeResult(sameOrConflict(existing.get(), deal), false);
         }
 
         List<String> titleNames = new ArrayList<>();
@@ -91,7 +105,7 @@ public class DealService {
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
 
         Deal fresh = new Deal(deal.crmDealId(), deal.licensee(), deal.media(), deal.exclusive(), deal.territories(),
-                v.countries(), deal.windowStart(), deal.windowEnd(), deal.deliveryDue(), termsJson);
+                v.countries(), deal.windowStart(), deal.windowEnd(), deal.deliveryDue(), deal);
         // no variables: the business key says which deal; names and forms read the deal's records. Started before the
         // deal row is written, so that the row is inserted once, with its process (the process's first step is a job,
         // which runs after this transaction commits; a rollback removes both)
@@ -147,27 +161,51 @@ public class DealService {
 
     @Transactional(readOnly = true)
     public DealView find(String crmDealId) {
-        return view(deals.findByCrmDealId(crmDealId).orElseThrow(() -> new NotFoundException("no deal with CRM deal id " + crmDealId)));
+        return view(deals.byCrmDealId(crmDealId));
     }
 
-    private DealView sameOrConflict(Deal recorded, String postedJson) {
+    /**
+     * The CRM moved the last day of a granted deal's window (see {@link DealWindowService#amend}); answers the deal as
+     * it now stands. An extension that collides with rights licensed by a concurrent request is a 409, nothing changed.
+     */
+    public DealView amend(String crmDealId, java.time.LocalDate newEnd, String reason) {
         try {
-            List<FieldProblem> diffs = TermsDiff.between(json.readTree(recorded.getTermsJson()), json.readTree(postedJson));
-            if (!diffs.isEmpty()) {
-                throw new ConflictException("deal " + recorded.getCrmDealId() + " is already recorded with other terms", diffs);
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored terms of deal " + recorded.getCrmDealId() + " are unreadable", e);
+            return tx.execute(status -> view(dealWindows.amend(deals.byCrmDealId(crmDealId), newEnd, reason)));
+        } catch (DataIntegrityViolationException raced) {
+            throw new ConflictException("the new last day collides with rights licensed meanwhile", List.of());
+        }
+    }
+
+    private DealView sameOrConflict(Deal recorded, DealRequest posted) {
+        List<FieldProblem> diffs = TermsDiff.between(tree(recorded.terms()), tree(posted)).stream()
+                .map(d -> new FieldProblem(d.field(), d.reason())).toList();
+        if (!diffs.isEmpty()) {
+            throw new ConflictException("deal " + recorded.getCrmDealId() + " is already recorded with other terms", diffs);
         }
         return view(recorded);
     }
 
-    private String toJson(DealRequest deal) {
-        try {
-            return json.writeValueAsString(deal);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /** The terms as the plain tree of their JSON, which {@link TermsDiff} compares field by field. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> tree(DealRequest terms) {
+        return (Map<String, Object>) plain(json.valueToTree(terms));
+    }
+
+    private static Object plain(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) return null;
+        if (node.isObject()) {
+            Map<String, Object> map = new java.util.LinkedHashMap<>();
+            node.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
+            return map;
         }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(e -> list.add(plain(e)));
+            return list;
+        }
+        if (node.isNumber()) return node.decimalValue();
+        if (node.isBoolean()) return node.booleanValue();
+        return node.asText();
     }
 
     /** The deal's own events and, in time order among them, each title's delivery stages and Netflix's QC outcomes. */
@@ -176,8 +214,9 @@ public class DealService {
         for (io.reelflow.delivery.DeliveryService.StageChange c : deliveries.stageTrail(d.getCrmDealId())) {
             events.add(new DealRecords.DealEvent(c.at(), "DELIVERY_" + c.stage().name(), c.titleName() + ": " + stageText(c.stage()), null));
         }
-        for (io.reelflow.delivery.DeliveryService.Decision c : deliveries.decisionsOfDeal(d.getCrmDealId())) {
-            String title = deliveries.find(c.deliveryId()).map(io.reelflow.delivery.DeliveryService.Delivery::titleName).orElse("delivery " + c.deliveryId());
+        for (io.reelflow.delivery.DeliveryService.TitleDecision td : deliveries.decisionsOfDeal(d.getCrmDealId())) {
+            io.reelflow.delivery.DeliveryService.Decision c = td.decision();
+            String title = td.titleName();
             events.add(new DealRecords.DealEvent(c.decidedAt(), "DELIVERY_DECISION", title + ": at risk after " + c.rejections()
                     + " rejections, decided: " + c.text(), c.decidedBy()));
         }

@@ -4,7 +4,6 @@ import io.reelflow.platform.web.ConflictException;
 import io.reelflow.platform.web.FieldProblem;
 import io.reelflow.platform.web.FormValues;
 import io.reelflow.platform.web.InvalidInputException;
-import io.reelflow.platform.web.NotFoundException;
 import io.reelflow.rights.GrantView;
 import io.reelflow.rights.RightsService;
 import io.reelflow.rights.RightsService.DealRights;
@@ -166,8 +165,8 @@ public class DealWindowService {
      * conflicts first. The window-watch process re-arms its timers (its old timers are cancelled).
      */
     @Transactional
-    public DealView amend(String crmDealId, LocalDate newEnd, String reason, DealService view) {
-        Deal d = deals.findByCrmDealId(crmDealId).orElseThrow(() -> new NotFoundException("no deal with CRM deal id " + crmDealId));
+    Deal amend(Deal d, LocalDate newEnd, String reason) {
+        String crmDealId = d.getCrmDealId();
         if (d.getStatus() != DealStatus.GRANTED && d.getStatus() != DealStatus.IN_WINDOW) {
             throw new ConflictException("deal " + crmDealId + " is " + d.getStatus() + ": only a granted deal's window can be amended", List.of());
         }
@@ -181,7 +180,7 @@ public class DealWindowService {
         if (newEnd.isBefore(today)) {
             throw new InvalidInputException("windowEnd", "new last day " + newEnd + " is in the past");
         }
-        if (newEnd.equals(d.getWindowEnd())) return view.view(d);
+        if (newEnd.equals(d.getWindowEnd())) return d;
         LicenceWindow w = windows.find(crmDealId).orElse(null);
         if (w == null || w.state() == WindowState.ENDED) {
             throw new ConflictException("deal " + crmDealId + " has no open licence window to amend", List.of());
@@ -195,7 +194,7 @@ public class DealWindowService {
         if (correlated.isEmpty()) {
             throw new ConflictException("deal " + crmDealId + " is not being watched yet; retry in a moment", List.of());
         }
-        return view.view(d);
+        return d;
     }
 
     @Transactional
@@ -238,6 +237,6 @@ public class DealWindowService {
 
 
     private Deal deal(long dealId) {
-        return deals.findById(dealId).orElseThrow(() -> new IllegalStateException("deal " + dealId + " does not exist"));
+        return deals.byId(dealId);
     }
 }

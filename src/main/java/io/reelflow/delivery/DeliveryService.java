@@ -409,10 +409,15 @@ public class DeliveryService {
 
     /** Each decision on the deal's deliveries, with its title, oldest first: the deal's event trail shows them. */
     @Transactional(readOnly = true)
-    public List<Decision> decisionsOfDeal(String dealRef) {
+    public List<TitleDecision> decisionsOfDeal(String dealRef) {
         return jdbc.query("""
-                SELECT c.* FROM delivery_decision c JOIN delivery d ON d.id = c.delivery_id WHERE d.deal_ref = ? ORDER BY c.decided_at, c.id""",
-                (rs, i) -> decision(rs), dealRef);
+                SELECT c.*, d.title_name FROM delivery_decision c JOIN delivery d ON d.id = c.delivery_id WHERE d.deal_ref = ?
+                ORDER BY c.decided_at, c.id""",
+                (rs, i) -> new TitleDecision(rs.getString("title_name"), decision(rs)), dealRef);
+    }
+
+    /** A decision on an at-risk delivery, with the title it was taken for. */
+    public record TitleDecision(String titleName, Decision decision) {
     }
 
     /** Applies the extension of the current decision: the delivery's due day moves (repeatable). */
