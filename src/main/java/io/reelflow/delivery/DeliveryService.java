@@ -1,5 +1,6 @@
 package io.reelflow.delivery;
 
+import io.reelflow.delivery.rules.ReadinessGate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reelflow.inspection.AcceptedTrack;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -229,45 +231,36 @@ public class DeliveryService {
     public Readiness readiness(long deliveryId) {
         Delivery d = get(deliveryId);
         List<Track> tracks = tracks(deliveryId);
-        List<String> missing = new ArrayList<>();
-        if (!"ACCEPTED".equals(d.packageStatus())) missing.add("IMF package (" + d.packageStatus().toLowerCase().replace('_', ' ') + ")");
-        List<RequiredTrack> required = tracks.stream().map(t -> new RequiredTrack(t.kind(), t.language())).toList();
+        Map<Long, BigDecimal> seconds = new java.util.HashMap<>();
+        jdbc.query("SELECT id, duration_seconds FROM delivery_track WHERE delivery_id = ?",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> seconds.put(rs.getLong(1), rs.getBigDecimal(2)), deliveryId);
         Optional<Deliveries.Composition> composition = d.packageLocation() == null ? Optional.empty()
                 : Deliveries.composition(Path.of(d.packageLocation()));
+        // the completeness check of the inspection library: every required track accepted, in exactly its language
+        List<RequiredTrack> required = tracks.stream().map(t -> new RequiredTrack(t.kind(), t.language())).toList();
         List<AcceptedTrack> accepted = new ArrayList<>();
         for (Track t : tracks) {
             if (!"ACCEPTED".equals(t.status())) continue;
-            BigDecimal seconds = jdbc.queryForObject("SELECT duration_seconds FROM delivery_track WHERE id = ?", BigDecimal.class, t.id());
+            BigDecimal length = seconds.get(t.id());
             accepted.add(t.kind().isAudio()
-                    ? AcceptedTrack.audio(t.kind(), t.language(), seconds == null || composition.isEmpty() ? null
-                            : io.reelflow.inspection.MediaDuration.ofSeconds(Rational.parse(seconds.toPlainString())))
+                    ? AcceptedTrack.audio(t.kind(), t.language(), length == null || composition.isEmpty() ? null
+                            : io.reelflow.inspection.MediaDuration.ofSeconds(Rational.parse(length.toPlainString())))
                     : AcceptedTrack.timedText(t.kind(), t.language()));
         }
-        List<Finding> findings = CompletenessCheck.check(required, accepted, composition.map(Deliveries.Composition::duration).orElse(null),
-                composition.map(Deliveries.Composition::editRate).orElse(Rational.of(24)));
-        findings.stream().filter(f -> f.severity() == Severity.ERROR).forEach(f -> missing.add(f.element() + ": " + f.message()));
+        List<String> incomplete = CompletenessCheck.check(required, accepted, composition.map(Deliveries.Composition::duration).orElse(null),
+                        composition.map(Deliveries.Composition::editRate).orElse(Rational.of(24))).stream()
+                .filter(f -> f.severity() == Severity.ERROR).map(f -> f.element() + ": " + f.message()).toList();
+        ReadinessGate.Picture picture = composition.map(c -> new ReadinessGate.Picture(c.duration().seconds().numerator(),
+                c.duration().seconds().denominator(), c.editRate().numerator(), c.editRate().denominator(), c.duration().toString())).orElse(null);
+        ReadinessGate.Verdict verdict = ReadinessGate.decide(d.packageStatus(), d.packageLocation(), d.backlotTitleId(), d.sourceRequests(),
+                tracks.stream().map(t -> new ReadinessGate.Track(t.id(), t.label(), t.kind().isAudio(), t.status(), seconds.get(t.id()),
+                        t.fileLocation())).toList(), picture, incomplete);
         // a dub or audio description out of sync with the picture goes back to its vendor
-        if (composition.isPresent()) {
-            Rational oneFrame = composition.get().editRate().reciprocal();
-            for (Track t : tracks) {
-                if (!t.kind().isAudio() || !"ACCEPTED".equals(t.status())) continue;
-                BigDecimal seconds = jdbc.queryForObject("SELECT duration_seconds FROM delivery_track WHERE id = ?", BigDecimal.class, t.id());
-                if (seconds == null) continue;
-                Rational diff = Rational.parse(seconds.toPlainString()).minus(composition.get().duration().seconds()).abs();
-                if (diff.isGreaterThan(oneFrame)) {
-                    jdbc.update("UPDATE delivery_track SET status = 'REWORK', findings = ? WHERE id = ?",
-                            t.label() + " lasts " + seconds.toPlainString() + " s but the picture lasts " + composition.get().duration()
-                                    + ": more than one frame apart, back to the vendor", t.id());
-                }
-            }
+        for (ReadinessGate.Rework r : verdict.rework()) {
+            jdbc.update("UPDATE delivery_track SET status = 'REWORK', findings = ? WHERE id = ?", r.findings(), r.trackId());
         }
-        StringBuilder checklist = new StringBuilder();
-        checklist.append("Backlot title ").append(d.backlotTitleId()).append('\n');
-        checklist.append("IMF package ").append(d.packageLocation()).append('\n');
-        tracks.forEach(t -> checklist.append(t.label()).append(": ").append(t.fileLocation()).append('\n'));
-        if (d.sourceRequests() != null) checklist.append("Source requests:\n").append(d.sourceRequests());
-        if (missing.isEmpty()) enterStage(deliveryId, DeliveryStage.READY);
-        return new Readiness(missing.isEmpty(), String.join("\n", missing), checklist.toString().strip());
+        if (verdict.ready()) enterStage(deliveryId, DeliveryStage.READY);
+        return new Readiness(verdict.ready(), String.join("\n", verdict.missing()), verdict.checklist());
     }
 
     /** The coordinator uploaded: submission n. */
