@@ -84,14 +84,7 @@ public class DeliveryController {
     @Operation(summary = "QC report: first-pass acceptance, rejections by category and by vendor, average days per stage, the inspections "
             + "managers waived (newest first, at most 500)")
     public QcReport qcReport() {
-        DeliveryController.QcReport r = reports.qcReport();
-        List<WaiverView> granted = waivers.granted().stream().map(w -> {
-            DeliveryService.Delivery d = deliveries.get(w.deliveryId());
-            String asset = w.trackId() == null ? "IMF package" : deliveries.track(w.trackId()).label();
-            return new WaiverView(d.id(), d.dealRef(), d.titleName(), asset, w.requestedBy(), w.requestedNote(), w.decidedBy(), w.note(), w.decidedAt());
-        }).toList();
-        return new QcReport(r.deliveriesWithQcResult(), r.acceptedFirstPass(), r.firstPassAcceptanceRate(), r.rejectionsByCategory(),
-                r.rejectionsByVendor(), r.averageDaysPerStage(), granted);
+        return reports.qcReport();
     }
 
     private DeliveryView view(DeliveryService.Delivery d) {

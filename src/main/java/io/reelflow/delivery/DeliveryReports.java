@@ -20,7 +20,7 @@ public class DeliveryReports {
         this.jdbc = jdbc;
     }
 
-    /** First-pass acceptance, rejections by category and by vendor, average days per stage. */
+    /** First-pass acceptance, rejections by category and by vendor, average days per stage, the inspections waived. */
     public QcReport qcReport() {
         int withResult = count("SELECT count(*) FROM delivery WHERE stage = 'ACCEPTED' OR rejections > 0");
         int firstPass = count("SELECT count(*) FROM delivery WHERE stage = 'ACCEPTED' AND rejections = 0");
@@ -43,7 +43,21 @@ public class DeliveryReports {
                 WHERE left_at IS NOT NULL GROUP BY stage""", rs -> {
             days.put(rs.getString(1), rs.getBigDecimal(2).setScale(2, RoundingMode.HALF_EVEN));
         });
-        return new QcReport(withResult, firstPass, rate, byCategory, byVendor, days, List.of());
+        return new QcReport(withResult, firstPass, rate, byCategory, byVendor, days, waived());
+    }
+
+    /** The inspections managers waived, newest first (at most 500), with their delivery and asset: one query. */
+    private List<DeliveryController.WaiverView> waived() {
+        return jdbc.query("""
+                SELECT w.delivery_id, d.deal_ref, d.title_name, t.kind, t.language, w.requested_by, w.requested_note, w.decided_by, w.note,
+                       w.decided_at
+                FROM inspection_waiver w JOIN delivery d ON d.id = w.delivery_id LEFT JOIN delivery_track t ON t.id = w.track_id
+                WHERE w.status = 'WAIVED' ORDER BY w.decided_at DESC, w.id DESC LIMIT 500""",
+                (rs, i) -> new DeliveryController.WaiverView(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4) == null ? "IMF package"
+                                : Deliveries.label(io.reelflow.inspection.TrackKind.valueOf(rs.getString(4))) + " " + rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant()));
     }
 
     /** One stage: how many deliveries stand in it now and how long they have been there (days, to the hour). */

@@ -93,13 +93,6 @@ public class InspectionWaivers {
         return jdbc.query("SELECT * FROM inspection_waiver WHERE delivery_id = ? ORDER BY id", (rs, i) -> waiver(rs), deliveryId);
     }
 
-    /** Every waiver granted, newest first: the QC report lists them. */
-    @Transactional(readOnly = true)
-    public List<Waiver> granted() {
-        return jdbc.query("SELECT * FROM inspection_waiver WHERE status = 'WAIVED' ORDER BY decided_at DESC, id DESC LIMIT 500",
-                (rs, i) -> waiver(rs));
-    }
-
     private Waiver get(long id) {
         return jdbc.queryForObject("SELECT * FROM inspection_waiver WHERE id = ?", (rs, i) -> waiver(rs), id);
     }
