@@ -1,7 +1,7 @@
 package io.reelflow.deal;
 
 import io.reelflow.deal.rules.IntakeRules;
-import io.reelflow.platform.LanguageTags;
+import io.reelflow.inspection.Bcp47;
 import io.reelflow.platform.web.FieldProblem;
 import io.reelflow.rights.rules.Territories;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.TreeSet;
  */
 public final class DealIntakeValidator {
 
-    private static final IntakeRules RULES = new IntakeRules(Territories::expand, LanguageTags::problem);
+    private static final IntakeRules RULES = new IntakeRules(Territories::expand, Bcp47::problem);
 
     public record Result(DealRequest normalised, Set<String> countries, List<FieldProblem> problems) {
     }

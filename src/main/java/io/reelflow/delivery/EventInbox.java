@@ -3,7 +3,7 @@ package io.reelflow.delivery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.reelflow.platform.LanguageTags;
+import io.reelflow.inspection.Bcp47;
 import io.reelflow.platform.web.ConflictException;
 import io.reelflow.platform.web.FieldProblem;
 import io.reelflow.platform.web.InvalidInputException;
@@ -208,7 +208,7 @@ public class EventInbox {
             }
             case TRACK_DELIVERED -> {
                 if (e.kind() == null) problems.add(new FieldProblem("kind", "required for TRACK_DELIVERED"));
-                String tagProblem = LanguageTags.problem(e.language());
+                String tagProblem = Bcp47.problem(e.language());
                 if (tagProblem != null) problems.add(new FieldProblem("language", tagProblem));
                 if (e.fileLocation() == null || e.fileLocation().isBlank()) problems.add(new FieldProblem("fileLocation", "required for TRACK_DELIVERED"));
                 if (problems.isEmpty()) {

@@ -1,7 +1,7 @@
 package io.reelflow.delivery;
 
 import io.reelflow.inspection.TrackKind;
-import io.reelflow.platform.LanguageTags;
+import io.reelflow.inspection.Bcp47;
 import io.reelflow.platform.web.FieldProblem;
 import io.reelflow.platform.web.InvalidInputException;
 import java.util.ArrayList;
@@ -133,8 +133,8 @@ final class QcItems {
             String which = name.apply(i);
             String where = eventFields ? which : field;
             String prefix = eventFields ? "" : which + ": ";
-            if (item.language() != null && LanguageTags.problem(item.language()) != null) {
-                problems.add(new FieldProblem(eventFields ? which + ".language" : field, prefix + LanguageTags.problem(item.language())));
+            if (item.language() != null && Bcp47.problem(item.language()) != null) {
+                problems.add(new FieldProblem(eventFields ? which + ".language" : field, prefix + Bcp47.problem(item.language())));
                 continue;
             }
             QcCategory c = item.category();

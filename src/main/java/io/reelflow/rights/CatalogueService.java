@@ -1,7 +1,7 @@
 package io.reelflow.rights;
 
 import io.reelflow.platform.Csv;
-import io.reelflow.platform.LanguageTags;
+import io.reelflow.inspection.Bcp47;
 import io.reelflow.platform.web.FieldProblem;
 import io.reelflow.platform.web.InvalidInputException;
 import io.reelflow.platform.web.NotFoundException;
@@ -43,7 +43,7 @@ public class CatalogueService {
     @Transactional
     public TitleView createTitle(NewTitle req) {
         List<FieldProblem> problems = new ArrayList<>();
-        String lang = LanguageTags.problem(req.originalLanguage());
+        String lang = Bcp47.problem(req.originalLanguage());
         if (lang != null) problems.add(new FieldProblem("originalLanguage", lang));
         if (req.eidrId() != null && titles.findByEidrId(req.eidrId()).isPresent()) {
             problems.add(new FieldProblem("eidrId", "a title with EIDR id " + req.eidrId() + " already exists"));
@@ -130,7 +130,7 @@ public class CatalogueService {
             try {
                 titleId = Long.parseLong(row.get(0).strip());
             } catch (NumberFormatException e) {
-                problems.add(new FieldProblem(at + "title_id", "'" + LanguageTags.abbreviate(row.get(0)) + "' is not a title id"));
+                problems.add(new FieldProblem(at + "title_id", "'" + abbreviate(row.get(0)) + "' is not a title id"));
             }
             LocalDate start = parseDate(row.get(4), at + "term_start", true, problems);
             LocalDate end = parseDate(row.get(5), at + "term_end", false, problems);
@@ -138,7 +138,7 @@ public class CatalogueService {
                 case "true", "yes", "exclusive" -> true;
                 case "false", "no", "non-exclusive" -> false;
                 default -> {
-                    problems.add(new FieldProblem(at + "exclusive", "'" + LanguageTags.abbreviate(row.get(6)) + "' must be true or false"));
+                    problems.add(new FieldProblem(at + "exclusive", "'" + abbreviate(row.get(6)) + "' must be true or false"));
                     yield null;
                 }
             };
@@ -246,7 +246,7 @@ public class CatalogueService {
             try {
                 media.add(Media.valueOf(n));
             } catch (IllegalArgumentException e) {
-                problems.add(new FieldProblem(field + "[" + i + "]", "unknown medium '" + LanguageTags.abbreviate(list.get(i)) + "': expected one of "
+                problems.add(new FieldProblem(field + "[" + i + "]", "unknown medium '" + abbreviate(list.get(i)) + "': expected one of "
                         + Arrays.toString(Media.values())));
             }
         }
@@ -275,8 +275,12 @@ public class CatalogueService {
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem(field, "'" + LanguageTags.abbreviate(s) + "' is not a date (YYYY-MM-DD)"));
+            problems.add(new FieldProblem(field, "'" + abbreviate(s) + "' is not a date (YYYY-MM-DD)"));
             return null;
         }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 }
