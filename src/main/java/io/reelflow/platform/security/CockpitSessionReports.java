@@ -6,15 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -86,10 +82,8 @@ class CockpitSessionReports extends OncePerRequestFilter {
     /** The user's roles, or null when the user is gone, locked, or may not open Cockpit. */
     private List<SimpleGrantedAuthority> cockpitUserRoles(String user) {
         if (identity.createUserQuery().userId(user).count() == 0 || locks.isLocked(user)) return null;
-        Set<String> groups = new LinkedHashSet<>();
-        identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).forEach(groups::add);
-        if (!authorizations.isUserAuthorized(user, List.copyOf(groups), Permissions.ACCESS, Resources.APPLICATION, "cockpit")) return null;
-        if (groups.contains(Groups.CAMUNDA_ADMIN)) groups.add(Roles.ADMINS);
-        return groups.stream().map(g -> new SimpleGrantedAuthority("ROLE_" + g)).toList();
+        List<String> groups = IdentityServiceAuthenticationProvider.groupsOf(identity, user);
+        if (!authorizations.isUserAuthorized(user, groups, Permissions.ACCESS, Resources.APPLICATION, "cockpit")) return null;
+        return IdentityServiceAuthenticationProvider.rolesOf(groups);
     }
 }

@@ -89,12 +89,24 @@ public class IdentityServiceAuthenticationProvider implements AuthenticationProv
             throw new BadCredentialsException("bad user name or password");
         }
         if (throttle != null) throttle.succeeded(address, user);
-        Set<String> groups = new LinkedHashSet<>();
-        identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).forEach(groups::add);
-        if (groups.contains(Groups.CAMUNDA_ADMIN)) groups.add(Roles.ADMINS);
-        List<SimpleGrantedAuthority> roles = groups.stream().map(g -> new SimpleGrantedAuthority("ROLE_" + g)).toList();
+        List<SimpleGrantedAuthority> roles = rolesOf(groupsOf(identityService, user));
         if (cacheNanos > 0) verified.put(user, new Verified(digest, roles, nanoTime.getAsLong() + cacheNanos));
         return UsernamePasswordAuthenticationToken.authenticated(user, null, roles);
+    }
+
+    /** The ids of the user's groups, read afresh from the identity store. */
+    static List<String> groupsOf(IdentityService identity, String user) {
+        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    }
+
+    /**
+     * The roles of a member of these groups, for every way in (HTTP Basic, the Cockpit session): each group is a role
+     * ({@code ROLE_finance}), and a member of {@code camunda-admin} is also {@code ROLE_admins}.
+     */
+    static List<SimpleGrantedAuthority> rolesOf(java.util.Collection<String> groups) {
+        Set<String> roles = new LinkedHashSet<>(groups);
+        if (roles.contains(Groups.CAMUNDA_ADMIN)) roles.add(Roles.ADMINS);
+        return roles.stream().map(g -> new SimpleGrantedAuthority("ROLE_" + g)).toList();
     }
 
     /** Forgets every remembered login (after a change to users or groups that must apply at once). */
