@@ -1,15 +1,17 @@
 // A coordinator's day in Tasklist, one scene at a time, in headless Chromium (playwright-core): a user signs in, finds
 // a task by its name in the queue that opens for them, fills its form as a person would (radio buttons, the rows'
-// dropdowns, text fields) and completes it. Prints one JSON line per scene with what the person saw: the task names
+// dropdowns, text fields, a list's "Add new") and completes it. Prints one JSON line per scene with what the person saw: the task names
 // listed, the form's text, the messages at each field, the notifications, whether the task is gone. Exits 1 when the
 // scene did not go as expected, 2 when it could not run.
 //
 //   node tools/tasklist-journey.js <baseUrl> <scene.json> [screenshotDir]
 //
 // scene.json: {"name": "qc-wrong-track", "user": "dave", "task": "Record Netflix QC result: X — NFX-1",
-//              "see": ["text the form shows"], "steps": [{"radio": "Rejected"}, {"select": "qcItem1Category", "option": "Audio sync"},
-//              {"text": "qcItem1Code", "value": "AUD-7"}, {"complete": true}],
-//              "expectFieldError": {"qcItem1Track": "is not about a SUBTITLE track"}, "expectGone": false}
+//              "see": ["text the form shows"], "steps": [{"radio": "Rejected"}, {"select": "qcItemsCategory_0", "option": "Audio sync"},
+//              {"text": "qcItemsCode_0", "value": "AUD-7"}, {"button": "Add new"}, {"complete": true}],
+//              "expectFieldError": {"qcItems[0].track": "is not about a SUBTITLE track"}, "expectGone": false}
+// A field is named by its key (a dynamic list's row field by its id and row, qcItemsTrack_0); a message by the
+// field the service named (qcItems[0].track).
 const fs = require('fs');
 const { chromium } = require('playwright-core');
 
@@ -19,7 +21,8 @@ const shots = process.argv[4];
 const password = process.env.REELFLOW_DEMO_PASSWORD || 'reelflow';
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 // a form-js field by its key: its label points at its input (a date picker's at "<key>-date")
-const within = (key, sel) => [`label[for$="-${key}"]`, `label[for$="-${key}-date"]`]
+// (a field of a dynamic list's row by its id and row: qcItemsTrack_0)
+const within = (key, sel) => [`> label[for$="-${key}"]`, `label[for$="-${key}-date"]`]
   .map(l => `.fjs-form .fjs-form-field:has(${l}) ${sel}`).join(', ');
 
 async function shot(page, label) {
@@ -107,6 +110,8 @@ async function run(page) {
       const input = page.locator(within(step.text, 'input:not([type=hidden])') + ', ' + within(step.text, 'textarea')).first();
       await input.fill(step.value);
       if (step.enter) await input.press('Enter');
+    } else if (step.button) { // a button of the form, e.g. a dynamic list's "Add new"
+      await page.locator('.fjs-form button').filter({ hasText: step.button }).first().click();
     } else if (step.reopen) { // the task opened again, as after a refusal a person starts the form over
       await page.reload();
       await page.waitForSelector('.fjs-form', { timeout: 60000 });

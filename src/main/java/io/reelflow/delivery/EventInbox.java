@@ -226,16 +226,8 @@ public class EventInbox {
                     storage.problem(e.fileLocation()).ifPresent(p -> problems.add(new FieldProblem("fileLocation", p)));
                 }
             }
-            case QC_RESULT -> {
-                if (e.result() == null) problems.add(new FieldProblem("result", "required for QC_RESULT: ACCEPTED or REJECTED"));
-                if (e.result() == DeliveryEventRequest.QcResult.REJECTED && (e.items() == null || e.items().isEmpty())) {
-                    problems.add(new FieldProblem("items", "a rejection lists at least one item"));
-                }
-                if (e.items() != null) {
-                    // the same check as the Tasklist entry: each item names one of this deal's own tracks, or none
-                    problems.addAll(QcItems.check(e.items(), deliveries.tracks(deliveryId), "items", i -> "items[" + i + "]", true));
-                }
-            }
+            // the same rules as the Tasklist entry: a result, and each item naming one of this deal's own tracks, or none
+            case QC_RESULT -> problems.addAll(QcItems.checkEvent(e, deliveries.tracks(deliveryId)));
         }
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
         return trackId;

@@ -75,33 +75,12 @@ public final class NetflixDeliveryVariables {
     public static final ProcessVariable<String> UPLOAD_NOTE = field("uploadNote", String.class);
     // record-qc-result, qc-overdue
     public static final ProcessVariable<String> QC_RESULT = field("qcResult", String.class);
-    public static final ProcessVariable<String> QC_ITEMS = field("qcItems", String.class);
-    /** The rows of rejected items (the Tasklist form has {@link QcItems#ROWS}): category, track ("KIND language"), code, timecode, note. */
-    public static final ProcessVariable<String> QC_ITEM_1_CATEGORY = field("qcItem1Category", String.class);
-    public static final ProcessVariable<String> QC_ITEM_1_TRACK = field("qcItem1Track", String.class);
-    public static final ProcessVariable<String> QC_ITEM_1_CODE = field("qcItem1Code", String.class);
-    public static final ProcessVariable<String> QC_ITEM_1_TIMECODE = field("qcItem1Timecode", String.class);
-    public static final ProcessVariable<String> QC_ITEM_1_NOTE = field("qcItem1Note", String.class);
-    public static final ProcessVariable<String> QC_ITEM_2_CATEGORY = field("qcItem2Category", String.class);
-    public static final ProcessVariable<String> QC_ITEM_2_TRACK = field("qcItem2Track", String.class);
-    public static final ProcessVariable<String> QC_ITEM_2_CODE = field("qcItem2Code", String.class);
-    public static final ProcessVariable<String> QC_ITEM_2_TIMECODE = field("qcItem2Timecode", String.class);
-    public static final ProcessVariable<String> QC_ITEM_2_NOTE = field("qcItem2Note", String.class);
-    public static final ProcessVariable<String> QC_ITEM_3_CATEGORY = field("qcItem3Category", String.class);
-    public static final ProcessVariable<String> QC_ITEM_3_TRACK = field("qcItem3Track", String.class);
-    public static final ProcessVariable<String> QC_ITEM_3_CODE = field("qcItem3Code", String.class);
-    public static final ProcessVariable<String> QC_ITEM_3_TIMECODE = field("qcItem3Timecode", String.class);
-    public static final ProcessVariable<String> QC_ITEM_3_NOTE = field("qcItem3Note", String.class);
-    public static final ProcessVariable<String> QC_ITEM_4_CATEGORY = field("qcItem4Category", String.class);
-    public static final ProcessVariable<String> QC_ITEM_4_TRACK = field("qcItem4Track", String.class);
-    public static final ProcessVariable<String> QC_ITEM_4_CODE = field("qcItem4Code", String.class);
-    public static final ProcessVariable<String> QC_ITEM_4_TIMECODE = field("qcItem4Timecode", String.class);
-    public static final ProcessVariable<String> QC_ITEM_4_NOTE = field("qcItem4Note", String.class);
-    public static final ProcessVariable<String> QC_ITEM_5_CATEGORY = field("qcItem5Category", String.class);
-    public static final ProcessVariable<String> QC_ITEM_5_TRACK = field("qcItem5Track", String.class);
-    public static final ProcessVariable<String> QC_ITEM_5_CODE = field("qcItem5Code", String.class);
-    public static final ProcessVariable<String> QC_ITEM_5_TIMECODE = field("qcItem5Timecode", String.class);
-    public static final ProcessVariable<String> QC_ITEM_5_NOTE = field("qcItem5Note", String.class);
+    /**
+     * The rejected items, one row each (the form's dynamic list, a JSON list of objects): category, track
+     * ("KIND language", one of {@link #QC_TRACK_CHOICES}), code, timecode, note. Removed once recorded.
+     */
+    @SuppressWarnings("rawtypes")
+    public static final ProcessVariable<java.util.List> QC_ITEMS = field("qcItems", java.util.List.class);
     /** The deal's tracks as the rows' track choices, "KIND language" separated by commas. */
     public static final ProcessVariable<String> QC_TRACK_CHOICES = display("qcTrackChoices", String.class);
     /** The deal's own tracks, the only ones a QC item may name. */

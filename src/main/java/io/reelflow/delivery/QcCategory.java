@@ -1,5 +1,6 @@
 package io.reelflow.delivery;
 
+import io.reelflow.delivery.rules.QcItemRules;
 import io.reelflow.inspection.TrackKind;
 
 /**
@@ -23,14 +24,10 @@ public enum QcCategory {
         return fixer;
     }
 
-    /** Which track kinds an item of this category can belong to. */
+    /** Which track kinds an item of this category can belong to (the rules' one table: {@link QcItemRules}). */
     public java.util.Set<TrackKind> trackKinds() {
-        return switch (this) {
-            case AUDIO, AUDIO_SYNC -> java.util.EnumSet.of(TrackKind.DUB, TrackKind.AUDIO_DESCRIPTION);
-            case SUBTITLES -> java.util.EnumSet.of(TrackKind.SUBTITLE);
-            case FORCED_NARRATIVES -> java.util.EnumSet.of(TrackKind.FORCED_NARRATIVE);
-            case MISSING_ASSET -> java.util.EnumSet.allOf(TrackKind.class);
-            default -> java.util.EnumSet.noneOf(TrackKind.class);
-        };
+        java.util.Set<TrackKind> kinds = java.util.EnumSet.noneOf(TrackKind.class);
+        QcItemRules.trackKinds(name()).forEach(k -> kinds.add(TrackKind.valueOf(k)));
+        return kinds;
     }
 }

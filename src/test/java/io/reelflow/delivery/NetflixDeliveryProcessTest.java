@@ -289,14 +289,10 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
 
         Task qc = task("awaitQc");
         assertThat(qc.getName()).startsWith("Record Netflix QC result: Delivery Title");
-        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItems", "SMELLY | x")))
-                .hasMessageContaining("qcItems: line 1").hasMessageContaining("SMELLY");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItems", rows("{\"category\": \"SMELLY\"}"))))
+                .hasMessageContaining("qcItems[0].category: 'SMELLY' is not a QC category");
         // an item must name one of the deal's own tracks, exactly: its dub is fr, not fr-FR; the same check for the event
         assertThat((String) tasks.getVariableLocal(qc.getId(), "qcTracks")).contains("`fr | DUB`", "`de | SUBTITLE`");
-        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItems", "AUDIO_SYNC | AUD-7 | 00:41:10:02 | drifts | fr-FR | DUB")))
-                .hasMessageContaining("qcItems: item 1: names no track of this deal (DUB fr-FR");
-        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItems", "SUBTITLES | SUB-1 | 00:00:01:00 | typo")))
-                .hasMessageContaining("qcItems: item 1: SUBTITLES must name its track");
         Response wrongTrack = postJson("crm", "/api/deliveries/" + deliveryId + "/events", "{\"eventId\": \"" + unique("qc-wrong") + "\", "
                 + "\"type\": \"QC_RESULT\", \"result\": \"REJECTED\", \"items\": [{\"category\": \"VIDEO\"}, "
                 + "{\"category\": \"AUDIO_SYNC\", \"language\": \"fr-FR\", \"kind\": \"DUB\"}]}");
@@ -304,21 +300,41 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         assertThat(wrongTrack.errorFields()).containsExactly("items[1]");
         assertThat(wrongTrack.body()).contains("names no track of this deal (DUB fr-FR");
         assertThat(count("SELECT count(*) FROM qc_item WHERE delivery_id = ?", deliveryId)).as("nothing recorded").isZero();
-        // the form's rows: a track chosen from the deal's own tracks, each problem on its row's field
+        // the form's list of rows: a track chosen from the deal's own tracks, each problem on its row's field
         assertThat((String) tasks.getVariableLocal(qc.getId(), "qcTrackChoices")).isEqualTo("DUB es-419,DUB fr,SUBTITLE de,SUBTITLE fr,SUBTITLE pt-BR");
         assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED")))
-                .hasMessageContaining("qcItem1Category: a rejection lists at least one item");
-        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItem1Category", "AUDIO_SYNC", "qcItem1Track", "DUB fr-FR")))
-                .hasMessageContaining("qcItem1Track: item 1: names no track of this deal (DUB fr-FR");
-        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItem1Category", "VIDEO", "qcItem2Category", "AUDIO_SYNC",
-                "qcItem2Track", "SUBTITLE de"))).hasMessageContaining("qcItem2Track: item 2: AUDIO_SYNC is not about a SUBTITLE track");
-        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItem1Category", "VIDEO", "qcItem1Timecode", "1:02")))
-                .hasMessageContaining("qcItem1Timecode: item 1: '1:02' is not a timecode (HH:MM:SS:FF)");
-        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItem1Note", "no category")))
-                .hasMessageContaining("qcItem1Category: item 1: choose its category");
-        complete(qc, Map.of("qcResult", "REJECTED", "qcItem1Category", "SUBTITLES", "qcItem1Track", "SUBTITLE de", "qcItem1Code", "SUB-4",
-                "qcItem1Timecode", "00:01:02:03", "qcItem1Note", "line too long"));
-        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(qc.getProcessInstanceId()).variableName("qcItem1Track").count())
+                .hasMessageContaining("qcItems: a rejection lists at least one item");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItems", rows("{\"category\": \"AUDIO_SYNC\", \"track\": \"DUB fr-FR\"}"))))
+                .hasMessageContaining("qcItems[0].track: names no track of this deal (DUB fr-FR");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItems", rows("{\"category\": \"VIDEO\"}",
+                "{\"category\": \"AUDIO_SYNC\", \"track\": \"SUBTITLE de\"}")))).hasMessageContaining("qcItems[1].track: AUDIO_SYNC is not about a SUBTITLE track");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItems", rows("{\"category\": \"SUBTITLES\", \"code\": \"SUB-1\"}"))))
+                .hasMessageContaining("qcItems[0].track: SUBTITLES must name its track");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItems", rows("{\"category\": \"VIDEO\", \"timecode\": \"1:02\"}"))))
+                .hasMessageContaining("qcItems[0].timecode: '1:02' is not a timecode (HH:MM:SS:FF)");
+        assertThatThrownBy(() -> complete(qc, Map.of("qcResult", "REJECTED", "qcItems", rows("{\"note\": \"no category\"}"))))
+                .hasMessageContaining("qcItems[0].category: choose its category");
+        // in Tasklist (real HTTP, dave's session): the guard holds the rows to the list's own fields and their kinds, and
+        // the list as Tasklist submits it (a Json variable) completes the task
+        io.reelflow.support.WebappSession dave = io.reelflow.support.WebappSession.login(port, "dave", PASSWORD, "tasklist");
+        for (String[] bad : new String[][] {
+                {"[{\"category\": \"VIDEO\", \"trackId\": 4711}]", "qcItems[0].trackId: not a field of the list's rows"},
+                {"[{\"category\": \"VIDEO\", \"code\": 7}]", "qcItems[0].code: expected a string"},
+                {"[{\"category\": \"SMELLY\"}]", "qcItems[0].category: 'SMELLY' is not one of"},
+                {"[{\"category\": \"AUDIO_SYNC\", \"track\": \"SUBTITLE de\"}]", "qcItems[0].track: AUDIO_SYNC is not about a SUBTITLE track"}}) {
+            io.reelflow.support.WebappSession.Answer a = dave.engine("POST", "/task/" + qc.getId() + "/submit-form", submitted(bad[0]));
+            assertThat(a.status()).as(bad[0] + ": " + a).isEqualTo(400);
+            assertThat(a.body()).contains(bad[1]).doesNotContain("ENGINE-");
+        }
+        io.reelflow.support.WebappSession.Answer text = dave.engine("POST", "/task/" + qc.getId() + "/submit-form",
+                "{\"variables\": {\"qcResult\": {\"value\": \"REJECTED\"}, \"qcItems\": {\"value\": \"VIDEO | x\"}}}");
+        assertThat(text.status()).as(text.toString()).isEqualTo(400);
+        assertThat(text.body()).contains("qcItems: expected a list (JSON array)");
+        io.reelflow.support.WebappSession.Answer done = dave.engine("POST", "/task/" + qc.getId() + "/submit-form", submitted(
+                "[{\"category\": \"SUBTITLES\", \"track\": \"SUBTITLE de\", \"code\": \"SUB-4\", \"timecode\": \"00:01:02:03\", \"note\": \"line too long\"}, "
+                + "{\"category\": null, \"track\": null, \"code\": \"\", \"timecode\": \"\", \"note\": \"\"}]"));
+        assertThat(done.status()).as(done.toString()).isIn(200, 204);
+        assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(qc.getProcessInstanceId()).variableName("qcItems").count())
                 .as("the rows are the event's record, not process data").isZero();
         runJobs();
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("openItems").get(0).get("routedTo").asText())
@@ -360,5 +376,16 @@ class NetflixDeliveryProcessTest extends DeliveryTestSupport {
         assertThat((String) tasks.getVariableLocal(receive.getId(), "orderContext")).contains("Ordered from Other Dubs, purchase order PO-T2");
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("tracks"))
                 .anyMatch(t -> t.get("language").asText().equals("es-419") && t.get("findings").asText().contains("more than one frame"));
+    }
+
+    /** The rows of the QC form's list as Tasklist submits them: one Json variable. */
+    private static org.camunda.spin.plugin.variable.value.JsonValue rows(String... rows) {
+        return org.camunda.spin.plugin.variable.SpinValues.jsonValue("[" + String.join(", ", rows) + "]").create();
+    }
+
+    /** Tasklist's submission of the QC form: the result, and the list's rows as one Json variable. */
+    private static String submitted(String rows) {
+        return "{\"variables\": {\"qcResult\": {\"value\": \"REJECTED\"}, \"qcItems\": {\"type\": \"Json\", \"value\": "
+                + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(rows) + "}}}";
     }
 }

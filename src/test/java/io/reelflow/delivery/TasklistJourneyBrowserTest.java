@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,26 +71,27 @@ class TasklistJourneyBrowserTest extends DeliveryTestSupport {
         runJobs();
         assertThat(get("crm", "/api/deals/" + second).json().get("status").asText()).isEqualTo("WITHDRAWN");
 
-        // the first deal's title delivered and uploaded; Netflix rejects it: dave enters the items as rows
+        // the first deal's title delivered and uploaded; Netflix rejects it: dave enters the items as rows of a list
         everythingDeliveredClean(deliveryId);
         complete(task("uploadToBacklot"), Map.of("uploaded", true));
         JsonNode qc = scene("qc", "dave", "Record Netflix QC result: " + title, List.of("Netflix QC result"), List.of(
                 Map.of("radio", "Rejected"),
-                Map.of("select", "qcItem1Category", "option", "Audio sync"),
-                Map.of("select", "qcItem1Track", "option", "SUBTITLE fr"),
-                Map.of("text", "qcItem1Timecode", "value", "00:41:10:02"),
+                Map.of("select", "qcItemsCategory_0", "option", "Audio sync"),
+                Map.of("select", "qcItemsTrack_0", "option", "SUBTITLE fr"),
+                Map.of("text", "qcItemsTimecode_0", "value", "00:41:10:02"),
                 Map.of("complete", true),
-                Map.of("fieldError", Map.of("qcItem1Track", "AUDIO_SYNC is not about a SUBTITLE track")),
+                Map.of("fieldError", Map.of("qcItems[0].track", "AUDIO_SYNC is not about a SUBTITLE track")),
                 Map.of("reopen", true),
                 Map.of("radio", "Rejected"),
-                Map.of("select", "qcItem1Category", "option", "Audio sync"),
-                Map.of("select", "qcItem1Track", "option", "DUB fr"),
-                Map.of("text", "qcItem1Code", "value", "AUD-7"),
-                Map.of("text", "qcItem1Timecode", "value", "00:41:10:02"),
-                Map.of("text", "qcItem1Note", "value", "drifts 3 frames"),
-                Map.of("select", "qcItem2Category", "option", "Subtitles"),
-                Map.of("select", "qcItem2Track", "option", "SUBTITLE fr"),
-                Map.of("text", "qcItem2Note", "value", "reading speed"),
+                Map.of("select", "qcItemsCategory_0", "option", "Audio sync"),
+                Map.of("select", "qcItemsTrack_0", "option", "DUB fr"),
+                Map.of("text", "qcItemsCode_0", "value", "AUD-7"),
+                Map.of("text", "qcItemsTimecode_0", "value", "00:41:10:02"),
+                Map.of("text", "qcItemsNote_0", "value", "drifts 3 frames"),
+                Map.of("button", "Add new"),
+                Map.of("select", "qcItemsCategory_1", "option", "Subtitles"),
+                Map.of("select", "qcItemsTrack_1", "option", "SUBTITLE fr"),
+                Map.of("text", "qcItemsNote_1", "value", "reading speed"),
                 Map.of("complete", true)), true);
         assertThat(qc.get("listed").toString()).contains("Record Netflix QC result: " + title, deal);
         runJobs();
@@ -129,11 +129,17 @@ class TasklistJourneyBrowserTest extends DeliveryTestSupport {
         Task invoice = tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("invoiceInstalment").list().get(0);
         complete(invoice, Map.of("invoiceNumber", unique("INV"), "invoicedOn", today.toString()));
         runJobs();
+        // the day typed as YYYY-MM-DD (which the date picker alone reads as MM/DD/YYYY, rolling over to another day);
+        // first one not on the calendar, which stays at the field with a message
         scene("payment", "fiona", "Record payment of instalment 1: " + title, List.of("EUR "), List.of(
-                Map.of("text", "paidOn", "value", today.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), "enter", true),
+                Map.of("text", "paidOn", "value", today.getYear() + "-02-30", "enter", true),
+                Map.of("fieldError", Map.of("paidOn", "is not a day on the calendar")),
+                Map.of("text", "paidOn", "value", today.toString(), "enter", true),
                 Map.of("text", "bankReference", "value", unique("BANK")), Map.of("complete", true)), true);
         runJobs();
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(deal).taskDefinitionKey("recordPayment").count()).isZero();
+        assertThat(jdbc.queryForObject("SELECT paid_on FROM fee_instalment WHERE deal_ref = ? AND number = 1", LocalDate.class, deal))
+                .as("the day typed is the day recorded").isEqualTo(today);
         assertThat(Files.list(OUT).filter(p -> p.toString().endsWith(".png")).count()).as("screenshots in " + OUT).isGreaterThanOrEqualTo(10);
     }
 

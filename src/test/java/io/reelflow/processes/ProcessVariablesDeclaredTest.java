@@ -161,8 +161,15 @@ class ProcessVariablesDeclaredTest {
     }
 
     private static void collect(JsonNode node, Set<String> out) {
+        collect(node, out, false);
+    }
+
+    /** {@code inRow}: inside a dynamic list, whose fields are the keys of its rows, not variables (its path is one). */
+    private static void collect(JsonNode node, Set<String> out, boolean inRow) {
         if (node.isObject()) {
-            if (node.hasNonNull("key") && node.hasNonNull("type")) out.add(node.get("key").asText());
+            boolean list = "dynamiclist".equals(node.path("type").asText());
+            if (list && node.hasNonNull("path")) out.add(node.get("path").asText());
+            if (!inRow && node.hasNonNull("key") && node.hasNonNull("type")) out.add(node.get("key").asText());
             node.fields().forEachRemaining(f -> {
                 JsonNode v = f.getValue();
                 if (v.isTextual()) {
@@ -172,11 +179,11 @@ class ProcessVariablesDeclaredTest {
                         out.addAll(roots(v.asText().substring(1)));
                     }
                 } else {
-                    collect(v, out);
+                    collect(v, out, inRow || list);
                 }
             });
         } else if (node.isArray()) {
-            node.forEach(n -> collect(n, out));
+            node.forEach(n -> collect(n, out, inRow));
         }
     }
 }

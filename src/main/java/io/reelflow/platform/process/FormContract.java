@@ -46,13 +46,22 @@ public final class FormContract {
      * for YYYY-MM-DD), checked as every date of every form is: {@link FormValues#date}.
      */
     public record Field(String key, String type, Kind kind, boolean readonly, boolean disabled, Set<String> options,
-                        Integer minLength, Integer maxLength, Pattern pattern, BigDecimal min, BigDecimal max, boolean date) {
+                        Integer minLength, Integer maxLength, Pattern pattern, BigDecimal min, BigDecimal max, boolean date,
+                        Map<String, Field> rowFields) {
+
+        public Field(String key, String type, Kind kind, boolean readonly, boolean disabled, Set<String> options,
+                     Integer minLength, Integer maxLength, Pattern pattern, BigDecimal min, BigDecimal max, boolean date) {
+            this(key, type, kind, readonly, disabled, options, minLength, maxLength, pattern, min, max, date, null);
+        }
 
         public Field(String key, String type, Kind kind, boolean readonly, boolean disabled, Set<String> options,
                      Integer minLength, Integer maxLength, Pattern pattern, BigDecimal min, BigDecimal max) {
             this(key, type, kind, readonly, disabled, options, minLength, maxLength, pattern, min, max, false);
         }
     }
+
+    /** At most this many rows in a dynamic list. */
+    public static final int MAX_ROWS = 500;
 
     /** A text pattern asking for a day: YYYY-MM-DD. */
     private static final String DAY_PATTERN = "\\d{4}-\\d{2}-\\d{2}";
@@ -107,6 +116,14 @@ public final class FormContract {
         for (JsonNode c : container.path("components")) {
             String type = c.path("type").asText("");
             String path = text(c, "path");
+            if (path != null && type.equals("dynamiclist") && !path.contains(".")) {
+                // a list of rows under one variable: each row an object holding the list's own fields, checked as those
+                Map<String, Field> rows = new LinkedHashMap<>();
+                collect(c, rows, depth + 1);
+                add(fields, new Field(path, type, Kind.LIST, flag(c, "readonly"), flag(c, "disabled"), Set.of(), null, null, null, null,
+                        null, false, Collections.unmodifiableMap(rows)));
+                continue;
+            }
             if (path != null && (type.equals("group") || type.equals("dynamiclist"))) {
                 // the group's children are stored under one variable named by the path's first segment
                 add(fields, new Field(firstSegment(path), type, type.equals("dynamiclist") ? Kind.LIST : Kind.OBJECT,
@@ -219,9 +236,37 @@ public final class FormContract {
             } else {
                 String problem = problem(f, value);
                 if (problem != null) violations.add(name + ": " + problem);
+                else if (f.rowFields() != null && !value.isNull()) violations.addAll(rowProblems(f, value.list()));
             }
         }
         return new Verdict(violations, unchanged);
+    }
+
+    /** A dynamic list's rows: each an object with only the list's fields, each value of its field's kind. */
+    private static List<String> rowProblems(Field f, List<?> rows) {
+        List<String> out = new ArrayList<>();
+        if (rows.size() > MAX_ROWS) {
+            out.add(f.key() + ": at most " + MAX_ROWS + " rows, got " + rows.size());
+            return out;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            String at = f.key() + "[" + i + "]";
+            if (!(rows.get(i) instanceof Map<?, ?> row)) {
+                out.add(at + ": expected a row (JSON object) of " + f.rowFields().keySet() + ", got " + SubmittedValue.of(rows.get(i)).describe());
+                continue;
+            }
+            for (Map.Entry<?, ?> cell : row.entrySet()) {
+                String name = String.valueOf(cell.getKey());
+                Field rowField = f.rowFields().get(name);
+                if (rowField == null || rowField.readonly() || rowField.disabled()) {
+                    out.add(at + "." + abbreviate(name) + ": not a field of the list's rows " + f.rowFields().keySet());
+                    continue;
+                }
+                String problem = problem(rowField, SubmittedValue.of(cell.getValue()));
+                if (problem != null) out.add(at + "." + name + ": " + problem);
+            }
+        }
+        return out;
     }
 
     private static String problem(Field f, SubmittedValue v) {

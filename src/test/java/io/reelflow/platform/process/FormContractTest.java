@@ -123,6 +123,38 @@ class FormContractTest {
                 .getBytes(StandardCharsets.UTF_8)))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a: pattern");
     }
 
+    @Test
+    void aDynamicListTakesRowsOfItsOwnFieldsEachOfItsKind() {
+        FormContract list = FormContract.parse(new ByteArrayInputStream("""
+                {"id": "rows", "components": [
+                  {"type": "dynamiclist", "id": "items", "path": "items", "isRepeating": true, "components": [
+                    {"type": "select", "id": "itemsCategory", "key": "category", "values": [{"label": "Video", "value": "VIDEO"}]},
+                    {"type": "select", "id": "itemsTrack", "key": "track", "valuesExpression": "=choices"},
+                    {"type": "textfield", "id": "itemsCode", "key": "code", "validate": {"maxLength": 3}},
+                    {"type": "textfield", "id": "itemsShown", "key": "shown", "readonly": true}
+                  ]}
+                ]}""".getBytes(StandardCharsets.UTF_8)));
+        assertThat(list.fields().keySet()).containsExactly("items");
+        assertThat(list.fields().get("items").kind()).isEqualTo(FormContract.Kind.LIST);
+        assertThat(list.fields().get("items").rowFields().keySet()).containsExactly("category", "track", "code", "shown");
+        assertThat(check(list, "[{\"category\": \"VIDEO\", \"track\": \"DUB fr\", \"code\": \"V-1\"}, {\"category\": null, \"code\": \"\"}]")).isEmpty();
+        assertThat(check(list, "[]")).isEmpty();
+        assertThat(check(list, "[{\"category\": \"AUDIO\"}, {\"code\": 7}, {\"trackId\": 4711}, {\"shown\": \"x\"}, \"VIDEO\", {\"code\": \"ABCD\"}]"))
+                .containsExactly("items[0].category: 'AUDIO' is not one of [VIDEO]",
+                        "items[1].code: expected a string (textfield field), got a number",
+                        "items[2].trackId: not a field of the list's rows [category, track, code, shown]",
+                        "items[3].shown: not a field of the list's rows [category, track, code, shown]",
+                        "items[4]: expected a row (JSON object) of [category, track, code, shown], got a string",
+                        "items[5].code: longer than 3 characters");
+        assertThat(check(list, "[" + "{}, ".repeat(FormContract.MAX_ROWS) + "{}]")).containsExactly("items: at most 500 rows, got 501");
+        assertThat(list.check(Map.of("items", SubmittedValue.of("VIDEO | x")), n -> null).violations())
+                .containsExactly("items: expected a list (JSON array) (dynamiclist field), got a string");
+    }
+
+    private static List<String> check(FormContract form, String rows) {
+        return form.check(Map.of("items", SubmittedValue.of(value("json:" + rows))), n -> null).violations();
+    }
+
     private static Object value(String text) {
         if (text.equals("date")) return new java.util.Date();
         if (text.startsWith("json:")) return Variables.serializedObjectValue(text.substring(5)).serializationDataFormat("application/json").create();

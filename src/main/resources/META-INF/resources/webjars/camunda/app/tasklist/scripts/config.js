@@ -10,8 +10,10 @@ export default {
   // no first-visit box: it asks GET /camunda-welcome, which this service does not serve (a 404 on every login page)
   disableWelcomeMessage: true,
   // "Create task" and "Start process" only for users who may use them (the branding hides the others: assets/reelflow/roles.js, branding.css)
-  customScripts: ['scripts/reelflow-roles', 'scripts/reelflow-field-errors'],
+  customScripts: ['scripts/reelflow-roles', 'scripts/reelflow-field-errors', 'scripts/reelflow-dates', 'scripts/reelflow-dynamic-lists'],
   // a refused completion shows each field's reason under the field: scripts/reelflow-field-errors.js
+  // a date typed as 2026-12-04, 04.12.2026 or 4 Dec 2026 is that day, or a message at the field: scripts/reelflow-dates.js
+  // a form with a dynamic list (rows) can be completed: scripts/reelflow-dynamic-lists.js
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

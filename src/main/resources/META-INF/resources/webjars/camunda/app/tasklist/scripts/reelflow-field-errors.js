@@ -3,13 +3,23 @@
  * refuses with 400 and "field: reason; field: reason" (ProcessDataGuard); Tasklist shows that as a notification at
  * the top. This script reads the notification, and for every field of the open form that it names, writes the reason
  * under the field (form-js's own error style); the notification stays as the form's message. A message goes away
- * when its field is changed or the form is submitted again.
+ * when its field is changed or the form is submitted again. A field of a dynamic list's row is named as the list's
+ * key, the row (from 0) and the field's key: "qcItems[1].track" is the track of the second row.
  */
-const KEY = /(?:^|[\s;:(])([a-z][A-Za-z0-9]{1,60}): /g;
+const KEY = /(?:^|[\s;:(])([a-z][A-Za-z0-9]{1,60}(?:\[\d{1,4}\]\.[a-z][A-Za-z0-9]{0,60})?): /g;
+/** A field of a dynamic list's row, as the service names it: qcItems[0].track. */
+const ROW_FIELD = /^([a-z][A-Za-z0-9]*)\[(\d+)\]\.([a-z][A-Za-z0-9]*)$/;
 
 function fieldContainer(key) {
   const form = document.querySelector('.fjs-form');
   if (!form) return null;
+  const row = ROW_FIELD.exec(key);
+  if (row) {
+    // a row's field has the id <list><Field>_<row> (the forms' convention: qcItemsTrack in the list qcItems)
+    const id = CSS.escape(row[1] + row[3].charAt(0).toUpperCase() + row[3].slice(1) + '_' + row[2]);
+    const el = form.querySelector(`[id$="-${id}"]`);
+    return el ? el.closest('.fjs-form-field') : null;
+  }
   // a field's label points at its input (a date picker's at "<key>-date"); a field without a label by its input's id
   const k = CSS.escape(key);
   const el = form.querySelector(`label[for$="-${k}"], label[for$="-${k}-date"], [id$="-${k}"], [id$="-${k}-date"]`);
