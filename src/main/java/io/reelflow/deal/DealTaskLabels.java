@@ -1,6 +1,7 @@
 package io.reelflow.deal;
 
 import io.reelflow.platform.process.TaskLabeller;
+import io.reelflow.window.WindowWatchVariables;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,6 +1,7 @@
 package io.reelflow.deal;
 
 import io.reelflow.platform.process.MoneyVariableNames;
+import io.reelflow.window.WindowWatchVariables;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
