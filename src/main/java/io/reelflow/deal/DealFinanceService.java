@@ -5,9 +5,11 @@ import io.reelflow.platform.web.ConflictException;
 import io.reelflow.platform.web.FieldProblem;
 import io.reelflow.platform.web.InvalidInputException;
 import io.reelflow.platform.web.NotFoundException;
-import io.reelflow.royalty.LicenceFeeService;
+import io.reelflow.royalty.FeeInstalmentVariables;
 import io.reelflow.royalty.LicenceFeeService.InstalmentView;
 import io.reelflow.royalty.LicenceFeeService.RevenueReportView;
+import io.reelflow.royalty.LicenceFeeService;
+import io.reelflow.royalty.LicenceFeeVariables;
 import io.reelflow.royalty.rules.RevenueQuarters;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -57,17 +59,19 @@ public class DealFinanceService {
 
     private final DealRepository deals;
     private final LicenceFeeService fees;
-    private final DealFeeService dealFees;
+    private final io.reelflow.royalty.DealFeeService dealFees;
+    private final DealFees dealTerms;
     private final TaskService tasks;
     private final TransactionTemplate newTransaction;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    public DealFinanceService(DealRepository deals, LicenceFeeService fees, DealFeeService dealFees, TaskService tasks,
+    public DealFinanceService(DealRepository deals, LicenceFeeService fees, io.reelflow.royalty.DealFeeService dealFees, DealFees dealTerms, TaskService tasks,
                               PlatformTransactionManager transactions, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.deals = deals;
         this.fees = fees;
         this.dealFees = dealFees;
+        this.dealTerms = dealTerms;
         this.tasks = tasks;
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -107,7 +111,7 @@ public class DealFinanceService {
     public Result<RevenueReportView> revenueReport(String crmDealId, String quarter, BigDecimal revenue, String currency, String reference,
                                                    String user) {
         Deal deal = deal(crmDealId);
-        if (dealFees.fee(deal).type() != DealRequest.FeeType.MG_REVENUE_SHARE) {
+        if (dealTerms.fee(deal).type() != DealRequest.FeeType.MG_REVENUE_SHARE) {
             throw new ConflictException("deal " + crmDealId + " has a fixed licence fee: it has no revenue reports",
                     List.of(new FieldProblem("quarter", "deal " + crmDealId + " is not a revenue-share deal")));
         }
@@ -122,7 +126,7 @@ public class DealFinanceService {
         }
         if (!end.isBefore(today)) throw new InvalidInputException("quarter", q + " has not ended yet (it ends on " + end + ")");
         boolean known = fees.revenueReports(crmDealId).stream().anyMatch(r -> r.quarter().equals(q));
-        dealFees.recordRevenueReport(deal.getId(), q, revenue, currency, reference, user);
+        dealFees.recordRevenueReport(deal.getCrmDealId(), q, revenue, currency, reference, user);
         RevenueReportView stored = revenueReport(crmDealId, q).orElseThrow();
         TaskOutcome outcome = completeWaiting(deal, REVENUE_TASK, q, revenueFields(stored), user);
         return new Result<>(crmDealId, stored, !known, outcome);

@@ -9,6 +9,7 @@ import io.reelflow.rights.GrantView;
 import io.reelflow.rights.RightsService;
 import io.reelflow.rights.RightsService.DealRights;
 import io.reelflow.rights.rules.Conflict;
+import io.reelflow.royalty.FeeInstalmentVariables;
 import io.reelflow.window.RenewalStatus;
 import io.reelflow.window.WindowService;
 import io.reelflow.window.WindowService.LicenceWindow;
@@ -37,12 +38,12 @@ public class DealWindowService implements io.reelflow.window.WindowDeals {
     private final RightsService rights;
     private final WindowService windows;
     private final RuntimeService runtime;
-    private final DealFeeService fees;
+    private final DealFees fees;
     private final io.reelflow.royalty.LicenceFeeService licenceFees;
     private final int renewalCreditDays;
 
     public DealWindowService(DealRepository deals, ProcessDeal processDeal, DealRecords records, RightsService rights, WindowService windows, RuntimeService runtime,
-                             DealFeeService fees, io.reelflow.royalty.LicenceFeeService licenceFees,
+                             DealFees fees, io.reelflow.royalty.LicenceFeeService licenceFees,
                              @org.springframework.beans.factory.annotation.Value("${reelflow.royalty.renewal-credit-days:30}") int renewalCreditDays) {
         this.deals = deals;
         this.processDeal = processDeal;
