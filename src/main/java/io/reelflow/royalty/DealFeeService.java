@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * licensors of the deal's titles. Every method takes the deal by its CRM deal id (the business key of the fee
  * processes).
  */
-@Service("dealFees")
+@Service
 public class DealFeeService {
 
     private final FeeDeals deals;
