@@ -7,13 +7,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code ${issueRoyaltyStatement}}: freezes the statement and moves on to the next period. */
-@Component("issueRoyaltyStatement")
-class IssueRoyaltyStatementDelegate implements JavaDelegate {
+/** {@code ${freezeStatement}}: freezes the statement and moves on to the next period. */
+@Component("freezeStatement")
+class FreezeStatementDelegate implements JavaDelegate {
     private final RoyaltyStatementService statements;
     private final RoyaltyAgreementService agreements;
 
-    IssueRoyaltyStatementDelegate(RoyaltyStatementService statements, RoyaltyAgreementService agreements) {
+    FreezeStatementDelegate(RoyaltyStatementService statements, RoyaltyAgreementService agreements) {
         this.statements = statements;
         this.agreements = agreements;
     }
