@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * read by the business key once per transaction ({@link ProcessDeal}).
  */
 @Component
-public class DealFees implements FeeDeals {
+class DealFees implements FeeDeals {
 
     private final ProcessDeal processDeal;
     private final DealRecords records;
