@@ -1,5 +1,6 @@
 package io.reelflow.deal;
 
+import io.reelflow.royalty.FeeInstalmentVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -4,9 +4,12 @@ import io.reelflow.platform.EngineClock;
 import io.reelflow.platform.web.ConflictException;
 import io.reelflow.platform.web.FieldProblem;
 import io.reelflow.platform.web.InvalidInputException;
-import io.reelflow.royalty.LicenceFeeService;
+import io.reelflow.platform.web.NotFoundException;
+import io.reelflow.royalty.FeeInstalmentVariables;
 import io.reelflow.royalty.LicenceFeeService.InstalmentView;
 import io.reelflow.royalty.LicenceFeeService.RevenueReportView;
+import io.reelflow.royalty.LicenceFeeService;
+import io.reelflow.royalty.LicenceFeeVariables;
 import io.reelflow.royalty.rules.RevenueQuarters;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -56,12 +59,12 @@ public class DealFinanceService {
 
     private final DealRepository deals;
     private final LicenceFeeService fees;
-    private final DealFeeService dealFees;
+    private final io.reelflow.royalty.DealFeeService dealFees;
     private final TaskService tasks;
     private final TransactionTemplate newTransaction;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    public DealFinanceService(DealRepository deals, LicenceFeeService fees, DealFeeService dealFees, TaskService tasks,
+    public DealFinanceService(DealRepository deals, LicenceFeeService fees, io.reelflow.royalty.DealFeeService dealFees, TaskService tasks,
                               PlatformTransactionManager transactions, org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.deals = deals;
@@ -106,7 +109,7 @@ public class DealFinanceService {
     public Result<RevenueReportView> revenueReport(String crmDealId, String quarter, BigDecimal revenue, String currency, String reference,
                                                    String user) {
         Deal deal = deal(crmDealId);
-        if (dealFees.fee(deal).type() != DealRequest.FeeType.MG_REVENUE_SHARE) {
+        if (deal.terms().fee().type() != DealRequest.FeeType.MG_REVENUE_SHARE) {
             throw new ConflictException("deal " + crmDealId + " has a fixed licence fee: it has no revenue reports",
                     List.of(new FieldProblem("quarter", "deal " + crmDealId + " is not a revenue-share deal")));
         }
@@ -121,7 +124,7 @@ public class DealFinanceService {
         }
         if (!end.isBefore(today)) throw new InvalidInputException("quarter", q + " has not ended yet (it ends on " + end + ")");
         boolean known = fees.revenueReports(crmDealId).stream().anyMatch(r -> r.quarter().equals(q));
-        dealFees.recordRevenueReport(deal.getId(), q, revenue, currency, reference, user);
+        dealFees.recordRevenueReport(deal.getCrmDealId(), q, revenue, currency, reference, user);
         RevenueReportView stored = revenueReport(crmDealId, q).orElseThrow();
         TaskOutcome outcome = completeWaiting(deal, REVENUE_TASK, q, revenueFields(stored), user);
         return new Result<>(crmDealId, stored, !known, outcome);

@@ -8,6 +8,7 @@ import io.reelflow.rights.GrantView;
 import io.reelflow.rights.RightsService;
 import io.reelflow.rights.RightsService.DealRights;
 import io.reelflow.rights.rules.Conflict;
+import io.reelflow.royalty.FeeInstalmentVariables;
 import io.reelflow.window.RenewalStatus;
 import io.reelflow.window.WindowService;
 import io.reelflow.window.WindowService.LicenceWindow;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The licence-window part of a deal's life: go-live, renewal decisions, CRM amendments, expiry. */
 @Service
-public class DealWindowService {
+public class DealWindowService implements io.reelflow.window.WindowDeals {
 
     public static final String WINDOW_PROCESS_KEY = "window-watch";
     public static final String AMENDED_MESSAGE = "windowAmended";
@@ -31,25 +32,70 @@ public class DealWindowService {
     public enum Decision { RENEW, LET_EXPIRE, RELICENSE }
 
     private final DealRepository deals;
+    private final ProcessDeal processDeal;
     private final DealRecords records;
     private final RightsService rights;
     private final WindowService windows;
     private final RuntimeService runtime;
-    private final DealFeeService fees;
     private final io.reelflow.royalty.LicenceFeeService licenceFees;
     private final int renewalCreditDays;
 
-    public DealWindowService(DealRepository deals, DealRecords records, RightsService rights, WindowService windows, RuntimeService runtime,
-                             DealFeeService fees, io.reelflow.royalty.LicenceFeeService licenceFees,
+    public DealWindowService(DealRepository deals, ProcessDeal processDeal, DealRecords records, RightsService rights, WindowService windows, RuntimeService runtime,
+                             io.reelflow.royalty.LicenceFeeService licenceFees,
                              @org.springframework.beans.factory.annotation.Value("${reelflow.royalty.renewal-credit-days:30}") int renewalCreditDays) {
         this.deals = deals;
+        this.processDeal = processDeal;
         this.records = records;
         this.rights = rights;
         this.windows = windows;
         this.runtime = runtime;
-        this.fees = fees;
         this.licenceFees = licenceFees;
         this.renewalCreditDays = renewalCreditDays;
+    }
+
+    // window-watch's questions, by the instance's business key (WindowDeals): the deal read once per transaction
+
+    @Override
+    @Transactional
+    public void open(String crmDealId) {
+        long dealId = processDeal.deal(crmDealId).getId();
+        open(dealId, processDeal.titleNames(dealId));
+    }
+
+    @Override
+    @Transactional
+    public void planTimers(String crmDealId, LocalDate today) {
+        planTimers(processDeal.deal(crmDealId).getId(), today);
+    }
+
+    @Override
+    @Transactional
+    public void goLive(String crmDealId) {
+        goLive(processDeal.deal(crmDealId).getId());
+    }
+
+    @Override
+    @Transactional
+    public void raiseAlert(String crmDealId, int leadDays) {
+        raiseAlert(processDeal.deal(crmDealId).getId(), leadDays);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public String renewalSummary(String crmDealId) {
+        return renewalSummary(processDeal.deal(crmDealId).getId());
+    }
+
+    @Override
+    @Transactional
+    public void decide(String crmDealId, String decision, String newEnd, String newFee, String note, String actor) {
+        decide(processDeal.deal(crmDealId).getId(), decision, newEnd, newFee, note, actor);
+    }
+
+    @Override
+    @Transactional
+    public void expire(String crmDealId) {
+        expire(processDeal.deal(crmDealId).getId());
     }
 
     @Transactional
@@ -212,7 +258,7 @@ public class DealWindowService {
      * process beside the deal's others, as an overage's. Repeating the same renewal starts nothing twice.
      */
     private void collectRenewalFee(Deal d, BigDecimal amount, LocalDate from, LocalDate until) {
-        int number = licenceFees.renewalInstalment(d.getCrmDealId(), amount, fees.fee(d).currency(), from, until, renewalCreditDays);
+        int number = licenceFees.renewalInstalment(d.getCrmDealId(), amount, d.terms().fee().currency(), from, until, renewalCreditDays);
         boolean started = runtime.createProcessInstanceQuery().processDefinitionKey(FeeInstalmentVariables.PROCESS)
                 .processInstanceBusinessKey(d.getCrmDealId()).variableValueEquals(FeeInstalmentVariables.INSTALMENT_NUMBER.name(), number).count() > 0;
         if (started) return;

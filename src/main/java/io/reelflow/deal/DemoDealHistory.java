@@ -3,7 +3,7 @@ package io.reelflow.deal;
 import io.reelflow.delivery.DeliveryHistory;
 import io.reelflow.delivery.QcCategory;
 import io.reelflow.rights.Title;
-import io.reelflow.rights.TitleRepository;
+import io.reelflow.rights.CatalogueService;
 import io.reelflow.rights.rules.Media;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -119,16 +119,16 @@ public class DemoDealHistory {
     static class OnDemoStart implements ApplicationRunner {
 
         private final DemoDealHistory seeder;
-        private final TitleRepository titles;
+        private final CatalogueService titles;
 
-        OnDemoStart(DemoDealHistory seeder, TitleRepository titles) {
+        OnDemoStart(DemoDealHistory seeder, CatalogueService titles) {
             this.seeder = seeder;
             this.titles = titles;
         }
 
         @Override
         public void run(ApplicationArguments args) {
-            Title title = titles.findFirstByName("The Last Lighthouse").orElse(null);
+            Title title = titles.titleNamed("The Last Lighthouse").orElse(null);
             LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
             LocalDate start = today.minusMonths(13);
             if (start.isBefore(LocalDate.of(2025, 1, 1))) start = LocalDate.of(2025, 1, 1); // the demo's rights begin then
@@ -136,7 +136,7 @@ public class DemoDealHistory {
             int added = seeder.seed("HIST-DEMO", title, "JP", start);
             if (added > 0) log.info("Demo history: {} past deals of {} with their Netflix deliveries and QC outcomes", added, title.getName());
             // and a deal of Signal Lost (rights from 2026) whose window ends in four months: renewal ahead, delivery under way
-            Title signal = titles.findFirstByName("Signal Lost").orElse(null);
+            Title signal = titles.titleNamed("Signal Lost").orElse(null);
             LocalDate from = today.minusDays(90).isBefore(LocalDate.of(2026, 1, 1)) ? LocalDate.of(2026, 1, 1) : today.minusDays(90);
             if (signal != null && today.plusDays(120).isBefore(LocalDate.of(2029, 12, 31)) && seeder.seedExpiring("NFX-DEMO-0042", signal, "US", from, 120)) {
                 log.info("Demo deal NFX-DEMO-0042: {} in the US, its window ends in 120 days", signal.getName());

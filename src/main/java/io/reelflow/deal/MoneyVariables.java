@@ -1,6 +1,9 @@
 package io.reelflow.deal;
 
 import io.reelflow.platform.process.MoneyVariableNames;
+import io.reelflow.royalty.FeeInstalmentVariables;
+import io.reelflow.royalty.LicenceFeeVariables;
+import io.reelflow.window.WindowWatchVariables;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;

@@ -45,7 +45,11 @@ public class ProcessDeal {
     }
 
     public Deal deal(VariableScope scope) {
-        String key = businessKey(scope);
+        return deal(businessKey(scope));
+    }
+
+    /** The deal with this CRM deal id (a business key), read once per transaction; none is a technical error. */
+    public Deal deal(String key) {
         Lookups found = lookupsOfThisTransaction();
         Deal deal = found == null ? null : found.deals.get(key);
         if (deal == null) {

@@ -59,6 +59,12 @@ public class CatalogueService {
         return TitleView.of(titles.findById(id).orElseThrow(() -> new NotFoundException("no title with id " + id)));
     }
 
+    /** The first title with exactly this name, if any (the demo data finds its titles by name). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Title> titleNamed(String name) {
+        return titles.findFirstByName(name);
+    }
+
     @Transactional(readOnly = true)
     public List<TitleView> findTitles(String name) {
         return titles.findByNameContainingIgnoreCaseOrderByName(name == null ? "" : name).stream().limit(200).map(TitleView::of).toList();

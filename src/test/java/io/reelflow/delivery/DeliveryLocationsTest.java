@@ -75,7 +75,7 @@ class DeliveryLocationsTest extends DeliveryTestSupport {
         runJobs();
 
         Task back = task("returnImfPackage");
-        assertThat((String) tasks.getVariableLocal(back.getId(), InspectionDelegates.PACKAGE_FINDINGS_REPORT))
+        assertThat((String) tasks.getVariableLocal(back.getId(), FindingsReport.PACKAGE_FINDINGS_REPORT))
                 .contains("LOCATION_NOT_ON_STORAGE", "nothing was inspected");
         var d = get("dave", "/api/deliveries/" + deliveryId).json();
         assertThat(d.get("packageStatus").asText()).isEqualTo("FAILED");

@@ -68,10 +68,10 @@ class InspectionWorkerTest extends DeliveryTestSupport {
 
         assertThat(incidents()).isZero();
         Task back = task("returnImfPackage");
-        String report = (String) tasks.getVariableLocal(back.getId(), InspectionDelegates.PACKAGE_FINDINGS_REPORT);
+        String report = (String) tasks.getVariableLocal(back.getId(), FindingsReport.PACKAGE_FINDINGS_REPORT);
         assertThat(report).contains("**Failed**", "5,000 warnings", "of 5,00", "GET /api/deliveries/" + deliveryId, "ASSET_SIZE_MISMATCH");
-        assertThat(report.lines().filter(l -> l.startsWith("- ")).count()).isBetween(10L, (long) InspectionDelegates.SHOWN);
-        assertThat(report.length()).isLessThanOrEqualTo(InspectionDelegates.MAX_REPORT);
+        assertThat(report.lines().filter(l -> l.startsWith("- ")).count()).isBetween(10L, (long) FindingsReport.SHOWN);
+        assertThat(report.length()).isLessThanOrEqualTo(FindingsReport.MAX_REPORT);
         // nothing of it is a process variable
         assertThat(runtime.getVariables(back.getProcessInstanceId()).keySet()).noneMatch(k -> k.toLowerCase().contains("finding"));
 
@@ -101,7 +101,7 @@ class InspectionWorkerTest extends DeliveryTestSupport {
 
         assertThat(incidents()).isZero();
         Task back = task("returnImfPackage");
-        assertThat((String) tasks.getVariableLocal(back.getId(), InspectionDelegates.PACKAGE_FINDINGS_REPORT)).contains("**Failed**");
+        assertThat((String) tasks.getVariableLocal(back.getId(), FindingsReport.PACKAGE_FINDINGS_REPORT)).contains("**Failed**");
         assertThat(get("dave", "/api/deliveries/" + deliveryId).json().get("packageStatus").asText()).isEqualTo("FAILED");
     }
 

@@ -3,9 +3,9 @@ package io.reelflow.processes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelflow.deal.DealLifecycleVariables;
-import io.reelflow.deal.FeeInstalmentVariables;
-import io.reelflow.deal.LicenceFeeVariables;
-import io.reelflow.deal.WindowWatchVariables;
+import io.reelflow.royalty.FeeInstalmentVariables;
+import io.reelflow.royalty.LicenceFeeVariables;
+import io.reelflow.window.WindowWatchVariables;
 import io.reelflow.delivery.LocalizationTrackVariables;
 import io.reelflow.delivery.NetflixDeliveryVariables;
 import io.reelflow.platform.ProcessVariable;

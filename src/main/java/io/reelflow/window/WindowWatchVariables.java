@@ -1,18 +1,19 @@
-package io.reelflow.deal;
+package io.reelflow.window;
 
 import static io.reelflow.platform.ProcessVariable.display;
 import static io.reelflow.platform.ProcessVariable.field;
 
 import io.reelflow.platform.ProcessVariable;
 
-/** The variables of {@code window-watch}; the deal is the business key ({@link ProcessDeal}). */
+/** The variables of {@code window-watch}; the deal is the business key (the CRM deal id). */
 public final class WindowWatchVariables {
 
     public static final String PROCESS = "window-watch";
 
-    public static final ProcessVariable<String> CRM_DEAL_ID = DealLifecycleVariables.CRM_DEAL_ID;
-    public static final ProcessVariable<String> LICENSEE = DealLifecycleVariables.LICENSEE;
-    public static final ProcessVariable<String> TITLE_NAMES = DealLifecycleVariables.TITLE_NAMES;
+    // the deal's header, shown by the shared listener ${dealTaskContext} (the same names as deal-lifecycle's)
+    public static final ProcessVariable<String> CRM_DEAL_ID = display("crmDealId", String.class);
+    public static final ProcessVariable<String> LICENSEE = display("licensee", String.class);
+    public static final ProcessVariable<String> TITLE_NAMES = display("titleNames", String.class);
 
     // the timers and gateways read the plan kept with the window (WindowTimers), not variables; the decision is
     // stored in the window's records and forgotten by the process

@@ -1,29 +1,22 @@
-package io.reelflow.deal;
+package io.reelflow.royalty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reelflow.delivery.DeliveryService;
 import io.reelflow.platform.web.InvalidInputException;
 import io.reelflow.rights.CatalogueService;
 import io.reelflow.rights.CatalogueViews.RightsInView;
-import io.reelflow.royalty.FxRateService;
-import io.reelflow.royalty.LicenceFeeService;
+import io.reelflow.royalty.FeeDeals.DealTitle;
+import io.reelflow.royalty.FeeDeals.FeeDeal;
 import io.reelflow.royalty.LicenceFeeService.InstalmentView;
 import io.reelflow.royalty.LicenceFeeService.Kind;
 import io.reelflow.royalty.LicenceFeeService.OverageOutcome;
-import io.reelflow.royalty.RoyaltyAgreementService;
-import io.reelflow.royalty.RoyaltyReceiptService;
 import io.reelflow.royalty.RoyaltyRequests.NewReceipt;
 import io.reelflow.royalty.RoyaltyViews.AgreementView;
 import io.reelflow.royalty.rules.FeeTerms;
-import io.reelflow.royalty.rules.InstalmentTerm;
-import io.reelflow.royalty.rules.InstalmentTrigger;
 import io.reelflow.royalty.rules.Money;
 import io.reelflow.royalty.rules.ReceiptSplit;
 import io.reelflow.royalty.rules.RevenueQuarters;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,35 +25,31 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The deal's side of the money: turns the fee terms the CRM sent into the royalty schedule, decides when an
- * instalment's trigger has happened, and posts what the licensee paid to the licensors of the deal's titles.
+ * The money of a deal: turns the deal's fee terms (asked once per step of the deal side, {@link FeeDeals}) into the
+ * royalty schedule, decides when an instalment's trigger has happened, and posts what the licensee paid to the
+ * licensors of the deal's titles. Every method takes the deal by its CRM deal id (the business key of the fee
+ * processes).
  */
-/** The bean is {@code dealFees} in BPMN expressions ({@code ${dealFees.instalmentNumbers(crmDealId)}}). */
-@Service("dealFees")
+@Service
 public class DealFeeService {
 
-    private final DealRepository deals;
-    private final DealRecords records;
+    private final FeeDeals deals;
     private final DeliveryService deliveries;
     private final LicenceFeeService fees;
     private final RoyaltyAgreementService agreements;
     private final RoyaltyReceiptService receipts;
     private final FxRateService rates;
     private final CatalogueService catalogue;
-    private final ObjectMapper json;
 
-    public DealFeeService(DealRepository deals, DealRecords records, DeliveryService deliveries, LicenceFeeService fees,
-                          RoyaltyAgreementService agreements, RoyaltyReceiptService receipts, FxRateService rates, CatalogueService catalogue,
-                          ObjectMapper json) {
+    public DealFeeService(FeeDeals deals, DeliveryService deliveries, LicenceFeeService fees, RoyaltyAgreementService agreements,
+                          RoyaltyReceiptService receipts, FxRateService rates, CatalogueService catalogue) {
         this.deals = deals;
-        this.records = records;
         this.deliveries = deliveries;
         this.fees = fees;
         this.agreements = agreements;
         this.receipts = receipts;
         this.rates = rates;
         this.catalogue = catalogue;
-        this.json = json;
     }
 
     /** The first revenue quarter of a revenue-share deal, or null for a fixed fee. */
@@ -71,36 +60,16 @@ public class DealFeeService {
     public record MissingRate(String from, String to, LocalDate on) {
     }
 
-    Deal deal(long dealId) {
-        return deals.findById(dealId).orElseThrow(() -> new IllegalStateException("no deal with id " + dealId));
-    }
-
-    DealRequest.Fee fee(Deal deal) {
-        return deal.terms().fee();
-    }
-
     /** Creates the instalments (idempotent) and, for a revenue-share deal, names the first quarter to report. */
     @Transactional
-    public Schedule schedule(long dealId) {
-        Deal deal = deal(dealId);
-        DealRequest.Fee fee = fee(deal);
-        boolean revenueShare = fee.type() == DealRequest.FeeType.MG_REVENUE_SHARE;
-        Money total = Money.of(revenueShare ? fee.minimumGuarantee() : fee.amount(), java.util.Currency.getInstance(fee.currency()));
-        List<InstalmentTerm> lines = new ArrayList<>();
-        List<String> triggers = new ArrayList<>();
-        for (DealRequest.Instalment i : fee.instalments()) {
-            int credit = i.creditDays() == null ? 0 : i.creditDays();
-            lines.add(i.trigger() == DealRequest.Trigger.DATE
-                    ? new InstalmentTerm(i.percent(), null, InstalmentTrigger.DATE, i.date(), credit)
-                    : new InstalmentTerm(i.percent(), null, InstalmentTrigger.valueOf(i.trigger().name()), null, credit));
-            triggers.add(i.trigger().name());
-        }
+    public Schedule schedule(String crmDealId) {
+        FeeDeal deal = deals.feeDeal(crmDealId);
+        Money total = Money.of(deal.total(), java.util.Currency.getInstance(deal.currency()));
         // signature: the day the signed deal reached us from the CRM
-        LocalDate signedOn = LocalDate.ofInstant(deal.getCreatedAt(), ZoneOffset.UTC);
-        List<InstalmentView> instalments = fees.schedule(deal.getCrmDealId(), revenueShare ? Kind.MINIMUM_GUARANTEE : Kind.LICENCE_FEE,
-                new FeeTerms(total, lines), triggers, signedOn, deal.getWindowStart());
-        if (!revenueShare) return new Schedule(instalments, null, null);
-        LocalDate start = deal.getWindowStart();
+        List<InstalmentView> instalments = fees.schedule(crmDealId, deal.revenueShare() ? Kind.MINIMUM_GUARANTEE : Kind.LICENCE_FEE,
+                new FeeTerms(total, deal.instalments()), deal.triggers(), deal.signedOn(), deal.windowStart());
+        if (!deal.revenueShare()) return new Schedule(instalments, null, null);
+        LocalDate start = deal.windowStart();
         var first = RevenueQuarters.of(start, start).get(0);
         return new Schedule(instalments, first.label(), first.end());
     }
@@ -116,17 +85,16 @@ public class DealFeeService {
      * every title of the deal (dated the day the last one was accepted).
      */
     @Transactional
-    public InstalmentView checkTrigger(long dealId, int number) {
-        Deal deal = deal(dealId);
-        InstalmentView i = fees.instalment(deal.getCrmDealId(), number);
+    public InstalmentView checkTrigger(String crmDealId, int number) {
+        InstalmentView i = fees.instalment(crmDealId, number);
         if (i.triggered() || !"DELIVERY_ACCEPTED".equals(i.trigger())) return i;
-        Optional<LocalDate> acceptedOn = allAcceptedOn(deal);
-        return acceptedOn.map(day -> fees.trigger(deal.getCrmDealId(), number, day)).orElse(i);
+        Optional<LocalDate> acceptedOn = allAcceptedOn(deals.feeDeal(crmDealId));
+        return acceptedOn.map(day -> fees.trigger(crmDealId, number, day)).orElse(i);
     }
 
-    private Optional<LocalDate> allAcceptedOn(Deal deal) {
-        int titles = records.titles(deal.getId()).size();
-        List<LocalDate> accepted = deliveries.acceptedDays(deal.getCrmDealId());
+    private Optional<LocalDate> allAcceptedOn(FeeDeal deal) {
+        int titles = deal.titles().size();
+        List<LocalDate> accepted = deliveries.acceptedDays(deal.crmDealId());
         if (titles == 0 || accepted.size() < titles) return Optional.empty();
         return accepted.stream().max(Comparator.naturalOrder());
     }
@@ -142,14 +110,14 @@ public class DealFeeService {
      * that day's rate, nothing is posted and the missing rate is answered.
      */
     @Transactional
-    public Posting postRoyalties(long dealId, int number) {
-        Deal deal = deal(dealId);
-        InstalmentView paid = fees.instalment(deal.getCrmDealId(), number);
-        if (paid.paidOn() == null) throw new IllegalStateException("instalment " + number + " of " + deal.getCrmDealId() + " is not paid");
-        var titles = records.titles(dealId);
+    public Posting postRoyalties(String crmDealId, int number) {
+        FeeDeal deal = deals.feeDeal(crmDealId);
+        InstalmentView paid = fees.instalment(crmDealId, number);
+        if (paid.paidOn() == null) throw new IllegalStateException("instalment " + number + " of " + crmDealId + " is not paid");
+        List<DealTitle> titles = deal.titles();
         List<AgreementView> agreementsOfTitles = new ArrayList<>(titles.size());
-        for (var title : titles) {
-            AgreementView a = agreementOf(title.titleId(), title.name(), deal.getWindowStart());
+        for (DealTitle title : titles) {
+            AgreementView a = agreementOf(title.titleId(), title.name(), deal.windowStart());
             if (!a.currency().equals(paid.paidCurrency()) && !rates.hasRate(paid.paidCurrency(), a.currency(), paid.paidOn())) {
                 return new Posting(List.of(), new MissingRate(paid.paidCurrency(), a.currency(), paid.paidOn()));
             }
@@ -159,9 +127,9 @@ public class DealFeeService {
         List<Long> receiptIds = new ArrayList<>();
         for (int t = 0; t < titles.size(); t++) {
             long titleId = titles.get(t).titleId();
-            String reference = deal.getCrmDealId() + "/instalment-" + number + "/title-" + titleId;
+            String reference = crmDealId + "/instalment-" + number + "/title-" + titleId;
             try {
-                receiptIds.add(receipts.post(new NewReceipt(agreementsOfTitles.get(t).id(), deal.getCrmDealId(), titleId, paid.paidOn(),
+                receiptIds.add(receipts.post(new NewReceipt(agreementsOfTitles.get(t).id(), crmDealId, titleId, paid.paidOn(),
                         shares.get(t).amount(), paid.paidCurrency(), reference)).receipt().id());
             } catch (InvalidInputException e) {
                 throw new IllegalStateException("receipt " + reference + " refused: " + e.getMessage(), e);
@@ -172,12 +140,12 @@ public class DealFeeService {
 
     /** The exchange rate the posting of a paid instalment still needs, from the records; null when none is missing. */
     @Transactional(readOnly = true)
-    public MissingRate missingRate(long dealId, int number) {
-        Deal deal = deal(dealId);
-        InstalmentView paid = fees.instalment(deal.getCrmDealId(), number);
+    public MissingRate missingRate(String crmDealId, int number) {
+        InstalmentView paid = fees.instalment(crmDealId, number);
         if (paid.paidOn() == null) return null;
-        for (var title : records.titles(dealId)) {
-            AgreementView a = agreementOf(title.titleId(), title.name(), deal.getWindowStart());
+        FeeDeal deal = deals.feeDeal(crmDealId);
+        for (DealTitle title : deal.titles()) {
+            AgreementView a = agreementOf(title.titleId(), title.name(), deal.windowStart());
             if (!a.currency().equals(paid.paidCurrency()) && !rates.hasRate(paid.paidCurrency(), a.currency(), paid.paidOn())) {
                 return new MissingRate(paid.paidCurrency(), a.currency(), paid.paidOn());
             }
@@ -187,14 +155,14 @@ public class DealFeeService {
 
     /** The currency of the deal's fee. */
     @Transactional(readOnly = true)
-    public String currency(long dealId) {
-        return fee(deal(dealId)).currency();
+    public String currency(String crmDealId) {
+        return deals.feeDeal(crmDealId).currency();
     }
 
     /** The instalment of the deal as recorded. */
     @Transactional(readOnly = true)
-    public InstalmentView instalment(long dealId, int number) {
-        return fees.instalment(deal(dealId).getCrmDealId(), number);
+    public InstalmentView instalment(String crmDealId, int number) {
+        return fees.instalment(crmDealId, number);
     }
 
     /** The licensor agreement of a title: that of the licensor whose rights-in covers the window's first day (else the first rights-in). */
@@ -210,20 +178,18 @@ public class DealFeeService {
 
     /** The revenue of a quarter as reported; the currency must be the deal's. */
     @Transactional
-    public void recordRevenueReport(long dealId, String quarter, BigDecimal revenue, String currency, String reference, String user) {
-        Deal deal = deal(dealId);
-        fees.recordRevenueReport(deal.getCrmDealId(), quarter, revenue, currency, fee(deal).currency(), reference, user);
+    public void recordRevenueReport(String crmDealId, String quarter, BigDecimal revenue, String currency, String reference, String user) {
+        fees.recordRevenueReport(crmDealId, quarter, revenue, currency, deals.feeDeal(crmDealId).currency(), reference, user);
     }
 
     /** Overage of the quarter against the MG (an OVERAGE instalment when some is due) and the next quarter to report. */
     @Transactional
-    public OverageStep computeOverage(long dealId, String quarter, int creditDays, LocalDate today) {
-        Deal deal = deal(dealId);
-        DealRequest.Fee fee = fee(deal);
-        Money mg = Money.of(fee.minimumGuarantee(), java.util.Currency.getInstance(fee.currency()));
-        OverageOutcome outcome = fees.computeOverage(deal.getCrmDealId(), quarter, mg, fee.revenueSharePercent(), creditDays, today);
+    public OverageStep computeOverage(String crmDealId, String quarter, int creditDays, LocalDate today) {
+        FeeDeal deal = deals.feeDeal(crmDealId);
+        Money mg = Money.of(deal.total(), java.util.Currency.getInstance(deal.currency()));
+        OverageOutcome outcome = fees.computeOverage(crmDealId, quarter, mg, deal.revenueSharePercent(), creditDays, today);
         LocalDate nextStart = RevenueQuarters.startOf(quarter).plusMonths(3);
-        boolean more = deal.getWindowEnd() == null || !nextStart.isAfter(deal.getWindowEnd());
+        boolean more = deal.windowEnd() == null || !nextStart.isAfter(deal.windowEnd());
         return new OverageStep(outcome, more ? RevenueQuarters.labelOf(nextStart) : null, more ? nextStart.plusMonths(3).minusDays(1) : null);
     }
 

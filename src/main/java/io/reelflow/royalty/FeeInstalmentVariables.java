@@ -1,4 +1,4 @@
-package io.reelflow.deal;
+package io.reelflow.royalty;
 
 import static io.reelflow.platform.ProcessVariable.display;
 import static io.reelflow.platform.ProcessVariable.field;
@@ -7,7 +7,7 @@ import static io.reelflow.platform.ProcessVariable.routing;
 import io.reelflow.platform.ProcessVariable;
 
 /**
- * The variables of {@code fee-instalment}: the deal is the business key ({@link ProcessDeal}), the instalment
+ * The variables of {@code fee-instalment}: the deal is the business key (the CRM deal id), the instalment
  * is {@link #INSTALMENT_NUMBER} of that deal (set by the call's {@code in} mapping or the starting delegate,
  * declared by no form), looked up through the deal.
  */
@@ -15,9 +15,9 @@ public final class FeeInstalmentVariables {
 
     public static final String PROCESS = "fee-instalment";
 
-    public static final ProcessVariable<String> CRM_DEAL_ID = DealLifecycleVariables.CRM_DEAL_ID;
-    public static final ProcessVariable<String> LICENSEE = DealLifecycleVariables.LICENSEE;
-    public static final ProcessVariable<String> TITLE_NAMES = DealLifecycleVariables.TITLE_NAMES;
+    public static final ProcessVariable<String> CRM_DEAL_ID = display("crmDealId", String.class);
+    public static final ProcessVariable<String> LICENSEE = display("licensee", String.class);
+    public static final ProcessVariable<String> TITLE_NAMES = display("titleNames", String.class);
     // timers and due dates read the instalment's record (InstalmentDates); TRIGGER_KNOWN is transient
     /** Which instalment of the deal the instance collects: set when it is started (schedule, overage, renewal). */
     public static final ProcessVariable<Integer> INSTALMENT_NUMBER = routing("instalmentNumber", Integer.class);

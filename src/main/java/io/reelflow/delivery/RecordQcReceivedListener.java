@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * ({@code qcItems[0].track}) and records nothing.
  */
 @Component("recordQcReceived")
-class RecordQcResultListener implements TaskListener {
+class RecordQcReceivedListener implements TaskListener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,7 +32,7 @@ class RecordQcResultListener implements TaskListener {
     private final ProcessDelivery processDelivery;
     private final DeliveryService deliveries;
 
-    RecordQcResultListener(EventInbox inbox, ProcessDelivery processDelivery, DeliveryService deliveries) {
+    RecordQcReceivedListener(EventInbox inbox, ProcessDelivery processDelivery, DeliveryService deliveries) {
         this.inbox = inbox;
         this.processDelivery = processDelivery;
         this.deliveries = deliveries;

@@ -1,5 +1,6 @@
-package io.reelflow.deal;
+package io.reelflow.window;
 
+import io.reelflow.platform.BusinessKey;
 import io.reelflow.window.WindowService.WindowPlan;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -10,14 +11,14 @@ import org.springframework.stereotype.Component;
  */
 @Component("windowTimers")
 public class WindowTimers {
-    private final DealWindowService windows;
+    private final WindowService windows;
 
-    WindowTimers(DealWindowService windows) {
+    WindowTimers(WindowService windows) {
         this.windows = windows;
     }
 
     private WindowPlan plan(DelegateExecution execution) {
-        return windows.storedPlan(ProcessDeal.businessKey(execution));
+        return windows.storedPlan(BusinessKey.of(execution));
     }
 
     public boolean live(DelegateExecution execution) {
@@ -50,7 +51,7 @@ public class WindowTimers {
 
     /** A timer the plan does not have is a technical error (the model asks for it only where the plan has it). */
     private static java.util.Date planned(java.util.Date at, String what, DelegateExecution execution) {
-        if (at == null) throw new IllegalStateException("the window of deal " + ProcessDeal.businessKey(execution) + " has no " + what + " planned");
+        if (at == null) throw new IllegalStateException("the window of deal " + BusinessKey.of(execution) + " has no " + what + " planned");
         return at;
     }
 }

@@ -1,7 +1,8 @@
-package io.reelflow.deal;
+package io.reelflow.royalty;
 
 import static io.reelflow.platform.EngineClock.startOf;
 
+import io.reelflow.platform.BusinessKey;
 import io.reelflow.royalty.LicenceFeeService;
 import io.reelflow.royalty.LicenceFeeService.InstalmentView;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ public class InstalmentDates {
     }
 
     private InstalmentView instalment(DelegateExecution execution) {
-        return fees.instalment(ProcessDeal.businessKey(execution), DealFeeDelegates.instalmentNumber(execution));
+        return fees.instalment(BusinessKey.of(execution), FeeSteps.instalmentNumber(execution));
     }
 
     /** The day the instalment became payable: its invoice is due then. */
@@ -49,8 +50,8 @@ public class InstalmentDates {
 
     private static LocalDate known(LocalDate day, String what, DelegateExecution execution) {
         if (day == null) {
-            throw new IllegalStateException("instalment " + DealFeeDelegates.instalmentNumber(execution) + " of deal "
-                    + ProcessDeal.businessKey(execution) + " has no " + what + " yet");
+            throw new IllegalStateException("instalment " + FeeSteps.instalmentNumber(execution) + " of deal "
+                    + BusinessKey.of(execution) + " has no " + what + " yet");
         }
         return day;
     }

@@ -1,19 +1,20 @@
-package io.reelflow.deal;
+package io.reelflow.royalty;
 
+import static io.reelflow.platform.ProcessVariable.display;
 import static io.reelflow.platform.ProcessVariable.field;
 import static io.reelflow.platform.ProcessVariable.routing;
 
 import io.reelflow.platform.ProcessVariable;
 import java.util.Date;
 
-/** The variables of {@code licence-fee}; the deal is the business key ({@link ProcessDeal}). */
+/** The variables of {@code licence-fee}; the deal is the business key (the CRM deal id). */
 public final class LicenceFeeVariables {
 
     public static final String PROCESS = "licence-fee";
 
-    public static final ProcessVariable<String> CRM_DEAL_ID = DealLifecycleVariables.CRM_DEAL_ID;
-    public static final ProcessVariable<String> LICENSEE = DealLifecycleVariables.LICENSEE;
-    public static final ProcessVariable<String> TITLE_NAMES = DealLifecycleVariables.TITLE_NAMES;
+    public static final ProcessVariable<String> CRM_DEAL_ID = display("crmDealId", String.class);
+    public static final ProcessVariable<String> LICENSEE = display("licensee", String.class);
+    public static final ProcessVariable<String> TITLE_NAMES = display("titleNames", String.class);
     public static final ProcessVariable<Boolean> REVENUE_SHARE = routing("revenueShare", Boolean.class);
     public static final ProcessVariable<String> REVENUE_QUARTER = routing("revenueQuarter", String.class);
     public static final ProcessVariable<Date> QUARTER_ENDS_AT = routing("quarterEndsAt", Date.class);
