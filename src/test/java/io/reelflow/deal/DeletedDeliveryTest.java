@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DeletedDeliveryTest extends ApiTestSupport {
 
     @Autowired RuntimeService runtime;
+    @Autowired org.camunda.bpm.engine.HistoryService history;
 
     @Test
     void aDeletedLastDeliveryLetsTheDealGoOnPastDeliveredAndPaid() {
@@ -32,6 +33,26 @@ class DeletedDeliveryTest extends ApiTestSupport {
 
         assertThat(waiting(deal)).as("no longer waiting for a delivery that is gone").isZero();
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(lifecycle).count()).as("the deal is done").isZero();
+    }
+
+    @Test
+    void aDealWhoseDeliveryAndFeeEndedBeforeItsWindowIsDoneWhenTheWindowIs() {
+        long title = createTitle(unique("Ended early"), "en");
+        createRightsIn(title, "[\"FR\"]", "[\"SVOD\"]", "2026-01-01", "2035-12-31", true);
+        String deal = unique("NFX-END");
+        assertThat(postJson("crm", "/api/deals", dealJson(deal, title, "[\"FR\"]", "2027-01-01", "2027-12-31")).status()).isEqualTo(201);
+        runJobs();
+        runtime.deleteProcessInstance(instanceOf(deal, "licence-fee"), "cancelled by an operator");
+        runtime.deleteProcessInstance(instanceOf(deal, "netflix-delivery"), "cancelled by an operator");
+        String lifecycle = instanceOf(deal, "deal-lifecycle");
+        assertThat(runtime.createExecutionQuery().processInstanceId(lifecycle).activityId("watchLicenceWindow").count())
+                .as("their ends do not move a deal whose window runs").isEqualTo(1);
+
+        runtime.createProcessInstanceModification(lifecycle).cancelAllForActivity("watchLicenceWindow")
+                .startBeforeActivity("stillOpenGateway").execute(); // as if the window were over
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(lifecycle).count()).as("nothing left to wait for").isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(lifecycle).activityId("deliveredAndPaid").count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(lifecycle).activityId("dealDone").count()).isEqualTo(1);
     }
 
     private long waiting(String deal) {
