@@ -32,7 +32,11 @@ class PipelinePaceBenchmark extends ApiTestSupport {
     private static final int WARMUP_S = Integer.getInteger("bench.warmupSeconds", 20);
     private static final int TITLES = Integer.getInteger("bench.titles", 12_000);
 
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
     private final AtomicLong seq = new AtomicLong();
+    /** CPU ns of the client threads of the measured phase, each added when its thread is done. */
+    private final AtomicLong clientCpuNs = new AtomicLong();
     private String run;
 
     @Test
@@ -43,11 +47,16 @@ class PipelinePaceBenchmark extends ApiTestSupport {
         double warmDrain = drain();
         System.out.printf(Locale.ROOT, "warm-up: %d deals in %d s, drained in %.1f s%n", warm.deals, WARMUP_S, warmDrain);
         CpuMeter cpu = new CpuMeter(jdbc);
+        clientCpuNs.set(0);
+        long http0 = httpClientCpuNs();
+        long main0 = THREADS.getCurrentThreadCpuTime();
         double[] cpu0 = cpu.seconds();
         Phase measured = post(titles, MEASURE_S);
+        long httpNs = httpClientCpuNs() - http0; // now, before its idle workers time out during the drain
         long backlog = management.createJobQuery().executable().count();
         double drained = drain();
         double[] cpu1 = cpu.seconds();
+        long driverNs = clientCpuNs.get() + httpNs + THREADS.getCurrentThreadCpuTime() - main0;
         double total = measured.seconds + drained;
         System.out.printf(Locale.ROOT, "%n=== pipeline pace, %d clients ===%n", CLIENTS);
         System.out.printf(Locale.ROOT, "deals posted: %d in %.1f s (%.1f deals/s answered)%n", measured.deals, measured.seconds,
@@ -59,6 +68,12 @@ class PipelinePaceBenchmark extends ApiTestSupport {
             double pgMs = (cpu1[1] - cpu0[1]) * 1000 / measured.deals;
             System.out.printf(Locale.ROOT, "CPU per deal, request and background: %.1f ms (service JVM %.1f ms, PostgreSQL %.1f ms);"
                     + " on 2 otherwise idle cores that allows about %.0f deals/s%n", jvmMs + pgMs, jvmMs, pgMs, 2000 / (jvmMs + pgMs));
+            // the load driver runs in the same JVM: its client threads, the HTTP client's own threads and this thread's polling
+            double driverMs = driverNs / 1e6 / measured.deals;
+            double serviceMs = jvmMs - driverMs + pgMs;
+            System.out.printf(Locale.ROOT, "of the JVM's share, the load driver: %.1f ms per deal; the service alone: %.1f ms per deal"
+                    + " (JVM %.1f ms + PostgreSQL %.1f ms), about %.0f deals/s on 2 otherwise idle cores%n", driverMs, serviceMs,
+                    jvmMs - driverMs, pgMs, 2000 / serviceMs);
         }
         int granted = count("SELECT count(*) FROM deal WHERE crm_deal_id LIKE ? AND status = 'GRANTED'", run + "-%");
         System.out.printf(Locale.ROOT, "granted: %d of %d%n", granted, warm.deals + measured.deals);
@@ -76,13 +91,18 @@ class PipelinePaceBenchmark extends ApiTestSupport {
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         for (int c = 0; c < CLIENTS; c++) {
             clients.submit(() -> {
-                while (System.nanoTime() < end) {
-                    Long title = titles.poll();
-                    if (title == null) throw new IllegalStateException("ran out of titles: raise -Dbench.titles");
-                    Response r = postJson("crm", "/api/deals", dealJson(run + "-" + seq.incrementAndGet(), title, "[\"FR\"]", "2027-01-01",
-                            "2028-12-31"));
-                    if (r.status() == 201) posted.incrementAndGet();
-                    else failed.incrementAndGet();
+                long cpu0 = THREADS.getCurrentThreadCpuTime();
+                try {
+                    while (System.nanoTime() < end) {
+                        Long title = titles.poll();
+                        if (title == null) throw new IllegalStateException("ran out of titles: raise -Dbench.titles");
+                        Response r = postJson("crm", "/api/deals", dealJson(run + "-" + seq.incrementAndGet(), title, "[\"FR\"]", "2027-01-01",
+                                "2028-12-31"));
+                        if (r.status() == 201) posted.incrementAndGet();
+                        else failed.incrementAndGet();
+                    }
+                } finally {
+                    clientCpuNs.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu0);
                 }
                 return null;
             });
@@ -91,6 +111,17 @@ class PipelinePaceBenchmark extends ApiTestSupport {
         assertThat(clients.awaitTermination(seconds + 120L, TimeUnit.SECONDS)).isTrue();
         assertThat(failed.get()).as("deals refused").isZero();
         return new Phase(posted.get(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** CPU ns so far of the JDK HTTP client's own threads (its selector manager and workers), those alive now. */
+    private static long httpClientCpuNs() {
+        long ns = 0;
+        for (java.lang.management.ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (t == null || !t.getThreadName().startsWith("HttpClient-")) continue;
+            long cpu = THREADS.getThreadCpuTime(t.getThreadId());
+            if (cpu > 0) ns += cpu;
+        }
+        return ns;
     }
 
     private double drain() throws InterruptedException {

@@ -19,34 +19,47 @@ import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 
 /**
- * The deal's per-title deliveries and per-instalment collections are started by the glue beside the process that
- * waits for them ({@code deal-lifecycle}'s "Start title deliveries", {@code licence-fee}'s "Compute royalty
- * schedule"), not called by a multi-instance call activity: a multi-instance body writes five engine variables and
- * three executions per deal that nobody reads. The waiting process waits at a message catch event instead, and this
- * plugin tells it when the last of its children has ended:
+ * The deal's per-title deliveries, its licence fee and its per-instalment collections are started by the glue beside
+ * the process that waits for them ({@code deal-lifecycle}'s "Start title deliveries" and "Start licence fee",
+ * {@code licence-fee}'s "Compute royalty schedule"), not called by call activities in parallel branches: a
+ * multi-instance body writes five engine variables and three executions per deal that nobody reads, and each
+ * concurrent branch of a parallel split two executions more. The waiting process asks, when it gets there, whether any
+ * of them still runs, waits at a message catch event if so, and this plugin tells it when the last one has ended:
  * <ul>
- *   <li>a {@code netflix-delivery} that ends, with no other delivery of its deal (business key) still running,
- *       correlates {@value #TITLES_DELIVERED} to the deal's {@code deal-lifecycle} ("Titles delivered");</li>
+ *   <li>a {@code netflix-delivery} or the {@code licence-fee} that ends, with no other delivery nor the fee of its
+ *       deal (business key) still running, correlates {@value #DELIVERED_AND_PAID} to the deal's
+ *       {@code deal-lifecycle} ("Delivered and paid", waited for once the licence window is over);</li>
  *   <li>a {@code fee-instalment} that ends, with no other instalment of its deal still being collected, correlates
  *       {@value #INSTALMENTS_COLLECTED} to the deal's {@code licence-fee} ("Instalments collected").</li>
  * </ul>
  * The check runs under a per-deal transaction lock, so two children ending at once cannot both see the other one
- * still running. A child deleted (a cancelled deal) tells nobody. The listener is built in (given to the process at
- * parse time), so every way a child ends counts, whatever end event its model uses.
+ * still running, and a parent asking meanwhile sees either the child or nothing left. A child deleted by an operator
+ * counts as ended. The listener is built in (given to the process at parse time), so every way a child ends counts,
+ * whatever end event its model uses. A child's end while its parent does not wait yet correlates nothing (the parent
+ * asks when it gets there).
  */
 @Component
 public class DealChildProcesses extends AbstractProcessEnginePlugin {
 
-    public static final String TITLES_DELIVERED = "titlesDelivered";
+    public static final String DELIVERED_AND_PAID = "deliveredAndPaid";
     public static final String INSTALMENTS_COLLECTED = "instalmentsCollected";
 
     /** First key of the per-deal lock taken while counting a deal's running children (the second: the CRM id's hash). */
     private static final int LOCK_SPACE = 0x0C411D;
 
-    /** Child process key → the message its parent waits for. */
-    private static final Map<String, String> PARENT_MESSAGE = Map.of(
-            io.reelflow.delivery.NetflixDeliveryVariables.PROCESS, TITLES_DELIVERED,
-            FeeInstalmentVariables.PROCESS, INSTALMENTS_COLLECTED);
+    /** The deal's deliveries and its licence fee: "Delivered and paid" waits until none of them runs. */
+    private static final String[] DELIVERIES_AND_FEE = {io.reelflow.delivery.NetflixDeliveryVariables.PROCESS, LicenceFeeVariables.PROCESS};
+    private static final String[] INSTALMENTS = {FeeInstalmentVariables.PROCESS};
+
+    /** A message a parent waits for, and the child processes (keys) that must all have ended. */
+    private record Wait(String message, String[] children) {
+    }
+
+    /** Child process key → what its parent waits for. */
+    private static final Map<String, Wait> PARENT_WAIT = Map.of(
+            io.reelflow.delivery.NetflixDeliveryVariables.PROCESS, new Wait(DELIVERED_AND_PAID, DELIVERIES_AND_FEE),
+            LicenceFeeVariables.PROCESS, new Wait(DELIVERED_AND_PAID, DELIVERIES_AND_FEE),
+            FeeInstalmentVariables.PROCESS, new Wait(INSTALMENTS_COLLECTED, INSTALMENTS));
 
     private final RuntimeService runtime;
     private final JdbcTemplate jdbc;
@@ -63,10 +76,9 @@ public class DealChildProcesses extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
-                String processKey = processDefinition.getKey();
-                String message = PARENT_MESSAGE.get(processKey);
-                if (message != null) {
-                    ExecutionListener onEnd = execution -> ended(execution, processKey, message);
+                Wait wait = PARENT_WAIT.get(processDefinition.getKey());
+                if (wait != null) {
+                    ExecutionListener onEnd = execution -> ended(execution, wait);
                     processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, onEnd);
                 }
             }
@@ -74,14 +86,14 @@ public class DealChildProcesses extends AbstractProcessEnginePlugin {
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
-    void ended(DelegateExecution execution, String processKey, String message) {
+    void ended(DelegateExecution execution, Wait wait) {
         // a deleted child (an operator's cancellation in Cockpit) counts as ended too, or its parent would wait forever
         if (execution.getParentId() != null) return; // not the instance itself
         String key = execution.getProcessBusinessKey();
         if (key == null) return;
         // this instance is still in the database until the transaction ends: it is the one left when the count is 1
-        if (runningUnderLock(processKey, key) <= 1) {
-            runtime.createMessageCorrelation(message).processInstanceBusinessKey(key).correlateAllWithResult();
+        if (runningUnderLock(key, wait.children()) <= 1) {
+            runtime.createMessageCorrelation(wait.message()).processInstanceBusinessKey(key).correlateAllWithResult();
         }
     }
 
@@ -91,11 +103,37 @@ public class DealChildProcesses extends AbstractProcessEnginePlugin {
      * child, ending after this transaction, finds the parent waiting), or it sees none left.
      */
     public boolean anyRunning(String processKey, String businessKey) {
-        return runningUnderLock(processKey, businessKey) > 0;
+        return runningUnderLock(businessKey, processKey) > 0;
     }
 
-    private long runningUnderLock(String processKey, String businessKey) {
+    /**
+     * {@code ${dealChildProcesses.deliveriesOrFeeRunning(execution)}}, asked by {@code deal-lifecycle} once the licence
+     * window is over: does a delivery or the licence fee of the deal still run (then it waits for "Delivered and paid")?
+     */
+    public boolean deliveriesOrFeeRunning(DelegateExecution execution) {
+        return runningUnderLock(execution.getProcessBusinessKey(), DELIVERIES_AND_FEE) > 0;
+    }
+
+    private long runningUnderLock(String businessKey, String... processKeys) {
         jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(?))", (ResultSetExtractor<Void>) rs -> null, LOCK_SPACE, businessKey);
-        return runtime.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey).count();
+        return runtime.createProcessInstanceQuery().processDefinitionKeyIn(processKeys).processInstanceBusinessKey(businessKey).count();
+    }
+
+    /**
+     * {@code ${startLicenceFee}}: the deal's {@code licence-fee}, with the deal's business key, beside the deal's
+     * instance (in the job of the check that granted the deal; a retry rolls the start back with the rest).
+     */
+    @Component("startLicenceFee")
+    static class StartLicenceFeeDelegate implements org.camunda.bpm.engine.delegate.JavaDelegate {
+        private final RuntimeService runtime;
+
+        StartLicenceFeeDelegate(@Lazy RuntimeService runtime) {
+            this.runtime = runtime;
+        }
+
+        @Override
+        public void execute(DelegateExecution execution) {
+            runtime.createProcessInstanceByKey(LicenceFeeVariables.PROCESS).businessKey(ProcessDeal.businessKey(execution)).execute();
+        }
     }
 }

@@ -53,8 +53,9 @@ class ProcessModelConventionsTest {
             "deal-lifecycle/grantRights", "deal-lifecycle/checkTerritoryConflicts",
             "window-watch/openLicenceWindow", "deal-lifecycle/checkTerritoryConflicts (its grant starts the window watch)",
             "fee-instalment/prepareInstalment", "licence-fee/computeRoyaltySchedule or licence-fee/computeOverage",
-            "licence-fee/computeRoyaltySchedule", "deal-lifecycle/checkTerritoryConflicts (its grant starts the fee's collection)",
+            "licence-fee/computeRoyaltySchedule", "deal-lifecycle/checkTerritoryConflicts (its grant starts the licence fee)",
             "deal-lifecycle/startTitleDeliveries", "deal-lifecycle/checkTerritoryConflicts (after the grant)",
+            "deal-lifecycle/startLicenceFee", "deal-lifecycle/checkTerritoryConflicts (after the grant)",
             "netflix-delivery/createDelivery", "deal-lifecycle/checkTerritoryConflicts (its grant starts each title's delivery)",
             "window-watch/planWindowTimers", "deal-lifecycle/checkTerritoryConflicts (first plan), the renewal decision or the amendment (plans again)");
 

@@ -142,10 +142,10 @@ class WindowWatchProcessTest extends ApiTestSupport {
         assertThat(status(deal)).isEqualTo("CLOSED");
         tasks.complete(task(watch, "escalateRenewal").getId(), Map.of("escalationNote", "too late"));
         assertThat(watch).isEnded();
-        // the deal's lifecycle now waits only for the title's Netflix delivery
+        // the deal's lifecycle now waits only for the title's Netflix delivery and the licence fee
         ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("deal-lifecycle").processInstanceBusinessKey(deal)
                 .singleResult();
-        assertThat(lifecycle).isWaitingAt("titlesDelivered", "dealJoin").hasPassed("watchLicenceWindow");
+        assertThat(lifecycle).isWaitingAt("deliveredAndPaid").hasPassed("watchLicenceWindow");
     }
 
     @Test
@@ -238,10 +238,10 @@ class WindowWatchProcessTest extends ApiTestSupport {
         runJobs();
 
         assertThat(status(deal)).isEqualTo("IN_WINDOW");
-        // window-watch ended at "Evergreen: no expiry"; the deal's lifecycle waits only for the delivery
+        // window-watch ended at "Evergreen: no expiry"; the deal's lifecycle waits only for the delivery and the fee
         ProcessInstance lifecycle = runtime.createProcessInstanceQuery().processDefinitionKey("deal-lifecycle").processInstanceBusinessKey(deal)
                 .singleResult();
-        assertThat(lifecycle).isWaitingAt("titlesDelivered", "dealJoin").hasPassed("watchLicenceWindow");
+        assertThat(lifecycle).isWaitingAt("deliveredAndPaid").hasPassed("watchLicenceWindow");
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("evergreenNoExpiry").count()).isPositive();
         List<String> instances = engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(deal)
                 .processDefinitionKey("window-watch").list().stream().map(h -> h.getId()).toList();
