@@ -1,6 +1,7 @@
 package io.reelflow.deal;
 
 import io.reelflow.royalty.FeeInstalmentVariables;
+import io.reelflow.royalty.LicenceFeeVariables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -117,23 +118,5 @@ public class DealChildProcesses extends AbstractProcessEnginePlugin {
     private long runningUnderLock(String businessKey, String... processKeys) {
         jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(?))", (ResultSetExtractor<Void>) rs -> null, LOCK_SPACE, businessKey);
         return runtime.createProcessInstanceQuery().processDefinitionKeyIn(processKeys).processInstanceBusinessKey(businessKey).count();
-    }
-
-    /**
-     * {@code ${startLicenceFee}}: the deal's {@code licence-fee}, with the deal's business key, beside the deal's
-     * instance (in the job of the check that granted the deal; a retry rolls the start back with the rest).
-     */
-    @Component("startLicenceFee")
-    static class StartLicenceFeeDelegate implements org.camunda.bpm.engine.delegate.JavaDelegate {
-        private final RuntimeService runtime;
-
-        StartLicenceFeeDelegate(@Lazy RuntimeService runtime) {
-            this.runtime = runtime;
-        }
-
-        @Override
-        public void execute(DelegateExecution execution) {
-            runtime.createProcessInstanceByKey(LicenceFeeVariables.PROCESS).businessKey(ProcessDeal.businessKey(execution)).execute();
-        }
     }
 }
