@@ -68,6 +68,21 @@ async function signIn(page, seen) {
   return false;
 }
 
+// The task's form is shown and its pre-filled values have arrived (no request of the page outstanding for half a second).
+async function formReady(page) {
+  await page.waitForSelector('.fjs-form', { timeout: 60000 });
+  await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
+}
+
+// A completion was answered: the task is gone, or a message is shown at a field or as an error.
+async function answered(page) {
+  await page.waitForFunction(() => {
+    const shown = sel => [...document.querySelectorAll(sel)].some(e => e.textContent.trim() && e.getClientRects().length > 0);
+    return !document.querySelector('.fjs-form') || shown('.fjs-form-field-error') || shown('.alert-danger');
+  }, null, { timeout: 30000, polling: 100 }).catch(() => {});
+  await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
+}
+
 async function run(page) {
   const seen = { scene: scene.name, user: scene.user, problems: [] };
   if (!(await signIn(page, seen))) return seen;
@@ -93,10 +108,9 @@ async function run(page) {
   await claim.waitFor({ timeout: 15000 }).catch(() => {});
   if (await claim.count()) {
     await claim.click();
-    await page.waitForTimeout(1500);
+    await claim.waitFor({ state: 'detached', timeout: 15000 }).catch(() => {});
   }
-  await page.waitForSelector('.fjs-form', { timeout: 60000 });
-  await page.waitForTimeout(1000);
+  await formReady(page);
   seen.form = (await page.locator('.fjs-form').innerText()).slice(0, 4000);
   for (const text of scene.see || []) if (!seen.form.includes(text)) seen.problems.push(`the form does not show "${text}"`);
   await shot(page, 'form');
@@ -114,11 +128,10 @@ async function run(page) {
       await page.locator('.fjs-form button').filter({ hasText: step.button }).first().click();
     } else if (step.reopen) { // the task opened again, as after a refusal a person starts the form over
       await page.reload();
-      await page.waitForSelector('.fjs-form', { timeout: 60000 });
-      await page.waitForTimeout(1000);
+      await formReady(page);
     } else if (step.complete) {
       await page.locator('button:has-text("Complete")').first().click();
-      await page.waitForTimeout(4000);
+      await answered(page);
     } else if (step.fieldError) { // the message a refused completion left at each named field
       const errors = await fieldErrors(page);
       (seen.refusals = seen.refusals || []).push(errors);
@@ -128,7 +141,6 @@ async function run(page) {
       if (!(await page.locator('button:has-text("Complete")').count())) seen.problems.push('the refused task is no longer shown');
       await shot(page, 'refused');
     }
-    await page.waitForTimeout(300);
   }
   seen.fieldErrors = await fieldErrors(page);
   seen.notifications = await visibleNotifications(page);
