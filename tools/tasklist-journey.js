@@ -141,6 +141,8 @@ async function run(page) {
       if (!(await page.locator('button:has-text("Complete")').count())) seen.problems.push('the refused task is no longer shown');
       await shot(page, 'refused');
     }
+    // form-js applies what is typed or chosen after a 300 ms debounce: the next step sees the form as a person would
+    await page.waitForTimeout(350);
   }
   seen.fieldErrors = await fieldErrors(page);
   seen.notifications = await visibleNotifications(page);
