@@ -68,10 +68,10 @@ async function signIn(page, seen) {
   return false;
 }
 
-// The task's form is shown and its pre-filled values have arrived (no request of the page outstanding for half a second).
+// The task's form is shown; form-js fills in its pre-filled values right after it first draws it.
 async function formReady(page) {
   await page.waitForSelector('.fjs-form', { timeout: 60000 });
-  await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
+  await page.waitForTimeout(1000);
 }
 
 // A completion was answered: the task is gone, or a message is shown at a field or as an error.
@@ -80,7 +80,6 @@ async function answered(page) {
     const shown = sel => [...document.querySelectorAll(sel)].some(e => e.textContent.trim() && e.getClientRects().length > 0);
     return !document.querySelector('.fjs-form') || shown('.fjs-form-field-error') || shown('.alert-danger');
   }, null, { timeout: 30000, polling: 100 }).catch(() => {});
-  await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => {});
 }
 
 async function run(page) {
