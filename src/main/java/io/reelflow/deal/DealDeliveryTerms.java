@@ -14,17 +14,19 @@ class DealDeliveryTerms implements TitleDeliveryTerms.Source {
 
     private final DealRepository deals;
     private final DealRecords records;
+    private final ProcessDeal processDeal;
 
-    DealDeliveryTerms(DealRepository deals, DealRecords records) {
+    DealDeliveryTerms(DealRepository deals, DealRecords records, ProcessDeal processDeal) {
         this.deals = deals;
         this.records = records;
+        this.processDeal = processDeal;
     }
 
     @Override
     @Transactional
     public TitleDeliveryTerms of(String crmDealId, long titleId) {
         Deal deal = deals.findByCrmDealId(crmDealId).orElseThrow(() -> new IllegalStateException("no deal with CRM id " + crmDealId));
-        String titleName = records.titles(deal.getId()).stream().filter(t -> t.titleId() == titleId).findFirst()
+        String titleName = processDeal.titles(deal.getId()).stream().filter(t -> t.titleId() == titleId).findFirst()
                 .orElseThrow(() -> new IllegalStateException("title " + titleId + " is not a title of deal " + crmDealId)).name();
         DealRequest terms = deal.terms();
         List<Required> tracks = new ArrayList<>();

@@ -19,13 +19,11 @@ import org.springframework.stereotype.Component;
 class DealFees implements FeeDeals {
 
     private final ProcessDeal processDeal;
-    private final DealRecords records;
     private final DealFinanceService finance;
     private final DealChildProcesses children;
 
-    DealFees(ProcessDeal processDeal, DealRecords records, @Lazy DealFinanceService finance, DealChildProcesses children) {
+    DealFees(ProcessDeal processDeal, @Lazy DealFinanceService finance, DealChildProcesses children) {
         this.processDeal = processDeal;
-        this.records = records;
         this.finance = finance;
         this.children = children;
     }
@@ -44,7 +42,7 @@ class DealFees implements FeeDeals {
                     : new InstalmentTerm(i.percent(), null, InstalmentTrigger.valueOf(i.trigger().name()), null, credit));
             triggers.add(i.trigger().name());
         }
-        List<DealTitle> titles = records.titles(deal.getId()).stream().map(t -> new DealTitle(t.titleId(), t.name())).toList();
+        List<DealTitle> titles = processDeal.titles(deal.getId()).stream().map(t -> new DealTitle(t.titleId(), t.name())).toList();
         return new FeeDeal(deal.getCrmDealId(), deal.getLicensee(), titles, fee.currency(), revenueShare,
                 revenueShare ? fee.minimumGuarantee() : fee.amount(), fee.revenueSharePercent(), lines, triggers,
                 LocalDate.ofInstant(deal.getCreatedAt(), ZoneOffset.UTC), deal.getWindowStart(), deal.getWindowEnd());

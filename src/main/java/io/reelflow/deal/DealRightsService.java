@@ -32,11 +32,13 @@ public class DealRightsService {
 
     private final DealRepository deals;
     private final DealRecords records;
+    private final ProcessDeal processDeal;
     private final RightsService rights;
 
-    public DealRightsService(DealRepository deals, DealRecords records, RightsService rights) {
+    public DealRightsService(DealRepository deals, DealRecords records, ProcessDeal processDeal, RightsService rights) {
         this.deals = deals;
         this.records = records;
+        this.processDeal = processDeal;
         this.rights = rights;
     }
 
@@ -171,7 +173,7 @@ public class DealRightsService {
 
     private DealRights rightsOf(Deal deal) {
         return new DealRights(deal.getCrmDealId(), deal.getLicensee(),
-                records.titles(deal.getId()).stream().map(DealRecords.DealTitle::titleId).toList(),
+                processDeal.titles(deal.getId()).stream().map(DealRecords.DealTitle::titleId).toList(),
                 new LinkedHashSet<>(deal.getTerritories()), deal.getMedia(), deal.window(), deal.isExclusive());
     }
 }

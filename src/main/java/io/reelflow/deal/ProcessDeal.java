@@ -1,6 +1,7 @@
 package io.reelflow.deal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -30,13 +31,14 @@ public class ProcessDeal {
      * name and its form's header both show them).
      */
     public String titleNames(long dealId) {
-        Lookups found = lookupsOfThisTransaction();
-        if (found == null) return readTitleNames(dealId);
-        return found.titleNames.computeIfAbsent(dealId, this::readTitleNames);
+        return String.join(", ", titles(dealId).stream().map(DealRecords.DealTitle::name).distinct().toList());
     }
 
-    private String readTitleNames(long dealId) {
-        return String.join(", ", records.titles(dealId).stream().map(DealRecords.DealTitle::name).distinct().toList());
+    /** The deal's titles, in the order the CRM sent them (read once per transaction: they do not change after intake). */
+    public List<DealRecords.DealTitle> titles(long dealId) {
+        Lookups found = lookupsOfThisTransaction();
+        if (found == null) return records.titles(dealId);
+        return found.titles.computeIfAbsent(dealId, records::titles);
     }
 
     /** The CRM deal id: the business key of the instance (children inherit it). */
@@ -59,10 +61,10 @@ public class ProcessDeal {
         return deal;
     }
 
-    /** What the current transaction has looked up already: deals by CRM id, title names by deal id. */
+    /** What the current transaction has looked up already: deals by CRM id, titles by deal id. */
     private static final class Lookups {
         final Map<String, Deal> deals = new HashMap<>();
-        final Map<Long, String> titleNames = new HashMap<>();
+        final Map<Long, List<DealRecords.DealTitle>> titles = new HashMap<>();
     }
 
     /**

@@ -17,18 +17,16 @@ import org.springframework.stereotype.Component;
 class StartTitleDeliveriesDelegate implements JavaDelegate {
 
     private final ProcessDeal processDeal;
-    private final DealRecords records;
     private final RuntimeService runtime;
 
-    StartTitleDeliveriesDelegate(ProcessDeal processDeal, DealRecords records, RuntimeService runtime) {
+    StartTitleDeliveriesDelegate(ProcessDeal processDeal, RuntimeService runtime) {
         this.processDeal = processDeal;
-        this.records = records;
         this.runtime = runtime;
     }
 
     @Override
     public void execute(DelegateExecution e) {
-        for (DealRecords.DealTitle title : records.titles(processDeal.dealId(e))) {
+        for (DealRecords.DealTitle title : processDeal.titles(processDeal.dealId(e))) {
             runtime.createProcessInstanceByKey(NetflixDeliveryVariables.PROCESS).businessKey(ProcessDeal.businessKey(e))
                     .setVariable(TITLE_ID.name(), title.titleId())
                     .execute();
