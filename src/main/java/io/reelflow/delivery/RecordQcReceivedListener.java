@@ -40,7 +40,7 @@ class RecordQcReceivedListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (task.getVariableLocal(EventInbox.VIA_INBOX) != null) return; // completed by the event itself
+        if (WaitTaskListeners.byEvent(task)) return; // completed by the event itself
         Object given = task.getVariable(NetflixDeliveryVariables.QC_RESULT.name());
         String result = given == null || given.toString().isBlank() ? null : given.toString().strip();
         long deliveryId = processDelivery.deliveryId(task);
