@@ -82,9 +82,17 @@ async function answered(page) {
   }, null, { timeout: 30000, polling: 100 }).catch(() => {});
 }
 
-async function run(page) {
-  const seen = { scene: scene.name, user: scene.user, problems: [] };
+// how long each part of the scene took, in ms (seen.timings): where a slow run spent its time
+const t0 = Date.now();
+function lap(seen, part) {
+  seen.timings = seen.timings || {};
+  seen.timings[part] = Date.now() - t0 - Object.values(seen.timings).reduce((a, b) => a + b, 0);
+}
+
+async function run(page, seen) {
+  lap(seen, 'launch');
   if (!(await signIn(page, seen))) return seen;
+  lap(seen, 'signIn');
   // the role's own queue opens by default; the task is found there by the name a person reads
   const link = page.locator('.tasks-list .task a, .tasks-list a').filter({ hasText: scene.task }).first();
   await page.waitForSelector('.tasks-list .task', { timeout: 60000 }).catch(() => {});
@@ -102,6 +110,7 @@ async function run(page) {
     await shot(page, 'queue');
     return seen;
   }
+  lap(seen, 'queue');
   await link.click();
   const claim = page.locator('button:has-text("Claim"), a:has-text("Claim")').first();
   await claim.waitFor({ timeout: 15000 }).catch(() => {});
@@ -113,6 +122,7 @@ async function run(page) {
   seen.form = (await page.locator('.fjs-form').innerText()).slice(0, 4000);
   for (const text of scene.see || []) if (!seen.form.includes(text)) seen.problems.push(`the form does not show "${text}"`);
   await shot(page, 'form');
+  lap(seen, 'form');
   for (const step of scene.steps || []) {
     if (step.radio) {
       await page.locator('.fjs-form label').filter({ hasText: step.radio }).first().click();
@@ -143,6 +153,7 @@ async function run(page) {
     // form-js applies what is typed or chosen after a 300 ms debounce: the next step sees the form as a person would
     await page.waitForTimeout(350);
   }
+  lap(seen, 'steps');
   seen.fieldErrors = await fieldErrors(page);
   seen.notifications = await visibleNotifications(page);
   seen.gone = !(await page.locator('.fjs-form').count()) || !(await page.locator('button:has-text("Complete")').count());
@@ -159,10 +170,10 @@ async function run(page) {
 
 (async () => {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
-  let seen;
+  const seen = { scene: scene.name, user: scene.user, problems: [] };
   try {
     const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-    seen = await run(page);
+    await run(page, seen);
   } finally {
     await browser.close();
   }

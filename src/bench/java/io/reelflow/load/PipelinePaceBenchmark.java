@@ -3,7 +3,11 @@ package io.reelflow.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelflow.support.ApiTestSupport;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +55,8 @@ class PipelinePaceBenchmark extends ApiTestSupport {
         long http0 = httpClientCpuNs();
         long main0 = THREADS.getCurrentThreadCpuTime();
         double[] cpu0 = cpu.seconds();
+        Map<String, double[]> statements0 = statements();
+        Map<String, long[]> tables0 = tableScans();
         Phase measured = post(titles, MEASURE_S);
         long httpNs = httpClientCpuNs() - http0; // now, before its idle workers time out during the drain
         long backlog = management.createJobQuery().executable().count();
@@ -75,6 +81,8 @@ class PipelinePaceBenchmark extends ApiTestSupport {
                     + " (JVM %.1f ms + PostgreSQL %.1f ms), about %.0f deals/s on 2 otherwise idle cores%n", driverMs, serviceMs,
                     jvmMs - driverMs, pgMs, 2000 / serviceMs);
         }
+        printStatements(statements0, statements(), measured.deals);
+        printTableScans(tables0, tableScans(), measured.deals);
         int granted = count("SELECT count(*) FROM deal WHERE crm_deal_id LIKE ? AND status = 'GRANTED'", run + "-%");
         System.out.printf(Locale.ROOT, "granted: %d of %d%n", granted, warm.deals + measured.deals);
         assertThat(granted).isEqualTo(warm.deals + measured.deals);
@@ -124,13 +132,86 @@ class PipelinePaceBenchmark extends ApiTestSupport {
         return ns;
     }
 
+    /**
+     * Waits until no executable job is left. Polled every 250 ms with a query the job acquisition index answers (every
+     * job has a due date), so that the driver's own polling costs PostgreSQL next to nothing; the engine's executable-job
+     * count (a join over every job, about 70 ms with this backlog) confirms the end once.
+     */
     private double drain() throws InterruptedException {
         long t0 = System.nanoTime();
-        while (management.createJobQuery().executable().count() > 0) {
+        while (Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM act_ru_job WHERE retries_ > 0 AND suspension_state_ = 1 AND duedate_ <= ?)", Boolean.class,
+                new java.sql.Timestamp(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime())))
+                || management.createJobQuery().executable().count() > 0) {
             if (System.nanoTime() - t0 > 1_800_000_000_000L) throw new IllegalStateException("backlog not worked off in 30 min");
             Thread.sleep(250);
         }
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /**
+     * PostgreSQL's statements by total execution time, when the cluster loads pg_stat_statements
+     * ({@code -Dreelflow.embedded-postgres.server-config.shared_preload_libraries=pg_stat_statements}): query text →
+     * {calls, total ms, rows}. Empty otherwise.
+     */
+    private Map<String, double[]> statements() {
+        Map<String, double[]> m = new HashMap<>();
+        if (count("SELECT count(*) FROM pg_extension WHERE extname = 'pg_stat_statements'") == 0) return m;
+        jdbc.query("SELECT query, calls, total_exec_time, rows FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())",
+                rs -> {
+                    m.merge(rs.getString(1), new double[] {rs.getLong(2), rs.getDouble(3), rs.getLong(4)},
+                            (a, b) -> new double[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
+                });
+        return m;
+    }
+
+    private static void printStatements(Map<String, double[]> before, Map<String, double[]> after, int deals) {
+        if (after.isEmpty()) {
+            System.out.println("(statements per deal: start with -Dreelflow.embedded-postgres.server-config.shared_preload_libraries=pg_stat_statements)");
+            return;
+        }
+        record Delta(String query, double calls, double ms, double rows) {
+        }
+        List<Delta> deltas = new ArrayList<>();
+        after.forEach((q, a) -> {
+            double[] b = before.getOrDefault(q, new double[3]);
+            if (a[0] - b[0] > 0) deltas.add(new Delta(q, a[0] - b[0], a[1] - b[1], a[2] - b[2]));
+        });
+        deltas.sort(Comparator.comparingDouble(Delta::ms).reversed());
+        double calls = deltas.stream().mapToDouble(Delta::calls).sum();
+        double ms = deltas.stream().mapToDouble(Delta::ms).sum();
+        System.out.printf(Locale.ROOT, "%nPostgreSQL statements per deal: %.1f calls, %.2f ms executing (pg_stat_statements; parse, plan,"
+                + " protocol and commit not included)%n", calls / deals, ms / deals);
+        System.out.println("   calls/deal   ms/deal   rows/call  statement");
+        for (Delta d : deltas.subList(0, Math.min(40, deltas.size()))) {
+            System.out.printf(Locale.ROOT, "   %9.2f %9.3f %11.1f  %s%n", d.calls / deals, d.ms / deals, d.rows / d.calls,
+                    d.query.replaceAll("\\s+", " ").substring(0, Math.min(170, d.query.replaceAll("\\s+", " ").length())));
+        }
+    }
+
+    /** Per table: {sequential scans, rows they read, index scans}. */
+    private Map<String, long[]> tableScans() {
+        Map<String, long[]> m = new HashMap<>();
+        jdbc.query("SELECT relname, seq_scan, seq_tup_read, coalesce(idx_scan, 0) FROM pg_stat_user_tables",
+                rs -> {
+                    m.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                });
+        return m;
+    }
+
+    private static void printTableScans(Map<String, long[]> before, Map<String, long[]> after, int deals) {
+        System.out.printf(Locale.ROOT, "%nTable scans per deal (pg_stat_user_tables), tables with sequential scans:%n");
+        System.out.println("   seq scans   rows read   index scans  table");
+        after.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) ->
+                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[3])[1]).reversed())
+                .filter(e -> e.getValue()[0] - before.getOrDefault(e.getKey(), new long[3])[0] > 0)
+                .limit(25)
+                .forEach(e -> {
+                    long[] b = before.getOrDefault(e.getKey(), new long[3]);
+                    long[] a = e.getValue();
+                    System.out.printf(Locale.ROOT, "   %9.2f %11.1f %13.2f  %s%n", (a[0] - b[0]) / (double) deals, (a[1] - b[1]) / (double) deals,
+                            (a[2] - b[2]) / (double) deals, e.getKey());
+                });
     }
 
     /** Titles, each with exclusive SVOD rights in France 2026–2035, written by SQL before any measurement. */

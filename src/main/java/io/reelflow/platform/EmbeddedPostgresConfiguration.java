@@ -135,6 +135,7 @@ public class EmbeddedPostgresConfiguration {
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB");
+        props.serverConfig().forEach(builder::setServerConfig);
         Credentials credentials;
         boolean fresh;
         boolean legacy = false;
@@ -186,6 +187,7 @@ public class EmbeddedPostgresConfiguration {
         }
         try {
             secure(pg, credentials, props.database(), legacy);
+            if (props.statementStatistics()) statementStatistics(pg, props.database());
         } catch (IOException | RuntimeException e) {
             pg.close();
             throw e;
@@ -245,6 +247,16 @@ public class EmbeddedPostgresConfiguration {
                     END $$""".formatted(APP_ROLE));
         } catch (SQLException e) {
             throw new IOException("could not hand the schema of " + database + " to " + APP_ROLE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** pg_stat_statements in the service's database, its statistics readable by the service's role (benchmarks). */
+    private static void statementStatistics(EmbeddedPostgres pg, String database) throws IOException {
+        try (Connection c = pg.getDatabase("postgres", database).getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            st.execute("GRANT pg_read_all_stats TO " + APP_ROLE);
+        } catch (SQLException e) {
+            throw new IOException("could not create pg_stat_statements in " + database + ": " + e.getMessage(), e);
         }
     }
 

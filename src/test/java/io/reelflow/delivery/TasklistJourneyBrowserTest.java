@@ -159,6 +159,7 @@ class TasklistJourneyBrowserTest extends DeliveryTestSupport {
         String line = r.output().lines().filter(l -> l.startsWith("{\"scene\"")).findFirst().orElse(null);
         assertThat(line).as(name + ": " + r.output()).isNotNull();
         JsonNode seen = JSON.readTree(line);
+        System.out.println("journey scene " + name + ", ms by part: " + seen.get("timings"));
         assertThat(seen.get("problems")).as(name + ": " + line).isEmpty();
         assertThat(r.exitCode()).as(name + ": " + r.output()).isZero();
         assertThat(seen.get("listed").toString()).as(name + ": the task is named with its deal").contains(" — ");

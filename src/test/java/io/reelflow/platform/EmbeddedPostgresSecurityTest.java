@@ -71,7 +71,7 @@ class EmbeddedPostgresSecurityTest {
     @Test
     void aNewDataDirectoryRequiresPasswordsFromTheStartAndKeepsThemBesideIt() throws Exception {
         Path dir = tmp.resolve("pgdata");
-        EmbeddedPostgresProperties props = new EmbeddedPostgresProperties(dir.toString(), 0, false, "reelflow");
+        EmbeddedPostgresProperties props = new EmbeddedPostgresProperties(dir.toString(), 0, false, "reelflow", null);
         Started first = EmbeddedPostgresConfiguration.start(props);
         try {
             assertPasswordsRequired(first.postgres().getPort(), dir, first.credentials());
@@ -108,7 +108,7 @@ class EmbeddedPostgresSecurityTest {
         assertThat(Files.readString(dir.resolve("pg_hba.conf"))).contains("trust");
         assertThat(Credentials.fileOf(dir)).doesNotExist();
 
-        Started upgraded = EmbeddedPostgresConfiguration.start(new EmbeddedPostgresProperties(dir.toString(), 0, false, "reelflow"));
+        Started upgraded = EmbeddedPostgresConfiguration.start(new EmbeddedPostgresProperties(dir.toString(), 0, false, "reelflow", null));
         try {
             int port = upgraded.postgres().getPort();
             assertPasswordsRequired(port, dir, upgraded.credentials());
@@ -129,7 +129,7 @@ class EmbeddedPostgresSecurityTest {
 
     @Test
     void aThrowAwayClusterRequiresPasswordsToo() throws IOException, SQLException {
-        Started s = EmbeddedPostgresConfiguration.start(new EmbeddedPostgresProperties(null, 0, true, "reelflow"));
+        Started s = EmbeddedPostgresConfiguration.start(new EmbeddedPostgresProperties(null, 0, true, "reelflow", null));
         try {
             int port = s.postgres().getPort();
             assertThatThrownBy(() -> connect(port, "postgres", "postgres", null).close()).isInstanceOf(SQLException.class);
