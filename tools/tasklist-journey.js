@@ -5,6 +5,11 @@
 // scene did not go as expected, 2 when it could not run.
 //
 //   node tools/tasklist-journey.js <baseUrl> <scene.json> [screenshotDir]
+//   node tools/tasklist-journey.js <baseUrl> --session [screenshotDir]
+//
+// --session: one scene per line of standard input, one answer line each, until the input ends; one browser for all,
+// and each user stays signed in (their own browser context) from one scene to the next, as a person keeps Tasklist
+// open during the day. Exits 0 when every scene went as expected.
 //
 // scene.json: {"name": "qc-wrong-track", "user": "dave", "task": "Record Netflix QC result: X — NFX-1",
 //              "see": ["text the form shows"], "steps": [{"radio": "Rejected"}, {"select": "qcItemsCategory_0", "option": "Audio sync"},
@@ -16,7 +21,8 @@ const fs = require('fs');
 const { chromium } = require('playwright-core');
 
 const base = (process.argv[2] || 'http://localhost:8080').replace(/\/$/, '');
-const scene = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
+const session = process.argv[3] === '--session';
+let scene = session ? null : JSON.parse(fs.readFileSync(process.argv[3], 'utf8')); // the scene being played
 const shots = process.argv[4];
 const password = process.env.REELFLOW_DEMO_PASSWORD || 'reelflow';
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -83,7 +89,7 @@ async function answered(page) {
 }
 
 // how long each part of the scene took, in ms (seen.timings): where a slow run spent its time
-const t0 = Date.now();
+let t0 = Date.now();
 function lap(seen, part) {
   seen.timings = seen.timings || {};
   seen.timings[part] = Date.now() - t0 - Object.values(seen.timings).reduce((a, b) => a + b, 0);
@@ -168,16 +174,44 @@ async function run(page, seen) {
   return seen;
 }
 
-(async () => {
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+// A user's Tasklist: their own browser context (cookies, cache), kept for their next scene in a session.
+async function userPage(browser, pages, user) {
+  if (!pages.has(user)) pages.set(user, await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage());
+  return pages.get(user);
+}
+
+async function play(browser, pages) {
   const seen = { scene: scene.name, user: scene.user, problems: [] };
   try {
-    const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-    await run(page, seen);
-  } finally {
-    await browser.close();
+    await run(await userPage(browser, pages, scene.user), seen);
+  } catch (e) {
+    seen.problems.push(`the scene stopped: ${String(e.message).split('\n')[0]}`);
   }
   seen.ok = seen.problems.length === 0;
   console.log(JSON.stringify(seen));
-  process.exit(seen.ok ? 0 : 1);
+  return seen.ok;
+}
+
+(async () => {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+  let ok = true;
+  try {
+    const pages = new Map();
+    if (!session) {
+      ok = await play(browser, pages);
+    } else {
+      const lines = require('readline').createInterface({ input: process.stdin, crlfDelay: Infinity });
+      for await (const line of lines) {
+        if (!line.trim()) continue;
+        scene = JSON.parse(line);
+        t0 = Date.now();
+        ok = (await play(browser, pages)) && ok;
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  process.exit(ok ? 0 : 1);
 })().catch(e => { console.error(e); process.exit(2); });

@@ -20,7 +20,13 @@ const names = { tasklist: 'Tasklist', cockpit: 'Cockpit', admin: 'Admin' };
 const appUrl = app => `${base}/camunda/app/${app}/default/`;
 
 async function check(page, label, app, loggedIn, notFound, user) {
-  await page.waitForTimeout(1500); // the header and the locale load after the page
+  // the header (signed in) or the login form's app name shows once the app and its locale have loaded; the banner
+  // would show with it, so a short settle after it is enough for the checks below
+  await page.waitForFunction(signedIn => {
+    const e = document.querySelector(signedIn ? '[cam-widget-header] .navbar-brand' : '.form-signin .app-name');
+    return e && e.textContent.trim().length > 0 && (!signedIn || e.textContent.includes('Reelflow'));
+  }, loggedIn, { timeout: 30000 }).catch(() => {});
+  await page.waitForTimeout(300);
   const title = await page.title();
   const bannerVisible = await page.locator('.ce-eol-banner').evaluateAll(els => els.some(e => e.offsetParent !== null || e.getClientRects().length > 0));
   const nagVisible = await page.getByText('time to migrate', { exact: false }).evaluateAll(els => els.some(e => e.getClientRects().length > 0));
@@ -36,8 +42,9 @@ async function check(page, label, app, loggedIn, notFound, user) {
   if (!logo.includes('reelflow/logo.svg')) problems.push('no Reelflow logo');
   if (notFound.length) problems.push('404: ' + [...new Set(notFound)].join(', '));
   if (loggedIn && app !== 'admin') { // assets/reelflow/roles.js: only admins hold the permissions behind these actions
-    const known = await page.waitForSelector('html.rf-roles-known', { state: 'attached', timeout: 30000 }).then(() => true).catch(() => false);
-    if (!known) problems.push('the roles script did not run (no html.rf-roles-known)');
+    const known = await page.waitForSelector('html.rf-roles-known[data-rf-roles="signed-in"]', { state: 'attached', timeout: 30000 })
+      .then(() => true).catch(() => false);
+    if (!known) problems.push('the roles script did not run for the signed-in user (no html.rf-roles-known[data-rf-roles="signed-in"])');
     const can = await page.evaluate(() => [...document.documentElement.classList].filter(c => c.startsWith('rf-can-')));
     const expected = user === 'admin' ? 5 : 0;
     if (can.length !== expected) problems.push(`${user} is offered ${can.join(', ') || 'nothing'}: expected ${expected === 0 ? 'nothing' : 'every action'}`);

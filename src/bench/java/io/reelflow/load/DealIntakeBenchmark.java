@@ -88,7 +88,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * -Dbench.drainSeconds=600 -Dbench.jfr=false -Dbench.jobExecutor=true}.
  */
 @Tag("benchmark")
+// the service as it runs in production: without the tests' process coverage recorder on every activity (about 4 % of the
+// samples in a profile of this benchmark; reelflow.test.process-coverage=false below)
+@org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage
 @TestPropertySource(properties = {
+        "reelflow.test.process-coverage=false",
         // as in the service: the job executor and the inbox sweep run (the test configuration turns them off)
         "camunda.bpm.job-execution.enabled=${bench.jobExecutor:true}",
         "reelflow.inbox.sweep-enabled=true"})

@@ -28,7 +28,11 @@ import org.springframework.test.context.TestPropertySource;
  * -Dbench.warmupSeconds=20]}
  */
 @Tag("benchmark")
-@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true", "reelflow.inbox.sweep-enabled=true"})
+// the service as it runs in production: without the tests' process coverage recorder on every activity (about 4 % of the
+// samples in a profile of this benchmark; reelflow.test.process-coverage=false below)
+@org.camunda.community.process_test_coverage.core.engine.ExcludeFromProcessCoverage
+@TestPropertySource(properties = {"camunda.bpm.job-execution.enabled=true", "reelflow.inbox.sweep-enabled=true",
+        "reelflow.test.process-coverage=false"})
 class PipelinePaceBenchmark extends ApiTestSupport {
 
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);

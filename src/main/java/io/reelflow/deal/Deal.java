@@ -25,6 +25,8 @@ import org.hibernate.type.SqlTypes;
 /** The deal aggregate: what the CRM signed, and how far Reelflow has taken it. */
 @Entity
 @Table(name = "deal")
+// a status change writes the status, not the whole row again (the terms' JSON serialised on every update)
+@org.hibernate.annotations.DynamicUpdate
 public class Deal {
 
     @Id

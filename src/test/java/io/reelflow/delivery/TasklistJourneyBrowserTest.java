@@ -1,5 +1,6 @@
 package io.reelflow.delivery;
 
+import io.reelflow.support.NodeSession;
 import io.reelflow.support.NodeTool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -54,8 +55,18 @@ class TasklistJourneyBrowserTest extends DeliveryTestSupport {
         Files.createDirectories(OUT);
     }
 
+    /** One browser for the whole day; each user stays signed in from one of their scenes to the next. */
+    private NodeSession browser;
+
+    @org.junit.jupiter.api.AfterEach
+    void closeBrowser() throws Exception {
+        if (browser != null) browser.close();
+    }
+
     @Test
     void twoDealsForOneTitleFromConflictToPayment() throws Exception {
+        browser = NodeSession.start(Path.of("."), Map.of("CHROMIUM", chromium), "node", SCRIPT.toString(), "http://localhost:" + port,
+                "--session", OUT.toString());
         String title = titleName();
         long deliveryId = deliveryId();
 
@@ -154,14 +165,13 @@ class TasklistJourneyBrowserTest extends DeliveryTestSupport {
         s.put("steps", new ArrayList<>(steps));
         s.put("expectGone", gone);
         Path file = OUT.resolve("scene-" + name + ".json");
-        Files.writeString(file, JSON.writeValueAsString(s));
-        NodeTool.Result r = run(Path.of("."), 300, "node", SCRIPT.toString(), "http://localhost:" + port, file.toString(), OUT.toString());
-        String line = r.output().lines().filter(l -> l.startsWith("{\"scene\"")).findFirst().orElse(null);
-        assertThat(line).as(name + ": " + r.output()).isNotNull();
+        Files.writeString(file, JSON.writeValueAsString(s)); // to replay it alone: node tools/tasklist-journey.js <url> <file>
+        String line = browser.ask(JSON.writeValueAsString(s), l -> l.startsWith("{\"scene\""), java.time.Duration.ofSeconds(300));
+        assertThat(line).as(name + ": " + browser.transcript()).isNotNull();
         JsonNode seen = JSON.readTree(line);
         System.out.println("journey scene " + name + ", ms by part: " + seen.get("timings"));
         assertThat(seen.get("problems")).as(name + ": " + line).isEmpty();
-        assertThat(r.exitCode()).as(name + ": " + r.output()).isZero();
+        assertThat(seen.get("ok").asBoolean()).as(name + ": " + line).isTrue();
         assertThat(seen.get("listed").toString()).as(name + ": the task is named with its deal").contains(" — ");
         return seen;
     }

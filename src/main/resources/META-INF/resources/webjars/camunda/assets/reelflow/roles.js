@@ -23,19 +23,25 @@ const CHECKS = [
 // this file is /camunda/assets/reelflow/roles.js: the engine API of the webapps is /camunda/api/engine/engine/default
 const engineApi = new URL('../../api/engine/engine/default', import.meta.url).pathname;
 
+// {answered: the engine answered (a signed-in user; 401 when signed out), authorized}
 async function allowed(permission, resourceName, resourceType) {
   const q = new URLSearchParams({ permissionName: permission, resourceName, resourceType: String(resourceType) });
   const r = await fetch(`${engineApi}/authorization/check?${q}`, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
-  if (!r.ok) return false;
-  return (await r.json()).authorized === true;
+  if (!r.ok) return { answered: false, authorized: false };
+  return { answered: true, authorized: (await r.json()).authorized === true };
 }
 
+const signedIn = () => !document.querySelector('input[ng-model="username"]');
+
+// rf-roles-known with data-rf-roles="signed-in" or "signed-out" (as the engine answered): whom the rf-can-* classes are for
 export async function applyRoles() {
   const root = document.documentElement;
-  await Promise.all(CHECKS.map(async ([cls, permission, name, type]) => {
-    const yes = await allowed(permission, name, type).catch(() => false);
-    root.classList.toggle(cls, yes);
+  const answers = await Promise.all(CHECKS.map(async ([cls, permission, name, type]) => {
+    const a = await allowed(permission, name, type).catch(() => ({ answered: false, authorized: false }));
+    root.classList.toggle(cls, a.authorized);
+    return a.answered;
   }));
+  root.dataset.rfRoles = answers.some(Boolean) ? 'signed-in' : 'signed-out';
   root.classList.add('rf-roles-known');
 }
 
@@ -43,10 +49,9 @@ export async function applyRoles() {
 applyRoles();
 let lastPath = '';
 setInterval(() => {
-  const signedIn = !document.querySelector('input[ng-model="username"]');
-  const key = signedIn + location.hash.split('/')[1];
+  const key = signedIn() + location.hash.split('/')[1];
   if (key !== lastPath) {
     lastPath = key;
     applyRoles();
   }
-}, 2000);
+}, 500);
