@@ -55,10 +55,12 @@ async function signIn(page, seen) {
       const header = page.locator('[cam-widget-header] .navbar-brand');
       const form = page.locator('input[ng-model="username"]');
       await Promise.race([header.waitFor({ timeout: 60000 }), form.waitFor({ timeout: 60000 })]);
-      if (await form.isVisible()) {
+      // a click made while the page is still starting can be lost: while the form stays, fill and send it again
+      for (let send = 0; send < 4 && await form.isVisible(); send++) {
         await form.fill(scene.user);
         await page.fill('input[ng-model="password"]', password);
         await page.click('button[type="submit"]');
+        await Promise.race([header.waitFor({ timeout: 8000 }), form.waitFor({ state: 'detached', timeout: 8000 })]).catch(() => {});
       }
       await header.waitFor({ timeout: 30000 });
       if (attempt > 1) seen.signInAttempts = attempt;
@@ -101,14 +103,20 @@ async function run(page, seen) {
   lap(seen, 'signIn');
   // the role's own queue opens by default; the task is found there by the name a person reads
   const link = page.locator('.tasks-list .task a, .tasks-list a').filter({ hasText: scene.task }).first();
+  // the queue's first page arrives whole (one request): when the task is not on it, page on at once
   await page.waitForSelector('.tasks-list .task', { timeout: 60000 }).catch(() => {});
-  await link.waitFor({ timeout: 5000 }).catch(() => {});
+  await link.waitFor({ timeout: 1000 }).catch(() => {});
   // a busy queue shows 15 tasks a page: page on as a person would, up to 40 pages
   for (let p = 0; p < 40 && !(await link.count()); p++) {
     const next = page.locator('.pagination li.pagination-next:not(.disabled) a').first();
     if (!(await next.count())) break;
+    const first = await page.locator('.tasks-list .task').first().innerText().catch(() => '');
     await next.click();
-    await link.waitFor({ timeout: 3000 }).catch(() => {});
+    // the next page is shown when the list's first task changes
+    await page.waitForFunction(before => {
+      const t = document.querySelector('.tasks-list .task');
+      return t && t.innerText !== before;
+    }, first, { timeout: 5000, polling: 100 }).catch(() => {});
   }
   seen.listed = await page.locator('.tasks-list .task .names, .tasks-list h4').allInnerTexts().catch(() => []);
   if (!(await link.count())) {

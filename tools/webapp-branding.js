@@ -86,10 +86,16 @@ async function check(page, label, app, loggedIn, notFound, user) {
       page.on('response', r => { if (r.status() === 404) notFound.push(new URL(r.url()).pathname); });
       await page.goto(appUrl(apps[0]));
       await page.waitForSelector('input[ng-model="username"]', { timeout: 60000 });
-      await page.fill('input[ng-model="username"]', user);
-      await page.fill('input[ng-model="password"]', password);
-      await page.click('button[type="submit"]');
-      await page.waitForSelector('[cam-widget-header] .navbar-brand', { timeout: 60000 });
+      // a click made while the page is still starting can be lost: while the form stays, fill and send it again
+      const form = page.locator('input[ng-model="username"]');
+      const header = page.locator('[cam-widget-header] .navbar-brand');
+      for (let send = 0; send < 4 && await form.isVisible(); send++) {
+        await form.fill(user);
+        await page.fill('input[ng-model="password"]', password);
+        await page.click('button[type="submit"]');
+        await Promise.race([header.waitFor({ timeout: 8000 }), form.waitFor({ state: 'detached', timeout: 8000 })]).catch(() => {});
+      }
+      await header.waitFor({ timeout: 60000 });
       for (const app of apps) {
         if (app !== apps[0]) {
           notFound.length = 0;

@@ -167,6 +167,19 @@ public abstract class ApiTestSupport {
         return r.json().get("id").asLong();
     }
 
+    /**
+     * Posts a clean deal (FR SVOD exclusive in 2027, on a new title with exclusive rights 2026–2035) and returns its CRM
+     * id; its background has not run yet.
+     */
+    protected String postCleanDeal(String prefix) {
+        long title = createTitle(unique(prefix + " title"), "en");
+        createRightsIn(title, "[\"FR\"]", "[\"SVOD\"]", "2026-01-01", "2035-12-31", true);
+        String deal = unique(prefix);
+        Response r = postJson("crm", "/api/deals", dealJson(deal, title, "[\"FR\"]", "2027-01-01", "2027-12-31"));
+        if (r.status() != 201) throw new AssertionError("deal not accepted: " + r);
+        return deal;
+    }
+
     /** A valid deal body; tests change what they need. */
     protected static String dealJson(String crmDealId, long titleId, String territoriesJson, String start, String end) {
         return String.format("""

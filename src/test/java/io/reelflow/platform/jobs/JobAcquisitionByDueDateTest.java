@@ -38,11 +38,8 @@ class JobAcquisitionByDueDateTest extends ApiTestSupport {
 
     @Test
     void anAsynchronousStepIsDueWhenItIsCreated() {
-        long title = createTitle(unique("Dated job"), "en");
-        createRightsIn(title, "[\"FR\"]", "[\"SVOD\"]", "2026-01-01", "2035-12-31", true);
-        String deal = unique("NFX-DATED");
         long before = System.currentTimeMillis() - 1000;
-        assertThat(postJson("crm", "/api/deals", dealJson(deal, title, "[\"FR\"]", "2027-01-01", "2027-12-31")).status()).isEqualTo(201);
+        String deal = postCleanDeal("NFX-DATED");
 
         Job check = management.createJobQuery().processInstanceId(dealProcess(deal)).singleResult();
         assertThat(check.getDuedate()).as("the deal's first step, an asynchronous continuation").isNotNull();
@@ -53,10 +50,7 @@ class JobAcquisitionByDueDateTest extends ApiTestSupport {
 
     @Test
     void aJobWrittenWithoutADueDateIsMadeDueAtTheNextStart() {
-        long title = createTitle(unique("Undated job"), "en");
-        createRightsIn(title, "[\"FR\"]", "[\"SVOD\"]", "2026-01-01", "2035-12-31", true);
-        String deal = unique("NFX-UNDATED");
-        assertThat(postJson("crm", "/api/deals", dealJson(deal, title, "[\"FR\"]", "2027-01-01", "2027-12-31")).status()).isEqualTo(201);
+        String deal = postCleanDeal("NFX-UNDATED");
         Job check = management.createJobQuery().processInstanceId(dealProcess(deal)).singleResult();
         jdbc.update("UPDATE act_ru_job SET duedate_ = NULL WHERE id_ = ?", check.getId());
 
