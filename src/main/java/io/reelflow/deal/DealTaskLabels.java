@@ -34,8 +34,8 @@ public class DealTaskLabels implements TaskLabeller {
     }
 
     @Override
-    public String description(String processKey, String taskKey) {
-        return processes().contains(processKey) ? DESCRIPTIONS.get(taskKey) : null;
+    public Map<String, String> descriptions() {
+        return DESCRIPTIONS;
     }
 
     @Override

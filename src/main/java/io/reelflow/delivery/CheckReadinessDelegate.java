@@ -1,5 +1,6 @@
 package io.reelflow.delivery;
 
+import io.reelflow.delivery.rules.ReadinessGate;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,16 +22,10 @@ class CheckReadinessDelegate implements JavaDelegate {
         NetflixDeliveryVariables.READY.set(e, r.ready());
         NetflixDeliveryVariables.UPLOADED.set(e, false);
         if (!r.ready()) {
-            // what is missing is ordered again: the package if it is not accepted, tracks sent back
-            DeliveryService.Delivery d = deliveries.get(id);
-            boolean packageNeeded = !"ACCEPTED".equals(d.packageStatus());
-            boolean tracksPending = !deliveries.pendingTrackIds(id).isEmpty();
-            if (!packageNeeded && !tracksPending) {
-                // nothing to order again would loop for ever: stop here with an incident that says why
-                throw new IllegalStateException("delivery " + id + " is not complete and nothing can be re-ordered: " + r.missing());
-            }
-            NetflixDeliveryVariables.PACKAGE_NEEDED.set(e, packageNeeded);
-            NetflixDeliveryVariables.TRACKS_PENDING.set(e, tracksPending);
+            ReadinessGate.Reorder again = ReadinessGate.reorder(id, deliveries.get(id).packageStatus(),
+                    !deliveries.pendingTrackIds(id).isEmpty(), r.missing());
+            NetflixDeliveryVariables.PACKAGE_NEEDED.set(e, again.packageNeeded());
+            NetflixDeliveryVariables.TRACKS_PENDING.set(e, again.tracksPending());
             NetflixDeliveryVariables.METADATA_FIX_NEEDED.set(e, false);
         }
     }

@@ -45,8 +45,8 @@ public class DeliveryTaskLabels implements TaskLabeller {
     }
 
     @Override
-    public String description(String processKey, String taskKey) {
-        return processes().contains(processKey) ? DESCRIPTIONS.get(taskKey) : null;
+    public Map<String, String> descriptions() {
+        return DESCRIPTIONS;
     }
 
     @Override

@@ -36,8 +36,8 @@ class FeeTaskLabels implements TaskLabeller {
     }
 
     @Override
-    public String description(String processKey, String taskKey) {
-        return processes().contains(processKey) ? DESCRIPTIONS.get(taskKey) : null;
+    public Map<String, String> descriptions() {
+        return DESCRIPTIONS;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.reelflow.royalty;
 
 import io.reelflow.platform.process.TaskLabeller;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -15,8 +16,8 @@ public class RoyaltyTaskLabels implements TaskLabeller {
     }
 
     @Override
-    public String description(String processKey, String taskKey) {
-        return "issueStatement".equals(taskKey) ? "Check the statement of the period and issue it to the licensor." : null;
+    public Map<String, String> descriptions() {
+        return Map.of("issueStatement", "Check the statement of the period and issue it to the licensor.");
     }
 
     @Override

@@ -15,10 +15,7 @@ class DeletedDeliveryTest extends ApiTestSupport {
 
     @Test
     void aDeletedLastDeliveryLetsTheDealGoOnPastDeliveredAndPaid() {
-        long title = createTitle(unique("Deleted delivery"), "en");
-        createRightsIn(title, "[\"FR\"]", "[\"SVOD\"]", "2026-01-01", "2035-12-31", true);
-        String deal = unique("NFX-DEL");
-        assertThat(postJson("crm", "/api/deals", dealJson(deal, title, "[\"FR\"]", "2027-01-01", "2027-12-31")).status()).isEqualTo(201);
+        String deal = postCleanDeal("NFX-DEL"); // answered 201, else it fails
         runJobs();
         // as if the licence window were over: the deal asks whether its delivery or its fee still runs
         String lifecycle = runtime.createProcessInstanceQuery().processInstanceBusinessKey(deal).processDefinitionKey("deal-lifecycle")
@@ -37,10 +34,7 @@ class DeletedDeliveryTest extends ApiTestSupport {
 
     @Test
     void aDealWhoseDeliveryAndFeeEndedBeforeItsWindowIsDoneWhenTheWindowIs() {
-        long title = createTitle(unique("Ended early"), "en");
-        createRightsIn(title, "[\"FR\"]", "[\"SVOD\"]", "2026-01-01", "2035-12-31", true);
-        String deal = unique("NFX-END");
-        assertThat(postJson("crm", "/api/deals", dealJson(deal, title, "[\"FR\"]", "2027-01-01", "2027-12-31")).status()).isEqualTo(201);
+        String deal = postCleanDeal("NFX-END"); // answered 201, else it fails
         runJobs();
         runtime.deleteProcessInstance(instanceOf(deal, "licence-fee"), "cancelled by an operator");
         runtime.deleteProcessInstance(instanceOf(deal, "netflix-delivery"), "cancelled by an operator");

@@ -52,6 +52,22 @@ public final class ReadinessGate {
         }
     }
 
+    /** What a delivery that is not ready orders again: the package unless it passed, the tracks sent back. */
+    public record Reorder(boolean packageNeeded, boolean tracksPending) {
+    }
+
+    /**
+     * What to order again for a delivery that is not ready. Nothing to order would send it round for ever: refused,
+     * with what is missing, so that the step stops with an incident that says why.
+     */
+    public static Reorder reorder(long deliveryId, String packageStatus, boolean tracksSentBack, String missing) {
+        boolean packageNeeded = !"ACCEPTED".equals(packageStatus);
+        if (!packageNeeded && !tracksSentBack) {
+            throw new IllegalStateException("delivery " + deliveryId + " is not complete and nothing can be re-ordered: " + missing);
+        }
+        return new Reorder(packageNeeded, tracksSentBack);
+    }
+
     /**
      * @param packageStatus      the IMF package's status ({@code ACCEPTED} when it passed)
      * @param picture            null when no package composition could be read

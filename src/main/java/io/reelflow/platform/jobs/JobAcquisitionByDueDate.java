@@ -58,10 +58,10 @@ public class JobAcquisitionByDueDate extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
-        if (!"postgres".equals(configuration.getDatabaseType()) || !configuration.getDatabaseTablePrefix().isEmpty()) {
+        String prefix = configuration.getDatabaseTablePrefix();
+        if (!"postgres".equals(configuration.getDatabaseType()) || (prefix != null && !prefix.isEmpty())) {
             log.warn("Job acquisition indexes not created: written for PostgreSQL without a table prefix (database {}, prefix '{}'); "
-                    + "create the equivalents of {} by hand",  configuration.getDatabaseType(), configuration.getDatabaseTablePrefix(),
-                    CREATE_INDEXES);
+                    + "create the equivalents of {} by hand", configuration.getDatabaseType(), prefix, CREATE_INDEXES);
             return;
         }
         DataSource dataSource = configuration.getDataSource();

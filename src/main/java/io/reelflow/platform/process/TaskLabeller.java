@@ -1,5 +1,6 @@
 package io.reelflow.platform.process;
 
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
@@ -17,8 +18,13 @@ public interface TaskLabeller {
     /** The live name of a task being created (null keeps the model's label). */
     String name(DelegateTask task);
 
+    /** One line for each user task of these processes, by task definition key: what the person does in it. */
+    Map<String, String> descriptions();
+
     /** One line: what the person does in this task (a process's user task by its definition key); null if unknown. */
-    String description(String processKey, String taskKey);
+    default String description(String processKey, String taskKey) {
+        return processes().contains(processKey) ? descriptions().get(taskKey) : null;
+    }
 
     /** The deal a name ends with: {@code <what> — <CRM deal id>}. */
     static String ofDeal(String what, String crmDealId) {

@@ -37,6 +37,26 @@ class ReadinessGateTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
+            package rejected, no track sent back    | REJECTED         | false | true  | false
+            package accepted, a track sent back     | ACCEPTED         | true  | false | true
+            package still awaited, a track back     | AWAITING_PACKAGE | true  | true  | true
+            """)
+    void whatANotReadyDeliveryOrdersAgain(String example, String packageStatus, boolean tracksSentBack, boolean packageNeeded,
+                                          boolean tracksPending) {
+        ReadinessGate.Reorder again = ReadinessGate.reorder(7, packageStatus, tracksSentBack, "x");
+        assertThat(again.packageNeeded()).as(example).isEqualTo(packageNeeded);
+        assertThat(again.tracksPending()).as(example).isEqualTo(tracksPending);
+    }
+
+    @Test
+    void aDeliveryWithNothingToOrderAgainStopsSayingWhy() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReadinessGate.reorder(7, "ACCEPTED", false, "Backlot title id"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("delivery 7 is not complete and nothing can be re-ordered: Backlot title id");
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', textBlock = """
             a dub exactly as long as the picture        | true  | ACCEPTED | 5405.4      | false
             a dub within one frame (41.7 ms) longer     | true  | ACCEPTED | 5405.441    | false
             a dub just under one frame longer           | true  | ACCEPTED | 5405.441708 | false
