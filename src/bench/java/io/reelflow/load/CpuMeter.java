@@ -39,6 +39,39 @@ final class CpuMeter {
         return new double[] {jvm, pg / TICKS_PER_SECOND};
     }
 
+    /**
+     * CPU seconds so far of this JVM's JIT compiler threads (C1 and C2, from {@code /proc/self/task}); -1 where
+     * {@code /proc} is missing. Part of the JVM's figure, but a cost of the first minutes after a start, not of a deal.
+     */
+    static double jitSeconds() {
+        double ticks = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                String name;
+                try {
+                    name = Files.readString(t.resolve("comm")).trim();
+                } catch (IOException | RuntimeException gone) {
+                    continue;
+                }
+                if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) continue;
+                ticks += ticks(Path.of("/proc/self/task", t.getFileName().toString()));
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
+    private static double ticks(Path task) {
+        try {
+            String s = Files.readString(task.resolve("stat"));
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     private static String[] stat(long pid) {
         try {
             String s = Files.readString(Path.of("/proc/" + pid + "/stat"));

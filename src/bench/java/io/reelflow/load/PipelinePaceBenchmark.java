@@ -59,6 +59,7 @@ class PipelinePaceBenchmark extends ApiTestSupport {
         long http0 = httpClientCpuNs();
         long main0 = THREADS.getCurrentThreadCpuTime();
         double[] cpu0 = cpu.seconds();
+        double jit0 = CpuMeter.jitSeconds();
         Map<String, double[]> statements0 = statements();
         Map<String, long[]> tables0 = tableScans();
         Phase measured = post(titles, MEASURE_S);
@@ -66,6 +67,7 @@ class PipelinePaceBenchmark extends ApiTestSupport {
         long backlog = management.createJobQuery().executable().count();
         double drained = drain();
         double[] cpu1 = cpu.seconds();
+        double jitMs = (CpuMeter.jitSeconds() - jit0) * 1000 / measured.deals;
         long driverNs = clientCpuNs.get() + httpNs + THREADS.getCurrentThreadCpuTime() - main0;
         double total = measured.seconds + drained;
         System.out.printf(Locale.ROOT, "%n=== pipeline pace, %d clients ===%n", CLIENTS);
@@ -84,6 +86,10 @@ class PipelinePaceBenchmark extends ApiTestSupport {
             System.out.printf(Locale.ROOT, "of the JVM's share, the load driver: %.1f ms per deal; the service alone: %.1f ms per deal"
                     + " (JVM %.1f ms + PostgreSQL %.1f ms), about %.0f deals/s on 2 otherwise idle cores%n", driverMs, serviceMs,
                     jvmMs - driverMs, pgMs, 2000 / serviceMs);
+            // the JIT compiles for minutes after a start on two busy cores: a cost of this run's start, not of a deal
+            System.out.printf(Locale.ROOT, "of the service's JVM share, JIT compilation: %.1f ms per deal; the service without it: %.1f ms"
+                    + " per deal, about %.0f deals/s on 2 otherwise idle cores once compiled%n", jitMs, serviceMs - jitMs,
+                    2000 / (serviceMs - jitMs));
         }
         printStatements(statements0, statements(), measured.deals);
         printTableScans(tables0, tableScans(), measured.deals);

@@ -12,12 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class DealDeliveryTerms implements TitleDeliveryTerms.Source {
 
-    private final DealRepository deals;
     private final DealRecords records;
     private final ProcessDeal processDeal;
 
-    DealDeliveryTerms(DealRepository deals, DealRecords records, ProcessDeal processDeal) {
-        this.deals = deals;
+    DealDeliveryTerms(DealRecords records, ProcessDeal processDeal) {
         this.records = records;
         this.processDeal = processDeal;
     }
@@ -25,7 +23,7 @@ class DealDeliveryTerms implements TitleDeliveryTerms.Source {
     @Override
     @Transactional
     public TitleDeliveryTerms of(String crmDealId, long titleId) {
-        Deal deal = deals.findByCrmDealId(crmDealId).orElseThrow(() -> new IllegalStateException("no deal with CRM id " + crmDealId));
+        Deal deal = processDeal.deal(crmDealId); // the transaction's copy: a query would also flush the deal's pending change
         String titleName = processDeal.titles(deal.getId()).stream().filter(t -> t.titleId() == titleId).findFirst()
                 .orElseThrow(() -> new IllegalStateException("title " + titleId + " is not a title of deal " + crmDealId)).name();
         DealRequest terms = deal.terms();

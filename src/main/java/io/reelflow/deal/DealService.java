@@ -115,9 +115,21 @@ public class DealService {
         records.addTitles(saved.getId(), deal.titleIds());
         if (deal.isHistorical()) return new IntakeResult(recordHistory(saved, deal, dealTitles, today), true);
         DealRecords.DealEvent received = records.event(saved.getId(), "RECEIVED", "deal received from the CRM", null, saved.getCreatedAt());
-        // the engine's start time (its clock) as history recorded it: one read by key
-        java.util.Date startTime = history.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getStartTime();
+        java.util.Date startTime = recordedStartTime(pi.getId());
         return new IntakeResult(receivedView(saved, dealTitles, received, pi.getId(), startTime), true);
+    }
+
+    /**
+     * The engine's start time (its clock) as history recorded it, read by the instance's id. A native query: the
+     * engine's history query builds its SQL (authorization checks, every optional filter) anew on each call, which
+     * cost a sixth of a deal request's CPU for one row this request has just written.
+     */
+    private java.util.Date recordedStartTime(String processInstanceId) {
+        // the engine's tables carry no prefix here (see JobAcquisitionByDueDate); its table-name lookup is for admins
+        return history.createNativeHistoricProcessInstanceQuery()
+                .sql("SELECT * FROM ACT_HI_PROCINST WHERE ID_ = #{id}")
+                .parameter("id", processInstanceId)
+                .singleResult().getStartTime();
     }
 
     /**

@@ -32,23 +32,38 @@ public class GrantLedger {
         return insert("ACTIVE", dealRef, licensee, window, exclusive, lines);
     }
 
+    /**
+     * One statement for all the lines, whatever their number: its count is the rows recorded (a batch of single-row
+     * inserts answers "no count" per row when the driver rewrites batched inserts into multi-row ones).
+     */
     private int insert(String status, String dealRef, String licensee, DateWindow window, boolean exclusive, List<GrantLine> lines) {
-        int[][] counts = jdbc.batchUpdate("""
-                INSERT INTO grant_out (title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", lines, 500, (PreparedStatement ps, GrantLine l) -> {
-            ps.setLong(1, l.titleId());
-            ps.setString(2, l.territory());
-            ps.setString(3, l.media().name());
-            ps.setDate(4, Date.valueOf(window.start()));
-            ps.setDate(5, window.end() == null ? null : Date.valueOf(window.end()));
-            ps.setBoolean(6, exclusive);
-            ps.setString(7, licensee);
-            ps.setString(8, dealRef);
-            ps.setString(9, status);
+        if (lines.isEmpty()) return 0;
+        Long[] titles = new Long[lines.size()];
+        String[] territories = new String[lines.size()];
+        String[] media = new String[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            titles[i] = lines.get(i).titleId();
+            territories[i] = lines.get(i).territory();
+            media[i] = lines.get(i).media().name();
+        }
+        return jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("""
+                    INSERT INTO grant_out (title_id, territory, media, window_start, window_end, exclusive, licensee, deal_ref, status)
+                    SELECT l.title_id, l.territory, l.media, ?, ?, ?, ?, ?, ?
+                    FROM unnest(?::bigint[], ?::text[], ?::text[]) WITH ORDINALITY AS l (title_id, territory, media, n)
+                    ORDER BY l.n
+                    ON CONFLICT DO NOTHING""");
+            ps.setDate(1, Date.valueOf(window.start()));
+            ps.setDate(2, window.end() == null ? null : Date.valueOf(window.end()));
+            ps.setBoolean(3, exclusive);
+            ps.setString(4, licensee);
+            ps.setString(5, dealRef);
+            ps.setString(6, status);
+            ps.setArray(7, con.createArrayOf("bigint", titles));
+            ps.setArray(8, con.createArrayOf("text", territories));
+            ps.setArray(9, con.createArrayOf("text", media));
+            return ps;
         });
-        int recorded = 0;
-        for (int[] batch : counts) for (int c : batch) recorded += Math.max(c, 0);
-        return recorded;
     }
 
     /**
