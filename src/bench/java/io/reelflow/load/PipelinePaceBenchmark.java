@@ -38,7 +38,7 @@ class PipelinePaceBenchmark extends ApiTestSupport {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
     private static final int MEASURE_S = Integer.getInteger("bench.measureSeconds", 60);
     private static final int WARMUP_S = Integer.getInteger("bench.warmupSeconds", 20);
-    private static final int TITLES = Integer.getInteger("bench.titles", 12_000);
+    private static final int TITLES = Integer.getInteger("bench.titles", 40_000);
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -107,8 +107,9 @@ class PipelinePaceBenchmark extends ApiTestSupport {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         long t0 = System.nanoTime();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<java.util.concurrent.Future<Object>> running = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
-            clients.submit(() -> {
+            running.add(clients.submit(() -> {
                 long cpu0 = THREADS.getCurrentThreadCpuTime();
                 try {
                     while (System.nanoTime() < end) {
@@ -123,10 +124,17 @@ class PipelinePaceBenchmark extends ApiTestSupport {
                     clientCpuNs.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu0);
                 }
                 return null;
-            });
+            }));
         }
         clients.shutdown();
         assertThat(clients.awaitTermination(seconds + 120L, TimeUnit.SECONDS)).isTrue();
+        for (var client : running) {
+            try {
+                client.get(); // a client that stopped early (out of titles) fails the run, never shortens it silently
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("a client stopped: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
         assertThat(failed.get()).as("deals refused").isZero();
         return new Phase(posted.get(), (System.nanoTime() - t0) / 1e9);
     }

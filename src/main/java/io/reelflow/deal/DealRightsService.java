@@ -30,13 +30,11 @@ public class DealRightsService {
 
     private static final int SUMMARY_LINES = 60;
 
-    private final DealRepository deals;
     private final DealRecords records;
     private final ProcessDeal processDeal;
     private final RightsService rights;
 
-    public DealRightsService(DealRepository deals, DealRecords records, ProcessDeal processDeal, RightsService rights) {
-        this.deals = deals;
+    public DealRightsService(DealRecords records, ProcessDeal processDeal, RightsService rights) {
         this.records = records;
         this.processDeal = processDeal;
         this.rights = rights;
@@ -168,7 +166,7 @@ public class DealRightsService {
 
 
     private Deal deal(long dealId) {
-        return deals.byId(dealId);
+        return processDeal.byId(dealId);
     }
 
     private DealRights rightsOf(Deal deal) {

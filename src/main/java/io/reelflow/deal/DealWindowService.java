@@ -31,7 +31,6 @@ public class DealWindowService implements io.reelflow.window.WindowDeals {
 
     public enum Decision { RENEW, LET_EXPIRE, RELICENSE }
 
-    private final DealRepository deals;
     private final ProcessDeal processDeal;
     private final DealRecords records;
     private final RightsService rights;
@@ -40,10 +39,9 @@ public class DealWindowService implements io.reelflow.window.WindowDeals {
     private final io.reelflow.royalty.LicenceFeeService licenceFees;
     private final int renewalCreditDays;
 
-    public DealWindowService(DealRepository deals, ProcessDeal processDeal, DealRecords records, RightsService rights, WindowService windows, RuntimeService runtime,
+    public DealWindowService(ProcessDeal processDeal, DealRecords records, RightsService rights, WindowService windows, RuntimeService runtime,
                              io.reelflow.royalty.LicenceFeeService licenceFees,
                              @org.springframework.beans.factory.annotation.Value("${reelflow.royalty.renewal-credit-days:30}") int renewalCreditDays) {
-        this.deals = deals;
         this.processDeal = processDeal;
         this.records = records;
         this.rights = rights;
@@ -283,6 +281,6 @@ public class DealWindowService implements io.reelflow.window.WindowDeals {
 
 
     private Deal deal(long dealId) {
-        return deals.byId(dealId);
+        return processDeal.byId(dealId);
     }
 }

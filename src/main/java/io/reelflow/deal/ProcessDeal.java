@@ -61,6 +61,18 @@ public class ProcessDeal {
         return deal;
     }
 
+    /**
+     * The deal with this row id: the transaction's copy when a step of it has looked the deal up already (the services a
+     * step calls take the row id), else read.
+     */
+    public Deal byId(long dealId) {
+        Lookups found = lookupsOfThisTransaction();
+        if (found != null) {
+            for (Deal d : found.deals.values()) if (d.getId() == dealId) return d;
+        }
+        return deals.byId(dealId);
+    }
+
     /** What the current transaction has looked up already: deals by CRM id, titles by deal id. */
     private static final class Lookups {
         final Map<String, Deal> deals = new HashMap<>();
