@@ -54,6 +54,7 @@ class PipelinePaceBenchmark extends ApiTestSupport {
         Phase warm = post(titles, WARMUP_S);
         double warmDrain = drain();
         System.out.printf(Locale.ROOT, "warm-up: %d deals in %d s, drained in %.1f s%n", warm.deals, WARMUP_S, warmDrain);
+        String machineBefore = CpuMeter.machineCheck();
         CpuMeter cpu = new CpuMeter(jdbc);
         clientCpuNs.set(0);
         long http0 = httpClientCpuNs();
@@ -91,6 +92,7 @@ class PipelinePaceBenchmark extends ApiTestSupport {
                     + " per deal, about %.0f deals/s on 2 otherwise idle cores once compiled%n", jitMs, serviceMs - jitMs,
                     2000 / (serviceMs - jitMs));
         }
+        System.out.printf(Locale.ROOT, "machine check (one thread, idle service): before %s; after %s%n", machineBefore, CpuMeter.machineCheck());
         printStatements(statements0, statements(), measured.deals);
         printTableScans(tables0, tableScans(), measured.deals);
         int granted = count("SELECT count(*) FROM deal WHERE crm_deal_id LIKE ? AND status = 'GRANTED'", run + "-%");

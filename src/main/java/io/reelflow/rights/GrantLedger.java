@@ -33,8 +33,8 @@ public class GrantLedger {
     }
 
     /**
-     * One statement for all the lines, whatever their number: its count is the rows recorded (a batch of single-row
-     * inserts answers "no count" per row when the driver rewrites batched inserts into multi-row ones).
+     * One statement for all the lines, whatever their number: its count is the rows recorded, exact whatever the
+     * driver does with batches (rewritten into multi-row inserts, a batch answers "no count" per row).
      */
     private int insert(String status, String dealRef, String licensee, DateWindow window, boolean exclusive, List<GrantLine> lines) {
         if (lines.isEmpty()) return 0;
