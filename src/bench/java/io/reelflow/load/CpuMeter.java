@@ -54,7 +54,8 @@ final class CpuMeter {
                     continue;
                 }
                 if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) continue;
-                ticks += ticks(Path.of("/proc/self/task", t.getFileName().toString()));
+                String[] f = stat(t.resolve("stat"));
+                if (f != null) ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
             }
         } catch (IOException e) {
             return -1;
@@ -62,20 +63,10 @@ final class CpuMeter {
         return ticks / TICKS_PER_SECOND;
     }
 
-    private static double ticks(Path task) {
-        try {
-            String s = Files.readString(task.resolve("stat"));
-            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
     /**
      * How fast this machine is right now, on one thread: MB/s of SHA-256 over a 32 MB buffer (compute), and ns per step
      * of a random walk through 64 MB (memory). Runs of the same code on this kind of virtual machine differ by a fifth
-     * in CPU per deal; this check, taken before and after a measurement, tells a slow machine from slow code.
+     * in CPU per deal; this check, taken before and after a measurement, helps tell a slow machine from slow code.
      */
     static String machineCheck() {
         byte[] data = new byte[32 << 20];
@@ -107,8 +98,13 @@ final class CpuMeter {
     }
 
     private static String[] stat(long pid) {
+        return stat(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    /** A process's or thread's {@code stat} file, from its 3rd field (state) on; null when it is gone. */
+    private static String[] stat(Path statFile) {
         try {
-            String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String s = Files.readString(statFile);
             return s.substring(s.lastIndexOf(')') + 2).split(" "); // fields from the 3rd (state) on
         } catch (IOException | RuntimeException e) {
             return null;

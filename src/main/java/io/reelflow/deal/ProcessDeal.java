@@ -70,7 +70,9 @@ public class ProcessDeal {
         if (found != null) {
             for (Deal d : found.deals.values()) if (d.getId() == dealId) return d;
         }
-        return deals.byId(dealId);
+        Deal deal = deals.byId(dealId);
+        if (found != null) found.deals.put(deal.getCrmDealId(), deal);
+        return deal;
     }
 
     /** What the current transaction has looked up already: deals by CRM id, titles by deal id. */
