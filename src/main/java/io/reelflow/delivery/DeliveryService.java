@@ -59,6 +59,8 @@ public class DeliveryService {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final io.reelflow.webhook.Outbox outbox;
+    /** Delivery ids by deal and title, for the rest of a transaction: a delivery's id never changes, nor is it removed. */
+    private final io.reelflow.platform.TransactionMemo<String, Long> idsByTitle = new io.reelflow.platform.TransactionMemo<>("delivery-ids");
 
     public DeliveryService(JdbcTemplate jdbc, ObjectMapper json, io.reelflow.webhook.Outbox outbox) {
         this.jdbc = jdbc;
@@ -66,22 +68,47 @@ public class DeliveryService {
         this.outbox = outbox;
     }
 
-    /** Creates the delivery of one title with its required tracks; repeating it returns the same delivery. */
+    /**
+     * Creates the delivery of one title with its required tracks; repeating it returns the same delivery. Two round
+     * trips for a new delivery: the row with its first stage (one statement), its tracks (one batch).
+     */
     @Transactional
     public long create(String dealRef, long titleId, String titleName, String resolution, String dynamicRange, String originalLanguage,
                        LocalDate due, List<Required> tracks) {
-        jdbc.update("""
-                INSERT INTO delivery (deal_ref, title_id, title_name, resolution, dynamic_range, original_language, due_date, stage)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'BACKLOT_SETUP') ON CONFLICT (deal_ref, title_id) DO NOTHING""",
-                dealRef, titleId, titleName, resolution, dynamicRange, originalLanguage, due == null ? null : Date.valueOf(due));
-        long id = jdbc.queryForObject("SELECT id FROM delivery WHERE deal_ref = ? AND title_id = ?", Long.class, dealRef, titleId);
-        for (Required r : tracks) {
-            jdbc.update("""
-                    INSERT INTO delivery_track (delivery_id, kind, language, status) VALUES (?, ?, ?, 'PENDING')
-                    ON CONFLICT (delivery_id, kind, language) DO NOTHING""", id, r.kind().name(), r.language());
-        }
-        if (count("SELECT count(*) FROM delivery_stage WHERE delivery_id = ?", id) == 0) enterStage(id, DeliveryStage.BACKLOT_SETUP);
+        // the inserted row's id, else (repeated) the stored one: the outer SELECT does not see the CTE's insert
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                WITH created AS (
+                    INSERT INTO delivery (deal_ref, title_id, title_name, resolution, dynamic_range, original_language, due_date, stage)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'BACKLOT_SETUP') ON CONFLICT (deal_ref, title_id) DO NOTHING
+                    RETURNING id),
+                first_stage AS (
+                    INSERT INTO delivery_stage (delivery_id, stage, entered_at) SELECT id, 'BACKLOT_SETUP', clock_timestamp() FROM created)
+                SELECT id, true AS created FROM created
+                UNION ALL SELECT id, false FROM delivery WHERE deal_ref = ? AND title_id = ?""",
+                dealRef, titleId, titleName, resolution, dynamicRange, originalLanguage, due == null ? null : Date.valueOf(due),
+                dealRef, titleId);
+        // none: another transaction created it while this statement waited (its snapshot predates that row)
+        Map<String, Object> row = rows.isEmpty()
+                ? jdbc.queryForMap("SELECT id, false AS created FROM delivery WHERE deal_ref = ? AND title_id = ?", dealRef, titleId)
+                : rows.get(0);
+        long id = ((Number) row.get("id")).longValue();
+        idsByTitle.put(dealRef + "/" + titleId, id);
+        jdbc.batchUpdate("""
+                INSERT INTO delivery_track (delivery_id, kind, language, status) VALUES (?, ?, ?, 'PENDING')
+                ON CONFLICT (delivery_id, kind, language) DO NOTHING""", tracks, Math.max(1, tracks.size()), (ps, r) -> {
+            ps.setLong(1, id);
+            ps.setString(2, r.kind().name());
+            ps.setString(3, r.language());
+        });
+        boolean created = (Boolean) row.get("created");
+        if (!created && count("SELECT count(*) FROM delivery_stage WHERE delivery_id = ?", id) == 0) enterStage(id, DeliveryStage.BACKLOT_SETUP);
         return id;
+    }
+
+    /** The id of the deal's delivery of this title, if it has one (read once per transaction). */
+    public Optional<Long> idOf(String dealRef, long titleId) {
+        return Optional.ofNullable(idsByTitle.get(dealRef + "/" + titleId, key -> jdbc.queryForList(
+                "SELECT id FROM delivery WHERE deal_ref = ? AND title_id = ?", Long.class, dealRef, titleId).stream().findFirst().orElse(null)));
     }
 
     @Transactional(readOnly = true)

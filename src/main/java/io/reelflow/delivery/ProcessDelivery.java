@@ -30,9 +30,8 @@ public class ProcessDelivery {
         String dealRef = BusinessKey.of(scope);
         Long titleId = NetflixDeliveryVariables.TITLE_ID.get(scope);
         if (titleId == null) throw new IllegalStateException("the instance of deal " + dealRef + " names no title");
-        List<Long> ids = jdbc.queryForList("SELECT id FROM delivery WHERE deal_ref = ? AND title_id = ?", Long.class, dealRef, titleId);
-        if (ids.isEmpty()) throw new IllegalStateException("deal " + dealRef + " has no delivery of title " + titleId);
-        return ids.get(0);
+        return deliveries.idOf(dealRef, titleId)
+                .orElseThrow(() -> new IllegalStateException("deal " + dealRef + " has no delivery of title " + titleId));
     }
 
     /** The instance's track: {@code trackId}, checked to be a track of the instance's delivery. */

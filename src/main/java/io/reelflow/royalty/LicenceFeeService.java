@@ -65,6 +65,13 @@ public class LicenceFeeService {
 
     private final JdbcTemplate jdbc;
     private final io.reelflow.webhook.Outbox outbox;
+    /**
+     * Instalments read or written in the current transaction, by deal and number: a clean deal's job schedules them, then
+     * each instalment's steps, timers and task read theirs. Every write to {@code fee_instalment} is in this class and
+     * forgets what it changes.
+     */
+    private final io.reelflow.platform.TransactionMemo<String, InstalmentView> kept =
+            new io.reelflow.platform.TransactionMemo<>("fee-instalments");
 
     public LicenceFeeService(JdbcTemplate jdbc, io.reelflow.webhook.Outbox outbox) {
         this.jdbc = jdbc;
@@ -81,14 +88,29 @@ public class LicenceFeeService {
         List<InstalmentView> existing = instalments(dealRef);
         if (!existing.isEmpty()) return existing;
         List<Instalment> schedule = InstalmentScheduler.schedule(terms, signedOn, windowStart);
-        for (Instalment i : schedule) {
-            jdbc.update("""
+        // one statement for the whole schedule, answering what it inserted
+        List<InstalmentView> inserted = jdbc.query("""
+                WITH inserted AS (
                     INSERT INTO fee_instalment (deal_ref, number, kind, amount, currency, trigger, credit_days, triggered_on, due_on)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (deal_ref, number) DO NOTHING""",
-                    dealRef, i.number(), kind.name(), i.amount().amount(), i.amount().currency().getCurrencyCode(),
-                    triggerNames.get(i.number() - 1), i.creditDays(), i.triggeredOn(), i.dueDate());
-        }
-        return instalments(dealRef);
+                    SELECT ?, s.number, ?, s.amount::numeric, s.currency, s.trigger, s.credit_days, s.triggered_on::date, s.due_on::date
+                    FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], ?::text[])
+                         AS s (number, amount, currency, trigger, credit_days, triggered_on, due_on)
+                    ON CONFLICT (deal_ref, number) DO NOTHING
+                    RETURNING\s""" + COLUMNS + """
+                )
+                SELECT * FROM inserted ORDER BY number""", INSTALMENT,
+                dealRef, kind.name(),
+                schedule.stream().map(Instalment::number).toArray(Integer[]::new),
+                schedule.stream().map(i -> i.amount().amount().toPlainString()).toArray(String[]::new),
+                schedule.stream().map(i -> i.amount().currency().getCurrencyCode()).toArray(String[]::new),
+                schedule.stream().map(i -> triggerNames.get(i.number() - 1)).toArray(String[]::new),
+                schedule.stream().map(Instalment::creditDays).toArray(Integer[]::new),
+                schedule.stream().map(i -> i.triggeredOn() == null ? null : i.triggeredOn().toString()).toArray(String[]::new),
+                schedule.stream().map(i -> i.dueDate() == null ? null : i.dueDate().toString()).toArray(String[]::new));
+        // fewer: a concurrent run inserted some first; the stored schedule is the answer
+        List<InstalmentView> stored = inserted.size() == schedule.size() ? inserted : instalments(dealRef);
+        stored.forEach(i -> kept.put(key(dealRef, i.number()), i));
+        return stored;
     }
 
     @Transactional(readOnly = true)
@@ -98,9 +120,21 @@ public class LicenceFeeService {
 
     @Transactional(readOnly = true)
     public InstalmentView instalment(String dealRef, int number) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM fee_instalment WHERE deal_ref = ? AND number = ?", INSTALMENT, dealRef, number)
-                .stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("deal " + dealRef + " has no instalment " + number));
+        InstalmentView found = kept.get(key(dealRef, number), k -> jdbc.query(
+                "SELECT " + COLUMNS + " FROM fee_instalment WHERE deal_ref = ? AND number = ?", INSTALMENT, dealRef, number)
+                .stream().findFirst().orElse(null));
+        if (found == null) throw new NotFoundException("deal " + dealRef + " has no instalment " + number);
+        return found;
+    }
+
+    private static String key(String dealRef, int number) {
+        return dealRef + "#" + number;
+    }
+
+    /** Before a write to one instalment: its next read is from the database. */
+    private void changing(String dealRef, int number) {
+        String changed = key(dealRef, number);
+        kept.forget(changed::equals);
     }
 
     /** Dates an instalment whose trigger happened on {@code occurredOn}; one already dated keeps its date. */
@@ -108,6 +142,7 @@ public class LicenceFeeService {
     public InstalmentView trigger(String dealRef, int number, LocalDate occurredOn) {
         InstalmentView i = instalment(dealRef, number);
         if (!i.triggered()) {
+            changing(dealRef, number);
             jdbc.update("UPDATE fee_instalment SET triggered_on = ?, due_on = ? WHERE deal_ref = ? AND number = ? AND triggered_on IS NULL",
                     occurredOn, InstalmentScheduler.dueDate(occurredOn, i.creditDays()), dealRef, number);
         }
@@ -131,6 +166,7 @@ public class LicenceFeeService {
         if (i.triggeredOn() != null && invoicedOn.isBefore(i.triggeredOn())) {
             throw new InvalidInputException("invoicedOn", "is before the instalment became payable (" + i.triggeredOn() + ")");
         }
+        changing(dealRef, number);
         int changed = jdbc.update("UPDATE fee_instalment SET invoice_number = ?, invoiced_on = ?, invoiced_by = ? WHERE deal_ref = ? AND number = ? AND invoice_number IS NULL",
                 invoice, invoicedOn, user, dealRef, number);
         InstalmentView invoiced = instalment(dealRef, number);
@@ -165,6 +201,7 @@ public class LicenceFeeService {
             throw new ConflictException("instalment " + number + " of " + dealRef + " is already paid (bank reference " + i.bankReference() + ")",
                     List.of(new FieldProblem("bankReference", "payment already recorded as " + i.bankReference())));
         }
+        changing(dealRef, number);
         int changed = jdbc.update("""
                 UPDATE fee_instalment SET paid_amount = ?, paid_currency = ?, paid_on = ?, bank_reference = ?, recorded_by = ?
                 WHERE deal_ref = ? AND number = ? AND paid_on IS NULL""",

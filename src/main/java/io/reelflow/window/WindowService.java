@@ -36,6 +36,8 @@ public class WindowService {
     private final JdbcTemplate jdbc;
     private final RightsService rights;
     private final List<Integer> leadTimes;
+    /** Timer plans stored or read in the current transaction, by deal: a window's timers each read the plan its job stored. */
+    private final io.reelflow.platform.TransactionMemo<String, WindowPlan> plans = new io.reelflow.platform.TransactionMemo<>("window-plans");
 
     public WindowService(JdbcTemplate jdbc, RightsService rights, @Value("${reelflow.window.alert-lead-days:180,90,30}") List<Integer> leadTimes) {
         this.jdbc = jdbc;
@@ -86,18 +88,19 @@ public class WindowService {
                 timestamp(plan.nextAlertAt()), plan.nextAlertLeadDays(), timestamp(plan.escalationAt()), timestamp(plan.expiresAt()),
                 plan.windowEndLabel(), dealRef);
         if (updated != 1) throw new IllegalStateException("no licence window for deal " + dealRef);
+        plans.put(dealRef, plan);
     }
 
-    /** The plan last stored for the window. */
+    /** The plan last stored for the window (the timers of one job read it once; it is written by storePlan only). */
     @Transactional(readOnly = true)
     public WindowPlan storedPlan(String dealRef) {
-        return jdbc.query("""
+        return plans.get(dealRef, key -> jdbc.query("""
                 SELECT plan_live, plan_starts_at, plan_evergreen, plan_alert_due, plan_next_alert_at, plan_next_alert_lead,
                        plan_escalation_at, plan_expires_at, plan_end_label
                 FROM licence_window WHERE deal_ref = ? AND plan_live IS NOT NULL""",
                 (rs, i) -> new WindowPlan(rs.getBoolean(1), date(rs.getTimestamp(2)), rs.getBoolean(3), rs.getBoolean(4),
                         date(rs.getTimestamp(5)), rs.getInt(6), date(rs.getTimestamp(7)), date(rs.getTimestamp(8)), rs.getString(9)), dealRef)
-                .stream().findFirst().orElseThrow(() -> new IllegalStateException("no timer plan for the licence window of deal " + dealRef));
+                .stream().findFirst().orElseThrow(() -> new IllegalStateException("no timer plan for the licence window of deal " + dealRef)));
     }
 
     private static java.sql.Timestamp timestamp(java.util.Date d) {
