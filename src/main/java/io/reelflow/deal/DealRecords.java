@@ -25,6 +25,8 @@ public class DealRecords {
 
     private final JdbcTemplate jdbc;
     private final DealWebhookEvents webhooks;
+    /** Deals whose conflicts this transaction has already replaced by none (a clean deal's check, then its grant). */
+    private final io.reelflow.platform.TransactionMemo<Long, Boolean> clearedConflicts = new io.reelflow.platform.TransactionMemo<>("cleared-conflicts");
 
     public DealRecords(JdbcTemplate jdbc, DealWebhookEvents webhooks) {
         this.jdbc = jdbc;
@@ -60,7 +62,10 @@ public class DealRecords {
 
     /** Replaces the conflicts of the previous check: a check is idempotent. */
     public void replaceConflicts(long dealId, List<Conflict> conflicts) {
+        if (conflicts.isEmpty() && clearedConflicts.kept(dealId) != null) return; // none already, in this transaction
         jdbc.update("DELETE FROM deal_conflict WHERE deal_id = ?", dealId);
+        if (conflicts.isEmpty()) clearedConflicts.put(dealId, Boolean.TRUE);
+        else clearedConflicts.forget(id -> id == dealId);
         jdbc.batchUpdate("""
                 INSERT INTO deal_conflict (deal_id, rule, title_id, territory, media, date_from, date_to, record_type, record_id, message)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", conflicts, 500, (ps, c) -> {

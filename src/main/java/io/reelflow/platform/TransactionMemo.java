@@ -39,6 +39,12 @@ public final class TransactionMemo<K, V> {
         return value;
     }
 
+    /** The value kept for {@code key} in this transaction, or null (nothing is read). */
+    public V kept(K key) {
+        Map<K, V> kept = kept();
+        return kept == null ? null : kept.get(key);
+    }
+
     /** Keeps what the owner has just written (or read) for {@code key}, for the rest of the transaction. */
     public void put(K key, V value) {
         Map<K, V> kept = kept();

@@ -7,6 +7,7 @@ import io.reelflow.rights.rules.Media;
 import io.reelflow.rights.rules.RightsHeld;
 import java.sql.Array;
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -16,12 +17,11 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads what the conflict rules need for some titles in three indexed queries: rights held,
+ * Reads what the conflict rules need for some titles in three indexed queries, sent together: rights held,
  * holdbacks, and the days each grant holds (pending, active, expired, or released after some days passed).
  */
 @Repository
@@ -37,27 +37,49 @@ public class RightsSnapshots {
     }
 
     public Snapshot load(Collection<Long> titleIds) {
-        MapSqlParameterSource p = new MapSqlParameterSource("ids", titleIds);
-        List<RightsHeld> held = jdbc.query("""
-                SELECT id, title_id, licensor, territories, media, term_start, term_end, exclusive
-                FROM rights_in WHERE title_id IN (:ids)""", p, (rs, i) -> new RightsHeld(
-                rs.getLong("id"), rs.getLong("title_id"), rs.getString("licensor"), strings(rs.getArray("territories")),
-                media(rs.getArray("media")), new DateWindow(date(rs, "term_start"), date(rs, "term_end")), rs.getBoolean("exclusive")));
-        List<Holdback> holdbacks = jdbc.query("""
-                SELECT id, title_id, territories, media, period_start, period_end, reason
-                FROM holdback WHERE title_id IN (:ids)""", p, (rs, i) -> new Holdback(
-                rs.getLong("id"), rs.getLong("title_id"), strings(rs.getArray("territories")), media(rs.getArray("media")),
-                new DateWindow(date(rs, "period_start"), date(rs, "period_end")), rs.getString("reason")));
-        // a grant counts for the days it holds: its window while pending, active or expired, its days before the
-        // release once released (a day that has passed never returns to the avails)
-        List<ExistingGrant> grants = jdbc.query("""
-                SELECT id, title_id, territory, media, lower(held_period) AS held_start, upper(held_period) - 1 AS held_end,
-                       exclusive, licensee, deal_ref
-                FROM grant_out WHERE title_id IN (:ids) AND NOT isempty(held_period)""", p, (rs, i) -> new ExistingGrant(
-                rs.getLong("id"), rs.getLong("title_id"), rs.getString("territory"), Media.valueOf(rs.getString("media")),
-                new DateWindow(date(rs, "held_start"), date(rs, "held_end")), rs.getBoolean("exclusive"),
-                rs.getString("licensee"), rs.getString("deal_ref")));
-        return new Snapshot(held, holdbacks, grants);
+        Long[] ids = titleIds.toArray(Long[]::new);
+        // the three queries in one round trip: the driver sends them together and answers three result sets
+        return jdbc.getJdbcOperations().execute((org.springframework.jdbc.core.ConnectionCallback<Snapshot>) con -> {
+            try (PreparedStatement ps = con.prepareStatement("""
+                    SELECT id, title_id, licensor, territories, media, term_start, term_end, exclusive
+                    FROM rights_in WHERE title_id = ANY (?);
+                    SELECT id, title_id, territories, media, period_start, period_end, reason
+                    FROM holdback WHERE title_id = ANY (?);
+                    SELECT id, title_id, territory, media, lower(held_period) AS held_start, upper(held_period) - 1 AS held_end,
+                           exclusive, licensee, deal_ref
+                    FROM grant_out WHERE title_id = ANY (?) AND NOT isempty(held_period)""")) {
+                Array array = con.createArrayOf("bigint", ids);
+                for (int i = 1; i <= 3; i++) ps.setArray(i, array);
+                ps.execute();
+                List<RightsHeld> held = rows(ps.getResultSet(), rs -> new RightsHeld(
+                        rs.getLong("id"), rs.getLong("title_id"), rs.getString("licensor"), strings(rs.getArray("territories")),
+                        media(rs.getArray("media")), new DateWindow(date(rs, "term_start"), date(rs, "term_end")), rs.getBoolean("exclusive")));
+                ps.getMoreResults();
+                List<Holdback> holdbacks = rows(ps.getResultSet(), rs -> new Holdback(
+                        rs.getLong("id"), rs.getLong("title_id"), strings(rs.getArray("territories")), media(rs.getArray("media")),
+                        new DateWindow(date(rs, "period_start"), date(rs, "period_end")), rs.getString("reason")));
+                // a grant counts for the days it holds: its window while pending, active or expired, its days before the
+                // release once released (a day that has passed never returns to the avails)
+                ps.getMoreResults();
+                List<ExistingGrant> grants = rows(ps.getResultSet(), rs -> new ExistingGrant(
+                        rs.getLong("id"), rs.getLong("title_id"), rs.getString("territory"), Media.valueOf(rs.getString("media")),
+                        new DateWindow(date(rs, "held_start"), date(rs, "held_end")), rs.getBoolean("exclusive"),
+                        rs.getString("licensee"), rs.getString("deal_ref")));
+                return new Snapshot(held, holdbacks, grants);
+            }
+        });
+    }
+
+    private interface Row<T> {
+        T of(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> List<T> rows(ResultSet rs, Row<T> row) throws SQLException {
+        List<T> out = new java.util.ArrayList<>();
+        try (rs) {
+            while (rs.next()) out.add(row.of(rs));
+        }
+        return out;
     }
 
     static Set<String> strings(Array array) throws SQLException {

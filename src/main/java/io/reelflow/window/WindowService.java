@@ -36,6 +36,11 @@ public class WindowService {
     private final JdbcTemplate jdbc;
     private final RightsService rights;
     private final List<Integer> leadTimes;
+    /**
+     * Windows opened or read in the current transaction, by deal (the job that opens a window plans its timers from it);
+     * every other write to a window forgets it first.
+     */
+    private final io.reelflow.platform.TransactionMemo<String, LicenceWindow> windows = new io.reelflow.platform.TransactionMemo<>("windows");
     /** Timer plans stored or read in the current transaction, by deal: a window's timers each read the plan its job stored. */
     private final io.reelflow.platform.TransactionMemo<String, WindowPlan> plans = new io.reelflow.platform.TransactionMemo<>("window-plans");
 
@@ -48,15 +53,17 @@ public class WindowService {
     /** Records the window of a granted deal; repeating it changes nothing. */
     @Transactional
     public void open(String dealRef, String licensee, String titleNames, LocalDate start, LocalDate end) {
-        jdbc.update("""
+        jdbc.query("""
                 INSERT INTO licence_window (deal_ref, licensee, title_names, window_start, window_end, state)
-                VALUES (?, ?, ?, ?, ?, 'SCHEDULED') ON CONFLICT (deal_ref) DO NOTHING""",
-                dealRef, licensee, titleNames, Date.valueOf(start), end == null ? null : Date.valueOf(end));
+                VALUES (?, ?, ?, ?, ?, 'SCHEDULED') ON CONFLICT (deal_ref) DO NOTHING RETURNING *""",
+                (rs, i) -> map(rs), dealRef, licensee, titleNames, Date.valueOf(start), end == null ? null : Date.valueOf(end))
+                .forEach(opened -> windows.put(dealRef, opened));
     }
 
     @Transactional(readOnly = true)
     public Optional<LicenceWindow> find(String dealRef) {
-        return jdbc.query("SELECT * FROM licence_window WHERE deal_ref = ?", (rs, i) -> map(rs), dealRef).stream().findFirst();
+        return Optional.ofNullable(windows.get(dealRef, key ->
+                jdbc.query("SELECT * FROM licence_window WHERE deal_ref = ?", (rs, i) -> map(rs), dealRef).stream().findFirst().orElse(null)));
     }
 
     /** The next timers of the window, as of {@code today}. */
@@ -113,12 +120,14 @@ public class WindowService {
 
     @Transactional
     public void goLive(String dealRef) {
+        windows.forget(dealRef::equals);
         jdbc.update("UPDATE licence_window SET state = 'LIVE', updated_at = now() WHERE deal_ref = ? AND state = 'SCHEDULED'", dealRef);
     }
 
     /** A renewal alert fell due: a decision is now pending. */
     @Transactional
     public void alertRaised(String dealRef, int leadDays) {
+        windows.forget(dealRef::equals);
         jdbc.update("""
                 UPDATE licence_window SET renewal_status = 'DECISION_PENDING', last_alert_lead_days = ?, updated_at = now()
                 WHERE deal_ref = ?""", leadDays, dealRef);
@@ -126,6 +135,7 @@ public class WindowService {
 
     @Transactional
     public void decided(String dealRef, RenewalStatus status, String note) {
+        windows.forget(dealRef::equals);
         jdbc.update("UPDATE licence_window SET renewal_status = ?, renewal_note = ?, updated_at = now() WHERE deal_ref = ?",
                 status.name(), note, dealRef);
     }
@@ -133,6 +143,7 @@ public class WindowService {
     /** A new last day (renewal or CRM amendment); the caller has already moved the grants. */
     @Transactional
     public void changeEnd(String dealRef, LocalDate newEnd, RenewalStatus status) {
+        windows.forget(dealRef::equals);
         jdbc.update("UPDATE licence_window SET window_end = ?, renewal_status = ?, updated_at = now() WHERE deal_ref = ?",
                 newEnd == null ? null : Date.valueOf(newEnd), status.name(), dealRef);
     }
@@ -143,6 +154,7 @@ public class WindowService {
         LicenceWindow w = require(dealRef);
         if (w.state() == WindowState.ENDED) return 0;
         int released = rights.release(dealRef, AlertSchedule.expiryDate(w.end()));
+        windows.forget(dealRef::equals);
         jdbc.update("UPDATE licence_window SET state = 'ENDED', updated_at = now() WHERE deal_ref = ?", dealRef);
         return released;
     }

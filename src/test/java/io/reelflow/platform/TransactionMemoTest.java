@@ -60,6 +60,16 @@ class TransactionMemoTest {
     }
 
     @Test
+    void keptAnswersWhatIsKeptWithoutReading() {
+        assertThat(memo.kept("a")).isNull();
+        begin();
+        assertThat(memo.kept("a")).isNull();
+        memo.put("a", "written a");
+        assertThat(memo.kept("a")).isEqualTo("written a");
+        assertThat(reads).hasValue(0);
+    }
+
+    @Test
     void aForgottenValueIsReadAgain() {
         begin();
         memo.get("a", this::read);
