@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
  * draining). A 20 s warm-up of the same kind (then drained) comes first, so the JIT has seen every step.
  *
  * <p>{@code mvn -B test -Pbench -Dtest=PipelinePaceBenchmark [-Dbench.clients=8 -Dbench.measureSeconds=60
- * -Dbench.warmupSeconds=20]}
+ * -Dbench.warmupSeconds=20 -Dbench.roundTrips=true]}
  */
 @Tag("benchmark")
 // the service as it runs in production: without the tests' process coverage recorder on every activity (about 4 % of the
@@ -39,6 +39,7 @@ class PipelinePaceBenchmark extends ApiTestSupport {
     private static final int MEASURE_S = Integer.getInteger("bench.measureSeconds", 60);
     private static final int WARMUP_S = Integer.getInteger("bench.warmupSeconds", 20);
     private static final int TITLES = Integer.getInteger("bench.titles", 40_000);
+    private static final boolean ROUND_TRIPS = Boolean.getBoolean("bench.roundTrips");
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -63,10 +64,12 @@ class PipelinePaceBenchmark extends ApiTestSupport {
         double jit0 = CpuMeter.jitSeconds();
         Map<String, double[]> statements0 = statements();
         Map<String, long[]> tables0 = tableScans();
+        RoundTrips roundTrips = ROUND_TRIPS ? new RoundTrips() : null;
         Phase measured = post(titles, MEASURE_S);
         long httpNs = httpClientCpuNs() - http0; // now, before its idle workers time out during the drain
         long backlog = management.createJobQuery().executable().count();
         double drained = drain();
+        Map<String, Long> trips = roundTrips == null ? null : roundTrips.stop();
         double[] cpu1 = cpu.seconds();
         double jitMs = (CpuMeter.jitSeconds() - jit0) * 1000 / measured.deals;
         long driverNs = clientCpuNs.get() + httpNs + THREADS.getCurrentThreadCpuTime() - main0;
@@ -93,6 +96,7 @@ class PipelinePaceBenchmark extends ApiTestSupport {
                     2000 / (serviceMs - jitMs));
         }
         System.out.printf(Locale.ROOT, "machine check (one thread, idle service): before %s; after %s%n", machineBefore, CpuMeter.machineCheck());
+        printRoundTrips(trips, measured.deals);
         printStatements(statements0, statements(), measured.deals);
         printTableScans(tables0, tableScans(), measured.deals);
         int granted = count("SELECT count(*) FROM deal WHERE crm_deal_id LIKE ? AND status = 'GRANTED'", run + "-%");
@@ -207,6 +211,21 @@ class PipelinePaceBenchmark extends ApiTestSupport {
             System.out.printf(Locale.ROOT, "   %9.2f %9.3f %11.1f  %s%n", d.calls / deals, d.ms / deals, d.rows / d.calls,
                     d.query.replaceAll("\\s+", " ").substring(0, Math.min(170, d.query.replaceAll("\\s+", " ").length())));
         }
+    }
+
+    private static void printRoundTrips(Map<String, Long> trips, int deals) {
+        if (trips == null) {
+            System.out.println("(round trips to PostgreSQL per deal: start with -Dbench.roundTrips=true)");
+            return;
+        }
+        String driver = "load driver (polling)";
+        long service = trips.entrySet().stream().filter(e -> !e.getKey().equals(driver)).mapToLong(Map.Entry::getValue).sum();
+        StringBuilder parts = new StringBuilder();
+        trips.forEach((who, n) -> {
+            if (!who.equals(driver)) parts.append(String.format(Locale.ROOT, ", %s %.1f", who, (double) n / deals));
+        });
+        System.out.printf(Locale.ROOT, "round trips to PostgreSQL per deal (its driver's socket reads, JFR): %.1f%s; the load driver's"
+                + " polling %.1f, not counted%n", (double) service / deals, parts, (double) trips.getOrDefault(driver, 0L) / deals);
     }
 
     /** Per table: {sequential scans, rows they read, index scans}. */
