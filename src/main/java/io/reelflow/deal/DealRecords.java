@@ -65,7 +65,7 @@ public class DealRecords {
         if (conflicts.isEmpty() && clearedConflicts.kept(dealId) != null) return; // none already, in this transaction
         jdbc.update("DELETE FROM deal_conflict WHERE deal_id = ?", dealId);
         if (conflicts.isEmpty()) clearedConflicts.put(dealId, Boolean.TRUE);
-        else clearedConflicts.forget(id -> id == dealId);
+        else clearedConflicts.forget(dealId);
         jdbc.batchUpdate("""
                 INSERT INTO deal_conflict (deal_id, rule, title_id, territory, media, date_from, date_to, record_type, record_id, message)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", conflicts, 500, (ps, c) -> {

@@ -1,11 +1,8 @@
 package io.reelflow.deal;
 
-import java.util.HashMap;
+import io.reelflow.platform.TransactionMemo;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +13,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProcessDeal {
 
-    private static final Object TRANSACTION_CACHE = ProcessDeal.class.getName() + ".deals";
+    /*
+     * What the current transaction has looked up already (platform.TransactionMemo): one job runs a dozen delegates,
+     * listeners and expressions of the same deal, and each would otherwise query it again. The entity stays managed by
+     * the transaction's persistence context, so the kept instance is the one the services see; a deal's titles do not
+     * change after intake.
+     */
+    private final TransactionMemo<String, Deal> byCrmId = new TransactionMemo<>("deals-by-crm-id");
+    private final TransactionMemo<Long, Deal> byRowId = new TransactionMemo<>("deals-by-row-id");
+    private final TransactionMemo<Long, List<DealRecords.DealTitle>> titlesOfDeal = new TransactionMemo<>("deal-titles");
 
     private final DealRepository deals;
     private final DealRecords records;
@@ -36,9 +41,7 @@ public class ProcessDeal {
 
     /** The deal's titles, in the order the CRM sent them (read once per transaction: they do not change after intake). */
     public List<DealRecords.DealTitle> titles(long dealId) {
-        Lookups found = lookupsOfThisTransaction();
-        if (found == null) return records.titles(dealId);
-        return found.titles.computeIfAbsent(dealId, records::titles);
+        return titlesOfDeal.get(dealId, records::titles);
     }
 
     /** The CRM deal id: the business key of the instance (children inherit it). */
@@ -52,12 +55,8 @@ public class ProcessDeal {
 
     /** The deal with this CRM deal id (a business key), read once per transaction; none is a technical error. */
     public Deal deal(String key) {
-        Lookups found = lookupsOfThisTransaction();
-        Deal deal = found == null ? null : found.deals.get(key);
-        if (deal == null) {
-            deal = deals.findByCrmDealId(key).orElseThrow(() -> new IllegalStateException("no deal with CRM id " + key));
-            if (found != null) found.deals.put(key, deal);
-        }
+        Deal deal = byCrmId.get(key, k -> deals.findByCrmDealId(k).orElseThrow(() -> new IllegalStateException("no deal with CRM id " + k)));
+        byRowId.put(deal.getId(), deal);
         return deal;
     }
 
@@ -66,42 +65,9 @@ public class ProcessDeal {
      * step calls take the row id), else read.
      */
     public Deal byId(long dealId) {
-        Lookups found = lookupsOfThisTransaction();
-        if (found != null) {
-            for (Deal d : found.deals.values()) if (d.getId() == dealId) return d;
-        }
-        Deal deal = deals.byId(dealId);
-        if (found != null) found.deals.put(deal.getCrmDealId(), deal);
+        Deal deal = byRowId.get(dealId, deals::byId);
+        byCrmId.put(deal.getCrmDealId(), deal);
         return deal;
-    }
-
-    /** What the current transaction has looked up already: deals by CRM id, titles by deal id. */
-    private static final class Lookups {
-        final Map<String, Deal> deals = new HashMap<>();
-        final Map<Long, List<DealRecords.DealTitle>> titles = new HashMap<>();
-    }
-
-    /**
-     * The lookups of the current transaction: one job runs a dozen delegates, listeners and expressions of the same
-     * deal, and each would otherwise query it again (the entity stays managed by the transaction's persistence context,
-     * so the cached instance is the one the services see; a deal's titles do not change after intake). Null outside a
-     * transaction.
-     */
-    private static Lookups lookupsOfThisTransaction() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) return null;
-        Lookups found = (Lookups) TransactionSynchronizationManager.getResource(TRANSACTION_CACHE);
-        if (found == null) {
-            Lookups fresh = new Lookups();
-            TransactionSynchronizationManager.bindResource(TRANSACTION_CACHE, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(TRANSACTION_CACHE);
-                }
-            });
-            found = fresh;
-        }
-        return found;
     }
 
     public long dealId(VariableScope scope) {

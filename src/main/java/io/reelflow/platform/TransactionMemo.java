@@ -3,7 +3,6 @@ package io.reelflow.platform;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -51,10 +50,10 @@ public final class TransactionMemo<K, V> {
         if (kept != null && value != null) kept.put(key, value);
     }
 
-    /** Forgets the values of the keys the owner is about to change otherwise than through {@link #put}. */
-    public void forget(Predicate<? super K> changed) {
+    /** Forgets the value of a key the owner is about to change otherwise than through {@link #put}. */
+    public void forget(K changed) {
         Map<K, V> kept = kept();
-        if (kept != null) kept.keySet().removeIf(changed);
+        if (kept != null) kept.remove(changed);
     }
 
     @SuppressWarnings("unchecked")

@@ -131,18 +131,12 @@ public class LicenceFeeService {
         return dealRef + "#" + number;
     }
 
-    /** Before a write to one instalment: its next read is from the database. */
-    private void changing(String dealRef, int number) {
-        String changed = key(dealRef, number);
-        kept.forget(changed::equals);
-    }
-
     /** Dates an instalment whose trigger happened on {@code occurredOn}; one already dated keeps its date. */
     @Transactional
     public InstalmentView trigger(String dealRef, int number, LocalDate occurredOn) {
         InstalmentView i = instalment(dealRef, number);
         if (!i.triggered()) {
-            changing(dealRef, number);
+            kept.forget(key(dealRef, number)); // its next read is from the database
             jdbc.update("UPDATE fee_instalment SET triggered_on = ?, due_on = ? WHERE deal_ref = ? AND number = ? AND triggered_on IS NULL",
                     occurredOn, InstalmentScheduler.dueDate(occurredOn, i.creditDays()), dealRef, number);
         }
@@ -166,7 +160,7 @@ public class LicenceFeeService {
         if (i.triggeredOn() != null && invoicedOn.isBefore(i.triggeredOn())) {
             throw new InvalidInputException("invoicedOn", "is before the instalment became payable (" + i.triggeredOn() + ")");
         }
-        changing(dealRef, number);
+        kept.forget(key(dealRef, number)); // its next read is from the database
         int changed = jdbc.update("UPDATE fee_instalment SET invoice_number = ?, invoiced_on = ?, invoiced_by = ? WHERE deal_ref = ? AND number = ? AND invoice_number IS NULL",
                 invoice, invoicedOn, user, dealRef, number);
         InstalmentView invoiced = instalment(dealRef, number);
@@ -201,7 +195,7 @@ public class LicenceFeeService {
             throw new ConflictException("instalment " + number + " of " + dealRef + " is already paid (bank reference " + i.bankReference() + ")",
                     List.of(new FieldProblem("bankReference", "payment already recorded as " + i.bankReference())));
         }
-        changing(dealRef, number);
+        kept.forget(key(dealRef, number)); // its next read is from the database
         int changed = jdbc.update("""
                 UPDATE fee_instalment SET paid_amount = ?, paid_currency = ?, paid_on = ?, bank_reference = ?, recorded_by = ?
                 WHERE deal_ref = ? AND number = ? AND paid_on IS NULL""",

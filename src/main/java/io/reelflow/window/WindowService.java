@@ -120,14 +120,14 @@ public class WindowService {
 
     @Transactional
     public void goLive(String dealRef) {
-        windows.forget(dealRef::equals);
+        windows.forget(dealRef);
         jdbc.update("UPDATE licence_window SET state = 'LIVE', updated_at = now() WHERE deal_ref = ? AND state = 'SCHEDULED'", dealRef);
     }
 
     /** A renewal alert fell due: a decision is now pending. */
     @Transactional
     public void alertRaised(String dealRef, int leadDays) {
-        windows.forget(dealRef::equals);
+        windows.forget(dealRef);
         jdbc.update("""
                 UPDATE licence_window SET renewal_status = 'DECISION_PENDING', last_alert_lead_days = ?, updated_at = now()
                 WHERE deal_ref = ?""", leadDays, dealRef);
@@ -135,7 +135,7 @@ public class WindowService {
 
     @Transactional
     public void decided(String dealRef, RenewalStatus status, String note) {
-        windows.forget(dealRef::equals);
+        windows.forget(dealRef);
         jdbc.update("UPDATE licence_window SET renewal_status = ?, renewal_note = ?, updated_at = now() WHERE deal_ref = ?",
                 status.name(), note, dealRef);
     }
@@ -143,7 +143,7 @@ public class WindowService {
     /** A new last day (renewal or CRM amendment); the caller has already moved the grants. */
     @Transactional
     public void changeEnd(String dealRef, LocalDate newEnd, RenewalStatus status) {
-        windows.forget(dealRef::equals);
+        windows.forget(dealRef);
         jdbc.update("UPDATE licence_window SET window_end = ?, renewal_status = ?, updated_at = now() WHERE deal_ref = ?",
                 newEnd == null ? null : Date.valueOf(newEnd), status.name(), dealRef);
     }
@@ -154,7 +154,7 @@ public class WindowService {
         LicenceWindow w = require(dealRef);
         if (w.state() == WindowState.ENDED) return 0;
         int released = rights.release(dealRef, AlertSchedule.expiryDate(w.end()));
-        windows.forget(dealRef::equals);
+        windows.forget(dealRef);
         jdbc.update("UPDATE licence_window SET state = 'ENDED', updated_at = now() WHERE deal_ref = ?", dealRef);
         return released;
     }

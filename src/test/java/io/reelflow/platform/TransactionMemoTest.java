@@ -74,7 +74,7 @@ class TransactionMemoTest {
         begin();
         memo.get("a", this::read);
         memo.get("b", this::read);
-        memo.forget("a"::equals);
+        memo.forget("a");
         memo.get("a", this::read);
         memo.get("b", this::read);
         assertThat(reads).hasValue(3);
