@@ -39,6 +39,15 @@ public class DealRecords {
         }
     }
 
+    /**
+     * The row id of the deal with this CRM deal id, if one is recorded. Plain SQL: a new deal's request asks it first, and
+     * the same question through the repository (a JPA query) cost a tenth of the request's CPU for a row that is
+     * almost never there.
+     */
+    public java.util.Optional<Long> idOfCrmDeal(String crmDealId) {
+        return jdbc.queryForList("SELECT id FROM deal WHERE crm_deal_id = ?", Long.class, crmDealId).stream().findFirst();
+    }
+
     /** The names of those titles that exist, by id: one query for all of them. */
     public java.util.Map<Long, String> titleNames(List<Long> titleIds) {
         java.util.Map<Long, String> names = new java.util.HashMap<>();

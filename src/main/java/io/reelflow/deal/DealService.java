@@ -80,10 +80,10 @@ public class DealService {
         List<FieldProblem> problems = new ArrayList<>(v.problems());
         DealRequest deal = v.normalised();
 
-        var existing = deals.findByCrmDealId(deal.crmDealId());
+        var existing = records.idOfCrmDeal(deal.crmDealId());
         if (existing.isPresent()) {
             if (!problems.isEmpty()) throw new InvalidInputException(problems);
-            return new IntakeResult(sameOrConflict(existing.get(), deal), false);
+            return new IntakeResult(sameOrConflict(deals.byId(existing.get()), deal), false);
         }
 
         List<String> titleNames = new ArrayList<>();
