@@ -63,8 +63,9 @@ class PipelinePaceBenchmark extends ApiTestSupport {
         double jitStart = CpuMeter.jitSeconds();
         Phase warm = warmUp(titles);
         double warmDrain = drain();
-        System.out.printf(Locale.ROOT, "warm-up: %d deals in %d s (%d a second), drained in %.1f s; JIT compilation since the start of"
-                + " the warm-up %.1f s%n", warm.deals, WARMUP_S, WARMUP_RATE, warmDrain, CpuMeter.jitSeconds() - jitStart);
+        System.out.printf(Locale.ROOT, "warm-up: %d deals in %d s (%s), drained in %.1f s; JIT compilation since the start of"
+                + " the warm-up %.1f s%n", warm.deals, WARMUP_S, WARMUP_RATE > 0 ? WARMUP_RATE + " a second" : CLIENTS + " clients, as fast"
+                + " as answered", warmDrain, CpuMeter.jitSeconds() - jitStart);
         String machineBefore = CpuMeter.machineCheck();
         CpuMeter cpu = new CpuMeter(jdbc);
         clientCpuNs.set(0);
@@ -117,14 +118,18 @@ class PipelinePaceBenchmark extends ApiTestSupport {
     record Phase(int deals, double seconds) {
     }
 
-    /** {@link #WARMUP_RATE} deals a second for {@link #WARMUP_S} seconds, printing the JIT's CPU in each 10 s. */
+    /**
+     * {@link #WARMUP_RATE} deals a second (4 clients) for {@link #WARMUP_S} seconds, printing the JIT's CPU in each 10 s;
+     * a rate of 0 posts at {@link #CLIENTS} clients as fast as answered.
+     */
     private Phase warmUp(ConcurrentLinkedQueue<Long> titles) throws InterruptedException {
         int deals = 0;
         long t0 = System.nanoTime();
         for (int done = 0; done < WARMUP_S; done += 10) {
             int slice = Math.min(10, WARMUP_S - done);
             double jit0 = CpuMeter.jitSeconds();
-            Phase p = post(titles, slice, 4, WARMUP_RATE);
+            // -Dbench.warmupRate=0 -Dbench.warmupSeconds=20: the warm-up before 2026-12-06, 8 clients as fast as answered
+            Phase p = WARMUP_RATE > 0 ? post(titles, slice, 4, WARMUP_RATE) : post(titles, slice);
             deals += p.deals;
             System.out.printf(Locale.ROOT, "warm-up %3d-%3d s: %d deals, JIT compilation %.1f s of CPU%n", done, done + slice, p.deals,
                     CpuMeter.jitSeconds() - jit0);
